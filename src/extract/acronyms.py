@@ -1,0 +1,71 @@
+"""Acronyms: telling them apart from words, and pairing them with their long forms.
+
+The pairing follows Schwartz & Hearst (2003), "A simple algorithm for
+identifying abbreviation definitions in biomedical text": every character of
+the short form must appear, in order, in the long form, and the first must
+start a word. It holds in English and French alike ("Institut national du
+cancer (INCa)", "European Organisation for Research and Treatment of Cancer
+(EORTC)"), and needs no list of known acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def looks_like_acronym(word: str, *, min_len: int = 2, max_len: int = 10) -> bool:
+    """An all-capitals word, or nearly ("INCa", "BiG"), that is not a plural, number or numeral."""
+    letters = [c for c in word if c.isalpha()]
+    if not (min_len <= len(word) <= max_len) or len(letters) < 2 or not word[0].isupper():
+        return False
+    upper = sum(c.isupper() for c in letters)
+    if upper < 2 or upper / len(letters) <= 0.5:
+        return False
+    if word.endswith("s") and word[:-1].isupper() and len(word) > 2:
+        return False  # plural of an acronym ("NCIs", "FCCCs"): a kind of body, not a name
+    return not ROMAN.match(word)
+
+
+def long_form_start(short: str, words_before: str) -> int | None:
+    """Where in ``words_before`` the long form of ``short`` starts, or None (Schwartz & Hearst)."""
+    s, pos = len(short) - 1, len(words_before) - 1
+    text = words_before
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while pos >= 0 and (_fold(text[pos]) != char or (s == 0 and pos > 0 and text[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+        s -= 1
+    start = pos + 1
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def _fold(char: str) -> str:
+    return unicodedata.normalize("NFKD", char)[0].lower()
+
+
+def initials(name: str, *, skip: frozenset[str] = frozenset()) -> str:
+    """The first letters of the capitalised words of ``name``, hyphen parts counted ("Jean-Yves" → JY)."""
+    letters = []
+    for word in _WORD.findall(name):
+        for part in word.split("-"):
+            if part and part[0].isupper() and part.lower() not in skip:
+                letters.append(_fold(part[0]).upper())
+    return "".join(letters)
+
+
+def is_initialism_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name`` ("CLB", "Centre Léon Bérard")."""
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    return len(letters) >= 2 and initials(name) == letters

@@ -1,0 +1,647 @@
+"""Recognition: the ORG, PERSON and DATE mentions of a document, from models and rules.
+
+The spaCy model of each paragraph's language proposes names; rules kept in
+data files (``data/names``) add what the bare models miss and overrule them
+where they are known to be wrong:
+
+- organisation name patterns ("Centre X", "X Hospital", "University of X",
+  "Institut de X de l'Y") and the organisations list (institutions named after
+  people, which models tag as PERSON);
+- acronyms, and acronyms defined in brackets with their long forms;
+- person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to
+  find names the model missed;
+- calendar dates in both languages (``extract.dates``; the French model has
+  no DATE label and the English one also tags durations and relative dates).
+
+Candidates are then cleaned to the guidelines' spans (no article, title,
+possessive, quote or bracket), overlaps are resolved (rules before the model,
+longer before shorter), and every name found once is looked for everywhere
+in the document, so that a name is tagged consistently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from extract import acronyms, lexicon
+from extract.canon import assign_keys, fold
+from extract.dates import find_dates
+from extract.models import Models
+from extract.records import Mention
+from extract.segment import MODEL_LANGS, Paragraph
+from extract.settings import Settings
+
+#: How much each kind of evidence weighs when two candidates overlap.
+RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}
+MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
+#: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^>\s]+>")
+QUOTES = "\"'“”‘’«»*_`"
+EDGE_JUNK = QUOTES + "()[]{}<>.,;:!?–—-/|•·\u00a0 \t\n"
+PERSON_PARTICLES = frozenset(
+    {"de", "du", "des", "van", "von", "der", "den", "da", "di", "le", "la", "d'", "d’"}
+)
+NAME_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
+INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|un|une)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of paragraphs of one language that a model reads at once."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed mention, before cleaning and overlap resolution."""
+
+    start: int
+    end: int
+    label: str
+    source: str  # a key of RANKS
+    lang: str
+    value: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return RANKS[self.source]
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """An acronym and its long form, as defined in the text ("Long Form (ACR)")."""
+
+    short: tuple[int, int]
+    long: tuple[int, int]
+
+
+def plan_blocks(text: str, paragraphs: Sequence[Paragraph], max_chars: int) -> list[Block]:
+    """Runs of non-boilerplate paragraphs of one model language, each at most ``max_chars`` long."""
+    blocks: list[Block] = []
+    for paragraph in paragraphs:
+        if paragraph.boilerplate or paragraph.lang not in MODEL_LANGS:
+            continue
+        for start, end in _pieces(text, paragraph.start, paragraph.end, max_chars):
+            last = blocks[-1] if blocks else None
+            joinable = last and last.lang == paragraph.lang and end - last.start <= max_chars
+            between = text[last.end : start] if last else ""
+            if joinable and between.strip() == "":
+                blocks[-1] = Block(last.start, end, last.lang)
+            else:
+                blocks.append(Block(start, end, paragraph.lang))
+    return blocks
+
+
+def _pieces(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long paragraph at sentence ends or spaces so no piece exceeds ``max_chars``."""
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > max_chars // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else max_chars
+        yield start, start + cut
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+class Recogniser:
+    """Finds the mentions of documents; models are loaded when a document first needs them."""
+
+    def __init__(self, settings: Settings, *, models: Models | None = None, baseline: bool = False) -> None:
+        """``baseline`` keeps the models' own ORG, PERSON and DATE entities only (for comparison)."""
+        self.settings = settings
+        self.models = models or Models(settings)
+        self.baseline = baseline
+        self._matchers: dict[str, tuple[Matcher, Matcher, PhraseMatcher]] = {}
+
+    def recognise(
+        self, documents: Iterable[tuple[str, Sequence[Paragraph]]]
+    ) -> Iterator[tuple[list[Mention], list[tuple[int, Doc]]]]:
+        """For each (text, paragraphs): its mentions, and the parsed blocks (offset, Doc)."""
+        documents = list(documents)
+        plans = [
+            plan_blocks(text, paragraphs, self.settings.recognise_max_block_chars)
+            for text, paragraphs in documents
+        ]
+        parsed: dict[tuple[int, int], Doc] = {}
+        for lang in MODEL_LANGS:
+            wanted = [
+                (i, j) for i, plan in enumerate(plans) for j, block in enumerate(plan) if block.lang == lang
+            ]
+            if not wanted:
+                continue
+            nlp = self.models.get(lang)
+            texts = (documents[i][0][plans[i][j].start : plans[i][j].end] for i, j in wanted)
+            for key, doc in zip(
+                wanted, nlp.pipe(texts, batch_size=self.settings.recognise_batch_size), strict=True
+            ):
+                parsed[key] = doc
+        for i, (text, paragraphs) in enumerate(documents):
+            blocks = [(block, parsed[(i, j)]) for j, block in enumerate(plans[i])]
+            mentions = self.mentions(text, paragraphs, blocks)
+            yield mentions, [(block.start, doc) for block, doc in blocks]
+
+    def mentions(
+        self, text: str, paragraphs: Sequence[Paragraph], blocks: Sequence[tuple[Block, Doc]]
+    ) -> list[Mention]:
+        """The final mentions of one document, with document-local entity keys."""
+        if self.baseline:
+            return assign_keys(text, self._baseline(text, blocks), [])
+        candidates: list[Candidate] = []
+        definitions: list[Definition] = []
+        shouting = _shouting_ranges(text, paragraphs)
+        places = _not_org_names(blocks)
+        candidates += _contact_candidates(text, paragraphs)
+        for block, doc in blocks:
+            candidates += self._model_candidates(doc, block, shouting)
+            candidates += self._rule_candidates(doc, block, shouting)
+            found, pairs = self._definitions(text, doc, block)
+            candidates += found
+            definitions += pairs
+        cleaned = [c for c in (self._clean(text, c) for c in candidates) if c is not None]
+        cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
+        chosen = _join_acronyms(text, _select(cleaned))
+        chosen = self._propagate(text, paragraphs, chosen, shouting, places)
+        dates = self._dates(text, blocks, chosen)
+        chosen = [c for c in chosen if not any(_overlap(c, d) for d in dates)] + dates
+        mentions = [
+            Mention(c.start, c.end, c.label, text[c.start : c.end], c.lang, _source(c.source), c.value)
+            for c in sorted(chosen, key=lambda c: (c.start, c.end, c.label))
+        ]
+        return assign_keys(text, mentions, [(d.short, d.long) for d in definitions])
+
+    # --- candidates ---------------------------------------------------------------
+
+    def _matchers_for(self, lang: str, doc: Doc) -> tuple[Matcher, Matcher, PhraseMatcher]:
+        if lang not in self._matchers:
+            vocab = doc.vocab
+            org, person = Matcher(vocab, validate=True), Matcher(vocab, validate=True)
+            org.add("ORG", lexicon.patterns("org", lang), greedy="LONGEST")
+            person.add("PERSON", lexicon.patterns("person", lang), greedy="LONGEST")
+            known = PhraseMatcher(vocab)
+            nlp = self.models.get(lang)
+            names = sorted({alias for _, alias in lexicon.organisations()})
+            known.add("ORG", list(nlp.tokenizer.pipe(names)))
+            self._matchers[lang] = (org, person, known)
+        return self._matchers[lang]
+
+    def _model_candidates(self, doc: Doc, block: Block, shouting: list[tuple[int, int]]) -> list[Candidate]:
+        found = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            start, end = block.start + ent.start_char, block.start + ent.end_char
+            if label and not _inside_any(start, end, shouting):
+                found.append(Candidate(start, end, label, "model", block.lang))
+        return found
+
+    def _rule_candidates(self, doc: Doc, block: Block, shouting: list[tuple[int, int]]) -> list[Candidate]:
+        org, person, known = self._matchers_for(block.lang, doc)
+        vocab = lexicon.vocabulary(block.lang)
+        found = []
+        for source, label, matcher in (
+            ("pattern", "ORG", org),
+            ("title", "PERSON", person),
+            ("gazetteer", "ORG", known),
+        ):
+            for _, i, j in matcher(doc):
+                span = doc[i:j]
+                start, end = block.start + span.start_char, block.start + span.end_char
+                if span.text.isupper() and _inside_any(start, end, shouting):
+                    continue  # "UN" in a title written in capitals is the French article
+                found.append(Candidate(start, end, label, source, block.lang))
+        for token in doc:
+            start = block.start + token.idx
+            if (
+                token.text not in vocab.acronym_stoplist
+                and acronyms.looks_like_acronym(
+                    token.text,
+                    min_len=self.settings.recognise_min_acronym_len,
+                    max_len=self.settings.recognise_max_acronym_len,
+                )
+                and not _inside_any(start, start + len(token.text), shouting)
+            ):
+                found.append(Candidate(start, start + len(token.text), "ORG", "acronym", block.lang))
+        return found
+
+    def _definitions(self, text: str, doc: Doc, block: Block) -> tuple[list[Candidate], list[Definition]]:
+        """ "Long Form (ACR)" and "ACR (Long Form)" pairs whose long form names an organisation."""
+        vocab = lexicon.vocabulary(block.lang)
+        sub = text[block.start : block.end]
+        found: list[Candidate] = []
+        pairs: list[Definition] = []
+        for match in re.finditer(r"\(\s*([^()\n]{2,120}?)\s*\)", sub):
+            inner = match.group(1)
+            head = re.split(r"[,;:]\s", inner, maxsplit=1)[0].strip()
+            before = sub[: match.start()].rstrip()
+            if acronyms.looks_like_acronym(head, max_len=self.settings.recognise_max_acronym_len):
+                short = (block.start + match.start(1), block.start + match.start(1) + len(head))
+                long = self._long_form_before(before, head, block.start, vocab)
+            else:
+                prev = re.search(r"([\w&-]+)\s*$", before)
+                if not prev or not acronyms.looks_like_acronym(prev.group(1)):
+                    continue
+                short = (block.start + prev.start(1), block.start + prev.end(1))
+                long = (block.start + match.start(1), block.start + match.end(1))
+                if not (acronyms.long_form_start(prev.group(1), inner) == 0 or _has_head(inner, vocab)):
+                    continue
+            if long is None or not _names_org(text[long[0] : long[1]], vocab):
+                continue
+            if _followed_by(text, max(short[1], long[1]) + 1, vocab.non_org_after):
+                continue
+            pairs.append(Definition(short, long))
+            found.append(Candidate(*short, "ORG", "definition", block.lang))
+            found.append(Candidate(*long, "ORG", "definition", block.lang))
+        return found, pairs
+
+    def _long_form_before(
+        self, before: str, short: str, offset: int, vocab: lexicon.Vocabulary
+    ) -> tuple[int, int] | None:
+        """The long form of ``short`` that ends ``before`` (Schwartz & Hearst, within one clause)."""
+        clause_start = max(before.rfind(c) for c in ";:\n(") + 1
+        clause_start = max(clause_start, *(m.end() for m in re.finditer(r"[.!?]\s", before)))
+        words = list(re.finditer(r"\S+", before[clause_start:]))
+        window = words[-self.settings.recognise_max_long_form_words :]
+        if not window:
+            return None
+        start_in = clause_start + window[0].start()
+        candidate = before[start_in:]
+        found = acronyms.long_form_start(short, candidate)
+        if found is None:
+            return None
+        start = start_in + found
+        while True:  # the long form starts with a capital; articles are left out
+            first = re.match(r"(\S+)\s+", before[start:])
+            if not first or (first.group(1)[0].isupper() and first.group(1).lower() not in vocab.articles):
+                break
+            start += first.end()
+        if start >= len(before) or not before[start].isupper():
+            return None
+        return offset + start, offset + len(before)
+
+    def _dates(
+        self, text: str, blocks: Sequence[tuple[Block, Doc]], chosen: list[Candidate]
+    ) -> list[Candidate]:
+        dates = []
+        for block, _ in blocks:
+            for match in find_dates(text[block.start : block.end], block.lang):
+                start, end = block.start + match.start, block.start + match.end
+                date = Candidate(start, end, "DATE", "pattern", block.lang, match.value)
+                if not _url_at(text, start, end) and not any(
+                    _overlap(date, c) and c.rank >= 3 for c in chosen
+                ):
+                    dates.append(date)
+        return dates
+
+    def _baseline(self, text: str, blocks: Sequence[tuple[Block, Doc]]) -> list[Mention]:
+        from extract.dates import normalise_date
+
+        mentions = []
+        for block, doc in blocks:
+            for ent in doc.ents:
+                label = MODEL_LABELS.get(ent.label_) or ("DATE" if ent.label_ == "DATE" else None)
+                if label:
+                    start, end = block.start + ent.start_char, block.start + ent.end_char
+                    value = normalise_date(ent.text, block.lang) if label == "DATE" else None
+                    mentions.append(Mention(start, end, label, text[start:end], block.lang, "model", value))
+        return mentions
+
+    # --- cleaning ---------------------------------------------------------------------
+
+    def _clean(self, text: str, c: Candidate) -> Candidate | None:
+        """Trim a candidate to the guidelines' span, or drop it; PERSON may turn ORG on cues."""
+        vocab = lexicon.vocabulary(c.lang)
+        start, end = _cut_at_breaks(text, c.start, c.end)
+        start, end = _trim(text, start, end, vocab, person=c.label == "PERSON")
+        if end - start < 2 or _url_at(text, start, end):
+            return None
+        if c.label == "ORG":
+            start, end = _trim_org_words(text, start, end, vocab)
+            if end - start < 2:
+                return None
+        c = replace(c, start=start, end=end)
+        name = text[start:end]
+        if c.label == "PERSON":
+            if self._cued_org(text, start, name, vocab):
+                return replace(c, label="ORG", source="cue")
+            return c if _is_person_name(name, c.source) else None
+        return c if _is_org_name(text, c, vocab) else None
+
+    @cached_property
+    def _known_orgs(self) -> frozenset[str]:
+        return frozenset(fold(alias) for _, alias in lexicon.organisations())
+
+    def _cued_org(self, text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+        """A 'person' that is a known organisation, or follows 'directeur général de', 'about'..."""
+        if fold(name) in self._known_orgs:
+            return True
+        before = fold(text[max(0, start - 40) : start]).strip()
+        return any(before == cue or before.endswith(" " + cue) for cue in map(fold, vocab.org_cues_before))
+
+    # --- consistency across the document ----------------------------------------------
+
+    def _propagate(
+        self,
+        text: str,
+        paragraphs: Sequence[Paragraph],
+        chosen: list[Candidate],
+        shouting: list[tuple[int, int]],
+        places: set[str],
+    ) -> list[Candidate]:
+        """Tag every other occurrence of a name found once; relabel by the strongest evidence."""
+        labels: dict[str, tuple[int, str, str]] = {}
+        for c in chosen:
+            name = text[c.start : c.end]
+            best = labels.get(name)
+            if best is None or c.rank > best[0]:
+                labels[name] = (c.rank, c.label, c.lang)
+        relabelled = [
+            replace(c, label=labels[text[c.start : c.end]][1]) if labels[text[c.start : c.end]][0] >= 3 else c
+            for c in chosen
+        ]
+        names = {
+            name: value
+            for name, value in labels.items()
+            if _worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
+        }
+        if not names:
+            return relabelled
+        skip = [(p.start, p.end) for p in paragraphs if p.boilerplate]
+        taken = sorted((c.start, c.end) for c in relabelled)
+        added: list[Candidate] = []
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w@/.-])(?:{alternation})(?![\w@/-])")
+        for match in pattern.finditer(text):
+            added += self._occurrence(text, match.start(), match.end(), names[match.group()], taken, skip)
+        # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
+        folded = _fold_same_length(text)
+        for name, (_, label, lang) in names.items():
+            if label != "ORG" or " " not in name:
+                continue
+            key = re.escape(_fold_same_length(name))
+            for match in re.finditer(rf"(?<!\w){key}(?!\w)", folded):
+                if _inside_any(match.start(), match.end(), shouting):
+                    added += self._occurrence(text, match.start(), match.end(), (0, label, lang), taken, skip)
+        return relabelled + added
+
+    def _occurrence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        found: tuple[int, str, str],
+        taken: list[tuple[int, int]],
+        skip: list[tuple[int, int]],
+    ) -> list[Candidate]:
+        if (
+            any(s < end and start < e for s, e in taken)
+            or _inside_any(start, end, skip)
+            or _url_at(text, start, end)
+        ):
+            return []
+        taken.append((start, end))
+        return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
+    """Names the model calls places, and one-word names it calls something else at least as often as ORG.
+
+    "Lyon" tagged ORG once and PERSON once is no organisation; a rule can still make it one.
+    """
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    places = set()
+    for _, doc in blocks:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                places.add(ent.text)
+            if " " not in ent.text:
+                votes[ent.text][ent.label_ == "ORG"] += 1
+    return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+CONTACT = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
+    r"(?=.*(?:\bt[ée]l\b|\bphone\b|\bmobile\b|\be-?mail\b|@|\+\d|\b\d{2}[ .]\d{2}[ .]\d{2}\b))",
+    re.IGNORECASE,
+)
+
+
+def _contact_candidates(text: str, paragraphs: Sequence[Paragraph]) -> list[Candidate]:
+    """The person at the start of a press-contact line ("Claire Dupont – Tél. 01 ...")."""
+    found = []
+    for p in paragraphs:
+        match = CONTACT.match(text, p.start, p.end)
+        if match and not p.boilerplate and p.lang in MODEL_LANGS:
+            found.append(Candidate(match.start("name"), match.end("name"), "PERSON", "title", p.lang))
+    return found
+
+
+def _source(source: str) -> str:
+    """The ``mentions.source`` value: model, or rule for every rule-based kind."""
+    return "model" if source == "model" else "rule"
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside_any(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _url_at(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) touches a URL or e-mail address (names in them are not mentions)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(
+        m.start() + line_start < end and start < m.end() + line_start
+        for m in URL_OR_EMAIL.finditer(text[line_start:line_end])
+    )
+
+
+def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """Paragraphs written in capitals (titles, contact headers): models and acronym rules misfire there."""
+    ranges = []
+    for p in paragraphs:
+        letters = [ch for ch in text[p.start : p.end] if ch.isalpha()]
+        words = text[p.start : p.end].split()
+        if (
+            len(letters) >= 8
+            and len(words) >= 2
+            and sum(ch.isupper() for ch in letters) / len(letters) > 0.85
+        ):
+            ranges.append((p.start, p.end))
+    return ranges
+
+
+def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep the longest piece of a span that crosses a line end, bracket, semicolon or dash."""
+    pieces = [
+        (m.start() + start, m.end() + start)
+        for m in re.finditer(r"[^\n()\[\];|–—]+?(?=,\s|[\n()\[\];|–—]|$)", text[start:end])
+    ]
+    pieces = [p for p in pieces if text[p[0] : p[1]].strip()]
+    if not pieces:
+        return start, start
+    return max(pieces, key=lambda p: (len(text[p[0] : p[1]].strip()), -p[0]))
+
+
+def _trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: bool) -> tuple[int, int]:
+    """Leave out edge punctuation, quotes, leading articles and titles, and a possessive 's."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in EDGE_JUNK:
+            start, changed = start + 1, True
+        while end > start and (text[end - 1] in EDGE_JUNK and not _initial_dot(text, start, end)):
+            end, changed = end - 1, True
+        span = text[start:end]
+        for suffix in ("'s", "’s"):
+            if span.endswith(suffix):
+                end, changed = end - 2, True
+        first = re.match(r"([\w’'.-]+?)(['’]|\s+)", text[start:end])
+        if first:
+            word = first.group(1).lower()
+            elided = first.group(2) in "'’"
+            lead = (word + first.group(2)).lower() if elided else word
+            drop = lead in vocab.articles or (elided and lead in {"d'", "d’", "l'", "l’"})
+            drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
+            rest = text[start + first.end() : end]
+            of_role = word in vocab.role_words and re.match(r"(?:of|de|du|des)\s+|d['’]", rest, re.IGNORECASE)
+            if of_role:
+                start, changed = start + first.end() + of_role.end(), True
+            elif drop and rest:
+                start, changed = start + first.end(), True
+    return start, end
+
+
+def _trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
+    """Leave out lower-case words before a name ("groupe Unicancer") and a lower-case head after it
+    ("the ONCORA network"): the name is the capitalised part."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    heads = vocab.org_heads | vocab.generic
+    while len(words) > 1 and words[0].group()[0].islower() and not re.match(r"[dl]['’]", words[0].group()):
+        words.pop(0)
+    while len(words) > 1 and words[-1].group().islower() and words[-1].group() in heads:
+        words.pop()
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """One name from two acronyms side by side ("ERN EURACAN")."""
+    joined: list[Candidate] = []
+    for c in chosen:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == c.label == "ORG"
+            and text[last.end : c.start] == " "
+            and all(" " not in text[x.start : x.end] and text[x.start : x.end].isupper() for x in (last, c))
+        ):
+            joined[-1] = replace(last, end=c.end, source=max(last, c, key=lambda x: x.rank).source)
+        else:
+            joined.append(c)
+    return joined
+
+
+def _initial_dot(text: str, start: int, end: int) -> bool:
+    """A final '.' that belongs to an abbreviation ("Inc.", "J.") rather than ending a sentence."""
+    if text[end - 1] != ".":
+        return False
+    word = re.search(r"(\S+)$", text[start:end])
+    return bool(word and re.fullmatch(r"([A-Z]\.)+|Inc\.|Ltd\.|Co\.|Corp\.", word.group(1)))
+
+
+def _is_person_name(name: str, source: str) -> bool:
+    """Two or more capitalised name parts ("Jean-Yves Blay", "C. Brambilla"); one after a title."""
+    if any(ch.isdigit() for ch in name) or "@" in name or "\n" in name:
+        return False
+    parts = [p for p in re.split(r"\s+", name) if p]
+    names = [p for p in parts if p.lower() not in PERSON_PARTICLES]
+    if not names or not all(NAME_PART.fullmatch(p) for p in names):
+        return False
+    return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
+
+
+def _is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
+    """Not a generic noun, a bare number, a lower-case phrase, a project or a label."""
+    name = text[c.start : c.end]
+    if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
+        return False
+    if fold(name) in {fold(g) for g in vocab.generic}:
+        return False
+    if c.source == "gazetteer":
+        return True
+    if _followed_by(text, c.end, vocab.non_org_after):
+        return False
+    words = name.split()
+    if words[-1].lower() in vocab.non_org_after:
+        return False  # an event or a label: "World Cancer Congress", "Scientific Days"
+    if re.fullmatch(r"[A-Z]{2,}s", name):
+        return False  # a plural acronym is a kind of body ("FCCCs"), not a name
+    if len(words) == 1 and re.search(r"\b\d+\s+$", text[max(0, c.start - 8) : c.start]):
+        return False  # "24 ERN": a counted acronym is a common noun
+    sentence_case = len(words) > 1 and all(w.islower() for w in words[1:])
+    if c.source in ("model", "pattern") and sentence_case and not _has_head(name, vocab):
+        return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
+    if (
+        c.source != "acronym"
+        and c.source != "definition"
+        and INDEFINITE.search(text[max(0, c.start - 6) : c.start])
+    ):
+        return False
+    return not (c.source == "model" and " " not in name and name.islower())
+
+
+def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
+    nxt = re.match(r"[\s)’'\"]*(?:\([^()\n]{0,80}\)\s*)?([\w-]+)", text[end : end + 120])
+    return bool(nxt and nxt.group(1).lower() in words)
+
+
+def _has_head(name: str, vocab: lexicon.Vocabulary) -> bool:
+    return any(word.lower() in vocab.org_heads for word in re.findall(r"[\w’'-]+", name))
+
+
+def _names_org(long_form: str, vocab: lexicon.Vocabulary) -> bool:
+    """A long form names an organisation when it carries an organisation head noun."""
+    other = lexicon.vocabulary("fr" if vocab.lang == "en" else "en")
+    return _has_head(long_form, vocab) or _has_head(long_form, other)
+
+
+def _worth_propagating(name: str, label: str) -> bool:
+    """Names distinctive enough to tag wherever they occur."""
+    if label == "PERSON":
+        return len(name.split()) >= 2
+    return len(name) >= 3 or name.isupper()
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: higher rank first, then longer, then earlier."""
+    ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.label))
+    chosen: list[Candidate] = []
+    for c in ordered:
+        if not any(_overlap(c, other) for other in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+def _fold_same_length(text: str) -> str:
+    """Upper-case ``text`` without accents, one character for one (offsets stay valid)."""
+    return "".join(fold(ch).upper()[:1] or ch for ch in text)

@@ -1,0 +1,812 @@
+"""The rules that read relation triples off one parsed sentence, and the trigger lexicons they use.
+
+Press releases state relations in a handful of shapes: "A is a member of B", "A, director of B",
+"B, coordinated by A", "A and B launched a partnership", "partnership between A and B". The rules
+look at the words *between* two entity anchors (and just around them) and accept a relation only
+when a trigger from the language's lexicon stands there and every other word is one that cannot
+carry another relation (auxiliaries, determiners, light verbs, prepositions, dates). This keeps the
+precision of a pattern while surviving the small parsers' attachment mistakes, which are frequent
+on long, list-heavy press-release sentences. The parse is used where surface order says too
+little: conjoined subjects of "A and B launched a partnership".
+
+Vocabularies live in ``data/relations/<lang>.json``, so that a new language or field is a data edit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.errors import ExtractError
+from extract.schema import PREDICATES
+
+DIRECTIONS = ("forward", "reverse", "symmetric")
+#: Words after which a passive trigger's agent marker ("by", "par") may stand a few tokens later.
+AGENT_MARKERS = frozenset({"by", "par"})
+AGENT_REACH = 5
+MAX_GAP = 22
+CLAUSE_BREAKS = frozenset({";", ".", "?", "!", "•", "|"})
+GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*", "'s"})
+LIST_KEYS = (
+    "triggers",
+    "joint_triggers",
+    "roles",
+    "pre_fillers",
+    "post_fillers",
+    "enumerators",
+    "list_connectors",
+    "alongside",
+    "relative_links",
+    "between",
+    "date_prepositions",
+    "subject_pronouns",
+    "possessive_pronouns",
+    "generic_heads",
+    "articles",
+    "contact_headers",
+    "titles",
+    "copulas",
+)
+ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word sequence that states a relation, and which side of it the subject stands on."""
+
+    words: tuple[str, ...]
+    predicate: str
+    direction: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's trigger words and the closed word classes the rules need."""
+
+    triggers: tuple[Trigger, ...]
+    joint: tuple[tuple[str, ...], ...]
+    heads: frozenset[str]
+    works_for: frozenset[str]
+    modifiers: frozenset[str]
+    demoting: frozenset[str]
+    role_prepositions: frozenset[str]
+    pre_fillers: frozenset[str]
+    post_fillers: frozenset[str]
+    enumerators: tuple[tuple[str, ...], ...]
+    list_connectors: frozenset[str]
+    alongside: tuple[tuple[str, ...], ...]
+    relative_links: tuple[tuple[str, ...], ...]
+    between: frozenset[str]
+    date_prepositions: frozenset[str]
+    subject_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    generic_heads: frozenset[str]
+    articles: frozenset[str]
+    contact_headers: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    copulas: frozenset[str]
+
+    @property
+    def role_words(self) -> frozenset[str]:
+        """Words that may stand in a role phrase ("Deputy Executive Director")."""
+        return self.heads | self.works_for | self.modifiers
+
+
+def _invalid(path: str, problem: str) -> ExtractError:
+    return ExtractError("data.invalid", path=path, problem=problem)
+
+
+def _words_list(raw: Any, name: str, path: str) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
+    return [w.lower() for w in raw]
+
+
+def _phrases(raw: Any, name: str, path: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(raw, list) or not raw:
+        raise _invalid(path, f"'{name}' must be a non-empty list of word lists")
+    return tuple(tuple(_words_list(p, name, path)) for p in raw)
+
+
+def parse_lexicon(data: Any, *, path: str) -> Lexicon:
+    """Check a lexicon file's content and build the :class:`Lexicon`; errors name the file and problem."""
+    if not isinstance(data, dict):
+        raise _invalid(path, "top level must be an object")
+    missing = [key for key in LIST_KEYS if key not in data]
+    if missing:
+        raise _invalid(path, f"missing keys {missing}")
+    triggers = []
+    for number, entry in enumerate(data["triggers"]):
+        if not isinstance(entry, dict) or set(entry) != {"words", "predicate", "direction"}:
+            raise _invalid(path, f"trigger {number} must have exactly 'words', 'predicate', 'direction'")
+        if entry["predicate"] not in PREDICATES:
+            raise _invalid(path, f"trigger {number}: unknown predicate {entry['predicate']!r}")
+        if entry["direction"] not in DIRECTIONS:
+            raise _invalid(path, f"trigger {number}: direction must be one of {list(DIRECTIONS)}")
+        words = tuple(_words_list(entry["words"], f"triggers[{number}].words", path))
+        if not words:
+            raise _invalid(path, f"trigger {number} has no words")
+        triggers.append(Trigger(words, entry["predicate"], entry["direction"]))
+    roles = data["roles"]
+    if not isinstance(roles, dict) or any(key not in roles for key in ROLE_KEYS):
+        raise _invalid(path, f"'roles' must be an object with keys {list(ROLE_KEYS)}")
+    role = {key: frozenset(_words_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
+    words = {
+        key: frozenset(_words_list(data[key], key, path))
+        for key in (
+            "pre_fillers",
+            "post_fillers",
+            "list_connectors",
+            "between",
+            "date_prepositions",
+            "subject_pronouns",
+            "possessive_pronouns",
+            "generic_heads",
+            "articles",
+            "titles",
+            "copulas",
+        )
+    }
+    return Lexicon(
+        triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
+        joint=_phrases(data["joint_triggers"], "joint_triggers", path),
+        heads=role["heads"],
+        works_for=role["works_for"],
+        modifiers=role["modifiers"],
+        demoting=role["demoting"],
+        role_prepositions=role["prepositions"],
+        enumerators=_phrases(data["enumerators"], "enumerators", path),
+        alongside=_phrases(data["alongside"], "alongside", path),
+        relative_links=_phrases(data["relative_links"], "relative_links", path),
+        contact_headers=_phrases(data["contact_headers"], "contact_headers", path),
+        **words,
+    )
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    """The packaged lexicon of ``lang`` ("en" or "fr"), read and checked once per process."""
+    resource = resources.files("extract") / "data" / "relations" / f"{lang}.json"
+    path = str(resource)
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise _invalid(path, f"no relation lexicon for language '{lang}'") from error
+    except (OSError, json.JSONDecodeError) as error:
+        raise _invalid(path, str(error)) from error
+    return parse_lexicon(data, path=path)
+
+
+# --- the sentence as the rules see it ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A stretch of tokens that stands for an entity: a mention, or "it"/"the Centre" read as the topic."""
+
+    start: int  # token index in the Doc, inclusive
+    end: int  # exclusive
+    key: str
+    label: str  # ORG | PERSON
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A DATE mention's tokens and its ISO value."""
+
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A relation read off a sentence, before deduplication."""
+
+    subject: str
+    predicate: str
+    object: str
+    role: str | None
+    date: str | None
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence with its anchors, dates and lexicon; ``recent_orgs`` are ORG keys of earlier sentences."""
+
+    sent: Span
+    anchors: list[Anchor]
+    dates: list[DateSpan]
+    lexicon: Lexicon
+    topic: str | None
+    recent_orgs: Sequence[str] = ()
+    skip: set[int] = field(default_factory=set)  # tokens the gap reading ignores (dates, parentheses, places)
+    asides: set[int] = field(default_factory=set)  # starts of anchors inside brackets, outside any list
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+
+def forms(token: Token) -> tuple[str, str]:
+    """The lower-cased text and lemma of ``token``, with typographic apostrophes made plain."""
+    return token.lower_.replace("’", "'"), token.lemma_.lower().replace("’", "'")
+
+
+def is_word(token: Token, word: str) -> bool:
+    return word in forms(token)
+
+
+def match_phrase(doc: Doc, start: int, words: Sequence[str], *, stop: int) -> int | None:
+    """End index if ``words`` match the tokens from ``start`` (a final agent marker may come a bit later)."""
+    position = start
+    for number, word in enumerate(words):
+        last = number == len(words) - 1
+        if position >= stop:
+            return None
+        if is_word(doc[position], word):
+            position += 1
+            continue
+        if not (last and word in AGENT_MARKERS and number > 0):
+            return None
+        for ahead in range(position, min(stop, position + AGENT_REACH)):
+            if is_word(doc[ahead], word):
+                return ahead + 1
+            if doc[ahead].pos_ == "VERB":
+                return None
+        return None
+    return position
+
+
+def skipped_tokens(view: SentenceView) -> set[int]:
+    """Tokens a gap is read without: DATE mentions, places, and asides in brackets."""
+    skip: set[int] = set()
+    for date in view.dates:
+        skip.update(range(date.start, date.end))
+    for token in view.sent:
+        if token.ent_type_ in ("GPE", "LOC") and not _in_anchor(view, token.i):
+            skip.add(token.i)
+    depth, opened = 0, 0
+    for token in view.sent:
+        if token.text in ("(", "["):
+            depth, opened = depth + 1, token.i if depth == 0 else opened
+        elif token.text in (")", "]") and depth:
+            depth -= 1
+            if depth == 0:
+                skip.update(range(opened, token.i + 1))
+    view.asides = {a.start for a in view.anchors if all(i in skip for i in range(a.start, a.end))}
+    skip.difference_update(i for a in view.anchors for i in range(a.start, a.end))
+    return skip
+
+
+def _in_anchor(view: SentenceView, index: int) -> bool:
+    return any(a.start <= index < a.end for a in view.anchors)
+
+
+def gap(view: SentenceView, start: int, end: int) -> list[Token]:
+    """The tokens from ``start`` to ``end`` that the rules read (skipped tokens left out)."""
+    return [view.doc[i] for i in range(start, end) if i not in view.skip]
+
+
+def dates_in(view: SentenceView, start: int, end: int) -> str | None:
+    for date in view.dates:
+        if start <= date.start and date.end <= end:
+            return date.value
+    return None
+
+
+# --- triggers and role phrases ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger or role phrase found in a gap: tokens [start, end), its predicate and direction."""
+
+    start: int
+    end: int
+    predicate: str
+    direction: str
+    role: str | None = None
+
+
+def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
+    """The role phrase starting at ``start`` ("Executive Director", "directeur général"), if any."""
+    lex, doc = view.lexicon, view.doc
+    end, has_head = start, False
+    while end < stop and end not in view.skip:
+        text = forms(doc[end])[0]
+        if text not in lex.role_words:
+            break
+        has_head = has_head or text in lex.heads or text in lex.works_for
+        end += 1
+    while end > start and forms(doc[end - 1])[0] in ("-", "de"):
+        end -= 1
+    if not has_head or end == start:
+        return None
+    words = [forms(doc[i])[0] for i in range(start, end)]
+    demoted = any(part in lex.demoting for w in words for part in w.split("-"))
+    heads = any(w in lex.heads for w in words)
+    predicate = "heads" if heads and not demoted else "works_for"
+    role = doc[start:end].text
+    return Match(start, end, predicate, "role", role)
+
+
+def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
+    """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position."""
+    found, position = [], start
+    doc = view.doc
+    while position < stop:
+        if position in view.skip:
+            position += 1
+            continue
+        best: Match | None = None
+        for trigger in view.lexicon.triggers:
+            end = match_phrase(doc, position, trigger.words, stop=stop)
+            if end is not None and (best is None or end > best.end):
+                best = Match(position, end, trigger.predicate, trigger.direction)
+        role = role_run(view, position, stop)
+        if role is not None and (best is None or role.end > best.end):
+            best = role
+        if best is None:
+            position += 1
+            continue
+        found.append(best)
+        position = best.end
+    return found
+
+
+def _pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
+    """Can these words stand between a subject and its trigger without carrying a relation of their own?"""
+    lex = view.lexicon
+    apposition = (
+        bool(tokens)
+        and tokens[0].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in tokens[1:])
+    )
+    for token in tokens:
+        text, lemma = forms(token)
+        if text in CLAUSE_BREAKS or text == ":":
+            return False
+        if text in lex.pre_fillers or lemma in lex.pre_fillers or text in GAP_PUNCT:
+            continue
+        if token.pos_ in ("AUX", "DET", "ADV", "PART", "ADP", "NUM", "ADJ", "CCONJ", "SCONJ"):
+            continue
+        if apposition and token.pos_ in ("NOUN", "PROPN", "PUNCT") and text not in CLAUSE_BREAKS:
+            continue
+        return False
+    return True
+
+
+def _post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
+    """Can these words stand between a trigger and its object ("of the", "with the", "such as")?"""
+    lex = view.lexicon
+    enumerated = _enumerator_end(view, tokens)
+    head = tokens if enumerated is None else tokens[: enumerated[0]]
+    tail = [] if enumerated is None else tokens[enumerated[1] :]
+    for token in tail:
+        if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
+            return False
+    limit = 12 if enumerated is not None else 4
+    if len(head) > limit:
+        return False
+    for token in head:
+        text, lemma = forms(token)
+        if text in CLAUSE_BREAKS:
+            return False
+        if text in lex.post_fillers or lemma in lex.post_fillers or text in GAP_PUNCT:
+            continue
+        if text in lex.titles or (token.is_lower and text in lex.generic_heads):
+            continue
+        if token.pos_ in ("DET", "ADJ", "ADP", "NUM", "ADV"):
+            continue
+        if enumerated is not None and token.pos_ in ("NOUN", "CCONJ", "PUNCT"):
+            continue
+        return False
+    return True
+
+
+def _enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Position (start, end) of "such as" / "including" / ":" within ``tokens``, if any."""
+    words = [forms(t) for t in tokens]
+    for index in range(len(tokens)):
+        for phrase in view.lexicon.enumerators:
+            if all(index + k < len(words) and phrase[k] in words[index + k] for k in range(len(phrase))):
+                return index, index + len(phrase)
+    return None
+
+
+# --- groups: lists of entities that share a slot ---------------------------------------------
+
+
+def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
+    lex = view.lexicon
+    if any(forms(t)[0] in CLAUSE_BREAKS or t.text == ":" for t in tokens):
+        return False
+    nouns = [
+        t
+        for t in tokens
+        if forms(t)[0] not in lex.list_connectors and not (t.pos_ == "ADP" and t.i + 1 in view.skip)
+    ]
+    joined = any(forms(t)[0] in (",", "and", "et", "/", "&") for t in tokens)
+    plain = all(
+        t.pos_ == "NOUN"
+        and t.is_lower
+        and forms(t)[0] not in lex.role_words
+        and not triggers_in(view, t.i, t.i + 1)
+        for t in nouns
+    )
+    return plain and (not nouns or joined) and len(nouns) <= 3
+
+
+def group_after(view: SentenceView, anchor: Anchor) -> list[Anchor]:
+    """``anchor`` and the anchors that follow it in the same list ("A, B and C")."""
+    group = [anchor]
+    for nxt in view.anchors:
+        if nxt.start < group[-1].end or nxt.start in view.asides:
+            continue
+        if nxt.label == anchor.label and _connects(view, gap(view, group[-1].end, nxt.start)):
+            group.append(nxt)
+        else:
+            break
+    return group
+
+
+def group_before(view: SentenceView, anchor: Anchor) -> list[Anchor]:
+    """``anchor`` and the anchors that precede it in the same list."""
+    group = [anchor]
+    for prev in reversed(view.anchors):
+        if prev.end > group[0].start or prev.start in view.asides:
+            continue
+        if prev.label == anchor.label and _connects(view, gap(view, prev.end, group[0].start)):
+            group.insert(0, prev)
+        else:
+            break
+    return group
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+
+def retarget(predicate: str, subject_label: str) -> str | None:
+    """The predicate a trigger gives for this kind of subject (a person "coordinating" a network heads it)."""
+    if subject_label == "PERSON":
+        return {
+            "heads": "heads",
+            "works_for": "works_for",
+            "coordinates": "heads",
+            "member_of": "works_for",
+            "founded": "founded",
+        }.get(predicate)
+    return {"heads": "coordinates", "works_for": None}.get(predicate, predicate)
+
+
+def _emit(
+    view: SentenceView, subjects: Sequence[Anchor], objects: Sequence[Anchor], match: Match, date: str | None
+) -> Iterator[Found]:
+    for subject in subjects:
+        for obj in objects:
+            if obj.label != "ORG" or subject.key == obj.key:
+                continue
+            predicate = retarget(match.predicate, subject.label)
+            if predicate is None:
+                continue
+            role = match.role if predicate in ("heads", "works_for") else None
+            yield Found(subject.key, predicate, obj.key, role, date)
+
+
+def _tied_date(view: SentenceView, first: Anchor, last: Anchor, match: Match) -> str | None:
+    """The DATE the sentence ties to a relation: inside it, right after it, or leading the sentence."""
+    inside = dates_in(view, min(first.start, match.start), max(last.end, match.end))
+    if inside:
+        return inside
+    lex, doc = view.lexicon, view.doc
+    after = [i for i in range(last.end, view.sent.end) if not _in_paren_skip(view, i)]
+    position = 0
+    while position < len(after) and forms(doc[after[position]])[0] in (",",):
+        position += 1
+    if position < len(after) and forms(doc[after[position]])[0] in lex.date_prepositions:
+        while position < len(after) and forms(doc[after[position]])[0] in lex.date_prepositions:
+            position += 1
+        if position < len(after):
+            for date in view.dates:
+                if date.start == after[position]:
+                    return date.value
+    for date in view.dates:
+        if date.end <= first.start:
+            lead = [t for t in view.doc[view.sent.start : first.start] if not date.start <= t.i < date.end]
+            if all(t.pos_ in ("ADP", "ADV", "PUNCT", "CCONJ", "DET", "SCONJ") for t in lead):
+                return date.value
+    return None
+
+
+def _in_paren_skip(view: SentenceView, index: int) -> bool:
+    return index in view.skip and not any(d.start <= index < d.end for d in view.dates)
+
+
+def link(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
+    """Relations stated by the words between two neighbouring anchors ("A is a member of B")."""
+    tokens = gap(view, before.end, after.start)
+    if len(tokens) > MAX_GAP:
+        return
+    matches = triggers_in(view, before.end, after.start)
+    if not matches:
+        yield from _relative_role(view, before, after)
+        return
+    match = matches[-1]
+    pre = [t for t in tokens if t.i < match.start]
+    post = [t for t in tokens if t.i >= match.end]
+    if not _pre_ok(view, pre) or not _post_ok(view, post):
+        return
+    yield from _link_with(view, before, after, match, post)
+
+
+def _link_with(
+    view: SentenceView, before: Anchor, after: Anchor, match: Match, post: Sequence[Token]
+) -> Iterator[Found]:
+    lex = view.lexicon
+    if match.direction == "role":
+        has_prep = any(forms(t)[0] in lex.role_prepositions for t in post)
+        if before.label == "PERSON" and after.label == "ORG" and has_prep:
+            subjects, objects = [before], group_after(view, after)
+        elif before.label == "ORG" and after.label == "PERSON" and not post:
+            subjects, objects = [after], [before]
+        elif before.label == after.label == "ORG" and has_prep and _appositive(view, before, match):
+            subjects, objects = group_before(view, before), group_after(view, after)
+        else:
+            return
+    elif match.direction == "reverse":
+        subjects, objects = group_after(view, after), [before]
+    else:
+        subjects, objects = group_before(view, before), group_after(view, after)
+    first = min(subjects + objects, key=lambda a: a.start)
+    last = max(subjects + objects, key=lambda a: a.end)
+    date = _tied_date(view, first, last, match)
+    yield from _emit(view, subjects, objects, match, date)
+    if match.direction != "reverse":
+        yield from _alongside(view, objects, last, match)
+        yield from _role_chain(view, subjects, objects, match)
+
+
+def _appositive(view: SentenceView, before: Anchor, match: Match) -> bool:
+    """ "the CLB, coordinator of X": a role phrase set off by a comma right after an organisation."""
+    words = [forms(t)[0] for t in gap(view, before.end, match.start)]
+    return (
+        bool(words)
+        and words[0] == ","
+        and all(w in view.lexicon.articles or w in ("a", "an", "un", "une") for w in words[1:])
+    )
+
+
+def _role_chain(
+    view: SentenceView, subjects: Sequence[Anchor], objects: Sequence[Anchor], match: Match
+) -> Iterator[Found]:
+    """ "X, director of A and president of B": the second role phrase also belongs to X."""
+    if match.direction != "role" or subjects[0].label != "PERSON":
+        return
+    last = objects[-1]
+    nxt = next((a for a in view.anchors if a.start >= last.end), None)
+    if nxt is None or nxt.label != "ORG":
+        return
+    tokens = gap(view, last.end, nxt.start)
+    if not tokens or forms(tokens[0])[0] not in (",", "and", "et"):
+        return
+    matches = triggers_in(view, tokens[0].i + 1, nxt.start)
+    if len(matches) != 1 or matches[0].direction != "role":
+        return
+    post = [t for t in tokens if t.i >= matches[0].end]
+    pre = [t for t in tokens[1:] if t.i < matches[0].start]
+    if _pre_ok(view, pre) and _post_ok(view, post):
+        yield from _emit(view, subjects, [nxt], matches[0], None)
+
+
+def _alongside(view: SentenceView, objects: Sequence[Anchor], last: Anchor, match: Match) -> Iterator[Found]:
+    """ "A is a member of B, alongside C and D": C and D share A's relation to B."""
+    if match.predicate not in ("member_of", "partner_of"):
+        return
+    lex, doc = view.lexicon, view.doc
+    for start in range(last.end, view.sent.end):
+        for phrase in lex.alongside:
+            end = match_phrase(doc, start, phrase, stop=view.sent.end)
+            if end is None or (start > last.end and forms(doc[start - 1])[0] != ","):
+                continue
+            nxt = next((a for a in view.anchors if a.start >= end), None)
+            if nxt is None:
+                return
+            between = gap(view, end, nxt.start)
+            if between and not _post_ok(view, between):
+                return
+            for member in group_after(view, nxt):
+                for obj in objects:
+                    if member.key != obj.key and member.label == "ORG":
+                        yield Found(member.key, match.predicate, obj.key, None, None)
+            return
+
+
+def _relative_role(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[Found]:
+    """ "the X Consortium, of which Prof Y is the Chairman" / "le groupe X, dont Y est le président"."""
+    if org.label != "ORG" or person.label != "PERSON":
+        return
+    lex = view.lexicon
+    words = [
+        forms(t)[0]
+        for t in gap(view, org.end, person.start)
+        if forms(t)[0] != "," and forms(t)[0] not in lex.titles
+    ]
+    if not any(list(phrase) == words[-len(phrase) :] for phrase in lex.relative_links):
+        return
+    stop = next((a.start for a in view.anchors if a.start >= person.end), view.sent.end)
+    matches = triggers_in(view, person.end, stop)
+    if not matches or matches[0].direction != "role":
+        return
+    pre = gap(view, person.end, matches[0].start)
+    if _pre_ok(view, pre) and not any(t.pos_ == "ADP" for t in pre):
+        yield from _emit(view, [person], [org], matches[0], None)
+
+
+def leading(view: SentenceView) -> Iterator[Found]:
+    """A sentence that opens with its trigger: "Head of X" in a list of the topic's titles,
+    "Launched by X, Y ..." (Y is the patient), "partnership between A and B"."""
+    if not view.anchors:
+        return
+    first = view.anchors[0]
+    matches = triggers_in(view, view.sent.start, first.start)
+    if not matches:
+        return
+    match = matches[-1]
+    pre = gap(view, view.sent.start, match.start)
+    post = gap(view, match.end, first.start)
+    if any(t.pos_ not in ("PUNCT", "DET", "NUM", "SYM", "X", "SPACE", "ADV") for t in pre):
+        enumerated = _enumerator_end(view, post) is not None
+        if match.predicate == "partner_of" and enumerated and view.topic and _post_ok(view, post):
+            # "our partners include X, Y": partners listed with no partner named before
+            subject = Anchor(view.sent.start, view.sent.start, view.topic, "ORG")
+            yield from _emit(view, [subject], group_after(view, first), match, None)
+        return
+    if not _post_ok(view, post):
+        return
+    nxt = next((a for a in view.anchors if a.start >= first.end), None)
+    agent = match.direction in ("reverse", "forward") and any(
+        w in AGENT_MARKERS for w in (forms(view.doc[match.end - 1]))
+    )
+    if agent and nxt is not None and [forms(t)[0] for t in gap(view, first.end, nxt.start)] == [","]:
+        yield from _link_with(view, nxt, first, match, post)
+        return
+    if match.direction == "forward" or match.direction == "role":
+        topic = view.topic
+        if topic is None or (
+            match.direction == "role" and not any(forms(t)[0] in view.lexicon.role_prepositions for t in post)
+        ):
+            return
+        subject = Anchor(view.sent.start, view.sent.start, topic, "ORG")
+        yield from _emit(view, [subject], group_after(view, first), match, None)
+
+
+def between(view: SentenceView) -> Iterator[Found]:
+    """ "a partnership agreement between A and B" / "un partenariat entre A et B": every pair."""
+    for match in triggers_in(view, view.sent.start, view.sent.end):
+        if match.predicate != "partner_of":
+            continue
+        first = next((a for a in view.anchors if a.start >= match.end), None)
+        rest = gap(view, match.end, first.start) if first else []
+        if not rest or forms(rest[0])[0] not in view.lexicon.between or not _listed(view, rest[1:]):
+            continue
+        group = group_after(view, first)
+        lead = view.doc[max(view.sent.start, match.start - 5) : match.start]
+        date = next((d.value for d in view.dates if lead.start <= d.start < lead.end), None)
+        for number, one in enumerate(group):
+            for other in group[number + 1 :]:
+                if one.label == other.label == "ORG" and one.key != other.key:
+                    yield Found(one.key, "partner_of", other.key, None, date)
+
+
+def _listed(view: SentenceView, tokens: Sequence[Token]) -> bool:
+    """Names that are not entities (a region, a city) may open the list of parties after "between"."""
+    return all(
+        t.pos_ in ("DET", "PROPN", "ADJ") or t.text in (",", "-") or forms(t)[0] in view.lexicon.post_fillers
+        for t in tokens
+    )
+
+
+def joint(view: SentenceView) -> Iterator[Found]:
+    """ "A and B launched a partnership" / "A, B and C jointly organised": every pair of the subjects."""
+    doc, lex = view.doc, view.lexicon
+    for token in view.sent:
+        partner_noun = any(
+            t.predicate == "partner_of" and len(t.words) == 1 and is_word(token, t.words[0])
+            for t in lex.triggers
+        ) and token.pos_ in ("NOUN", "PROPN")
+        joint_word = any(match_phrase(doc, token.i, phrase, stop=view.sent.end) for phrase in lex.joint)
+        if not (partner_noun or joint_word) or token.i in view.skip:
+            continue
+        subjects = _surface_subjects(view, token.i) or _parsed_subjects(view, token)
+        orgs = [a for a in subjects if a.label == "ORG"]
+        date = (
+            _tied_date(view, orgs[0], orgs[-1], Match(token.i, token.i + 1, "partner_of", "symmetric"))
+            if len(orgs) > 1
+            else None
+        )
+        for number, one in enumerate(orgs):
+            for other in orgs[number + 1 :]:
+                if one.key != other.key:
+                    yield Found(one.key, "partner_of", other.key, None, date)
+
+
+def _surface_subjects(view: SentenceView, index: int) -> list[Anchor]:
+    before = [a for a in view.anchors if a.end <= index]
+    if not before:
+        return []
+    nearest = before[-1]
+    tokens = gap(view, nearest.end, index)
+    if not _pre_ok(view, tokens) or any(forms(t)[0] in view.lexicon.between for t in tokens):
+        return []
+    group = group_before(view, nearest)
+    return group if len(group) > 1 else []
+
+
+def _parsed_subjects(view: SentenceView, token: Token) -> list[Anchor]:
+    verb = token.head if token.dep_ in ("obj", "dobj", "advmod") else token
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if not subjects:
+        return []
+    heads = {subjects[0].i} | {c.i for c in subjects[0].conjuncts}
+    found = [a for a in view.anchors if any(a.start <= i < a.end for i in heads)]
+    if len(found) == 1:
+        found = group_after(view, found[0])
+    return found if len(found) > 1 else []
+
+
+def zero_object(view: SentenceView) -> Iterator[Found]:
+    """ "Unicancer is a member since 2018, alongside ...": a membership with no "of" names the
+    organisation the previous sentences were about."""
+    lex = view.lexicon
+    for number, anchor in enumerate(view.anchors):
+        stop = view.anchors[number + 1].start if number + 1 < len(view.anchors) else view.sent.end
+        matches = triggers_in(view, anchor.end, stop)
+        if not matches or matches[0].predicate != "member_of":
+            continue
+        match = matches[0]
+        pre = gap(view, anchor.end, match.start)
+        if not _pre_ok(view, pre) or not any(forms(t)[1] in lex.copulas for t in pre):
+            continue
+        following = gap(view, match.end, stop)
+        if following and (
+            forms(following[0])[0] in lex.post_fillers
+            or (following[0].pos_ == "ADP" and forms(following[0])[0] not in lex.date_prepositions)
+        ):
+            continue
+        target = next((key for key in reversed(view.recent_orgs) if key != anchor.key), None)
+        if target is None:
+            continue
+        obj = Anchor(match.end, match.end, target, "ORG")
+        limit = next(
+            (a.start for a in view.anchors if a.start >= anchor.end and a.key != anchor.key), view.sent.end
+        )
+        date = dates_in(view, anchor.end, limit)
+        yield from _emit(view, [anchor], [obj], match, date)
+        yield from _alongside(view, [obj], obj, match)
+
+
+def titled_person(view: SentenceView) -> Iterator[Found]:
+    """ "coordinated by Deputy Executive Director Sophie Beaupère": a role title before a name is a role in
+    the one organisation the sentence names or, when it names none, in the topic organisation."""
+    orgs = {a.key for a in view.anchors if a.label == "ORG"} or ({view.topic} if view.topic else set())
+    if len(orgs) != 1:
+        return
+    (org,) = orgs
+    lex, doc = view.lexicon, view.doc
+    for person in (a for a in view.anchors if a.label == "PERSON"):
+        end = person.start
+        while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
+            end -= 1
+        for start in range(max(view.sent.start, end - 6), end):
+            match = role_run(view, start, end)
+            if match is not None and match.end == end:
+                employer = Anchor(person.start, person.start, org, "ORG")
+                yield from _emit(view, [person], [employer], match, None)
+                break

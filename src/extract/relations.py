@@ -1,0 +1,291 @@
+"""Relation triples of one document, read off spaCy's parse of its blocks by trigger rules.
+
+This module places the document's mentions on the parsed tokens, stands in the document's topic
+organisation for "it", "its", "the Centre", "l'Institut" (press releases speak of their issuer
+that way), runs the sentence rules of :mod:`extract.relation_rules` and the press-contact rule
+(which spans several blocks: a "CONTACT PRESSE" header, an organisation line, a name line), and
+returns each triple once with its evidence sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extract.records import Mention, Relation
+from extract.relation_rules import (
+    Anchor,
+    DateSpan,
+    Found,
+    Lexicon,
+    SentenceView,
+    between,
+    forms,
+    joint,
+    leading,
+    link,
+    load_lexicon,
+    match_phrase,
+    skipped_tokens,
+    titled_person,
+    zero_object,
+)
+from extract.schema import SYMMETRIC_PREDICATES
+
+#: How many earlier ORG mentions a membership without "of ..." may refer back to.
+RECENT_ORGS = 12
+#: A press-contact block ends at the first block longer than this (running text, not a contact line).
+CONTACT_BLOCK_CHARS = 300
+CONTACT_BLOCKS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a relation is stated: document offsets and the quoted text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def main_topic(mentions: Sequence[Mention]) -> str | None:
+    """The ORG key with the most mentions (first occurrence breaks ties): what the document is about."""
+    orgs = sorted((m for m in mentions if m.label == "ORG" and m.key), key=lambda m: (m.start, m.end))
+    counts = Counter(m.key for m in orgs)
+    first = {}
+    for number, mention in enumerate(orgs):
+        first.setdefault(mention.key, number)
+    if not counts:
+        return None
+    return min(counts, key=lambda key: (-counts[key], first[key]))
+
+
+def find_relations(
+    blocks: Sequence[tuple[int, Doc]], mentions: Sequence[Mention], *, topic: str | None = None
+) -> list[Relation]:
+    """Every relation the document states between its ORG/PERSON entities, once, in text order.
+
+    ``blocks`` are (document offset, parsed block); ``mentions`` carry document offsets, an entity
+    ``key`` (ORG/PERSON) or a ``value`` (DATE); ``topic`` is the key of the organisation the document
+    is about (computed from the mentions when None).
+    """
+    if topic is None:
+        topic = main_topic(mentions)
+    found: list[tuple[Found, Evidence]] = []
+    recent: list[str] = []
+    parsed: list[tuple[int, Doc, list[Anchor]]] = []
+    for offset, doc in blocks:
+        if doc.lang_ not in ("en", "fr") or not doc.text.strip():
+            continue
+        lexicon = load_lexicon(doc.lang_)
+        anchors = mention_anchors(doc, offset, mentions)
+        dates = date_spans(doc, offset, mentions)
+        parsed.append((offset, doc, anchors))
+        for sent in doc.sents:
+            inside = [a for a in anchors if sent.start <= a.start and a.end <= sent.end]
+            view = SentenceView(
+                sent,
+                topic_anchors(sent, inside, lexicon, topic),
+                [d for d in dates if sent.start <= d.start and d.end <= sent.end],
+                lexicon,
+                topic,
+                tuple(recent),
+            )
+            view.skip = skipped_tokens(view)
+            evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
+            found.extend((one, evidence) for one in sentence_relations(view))
+            recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
+    found.extend(press_contacts(parsed, topic))
+    return deduplicate(found)
+
+
+def sentence_relations(view: SentenceView) -> Iterator[Found]:
+    """All the sentence rules, in turn."""
+    yield from leading(view)
+    for before, after in zip(view.anchors, view.anchors[1:], strict=False):
+        yield from link(view, before, after)
+    yield from between(view)
+    yield from joint(view)
+    yield from zero_object(view)
+    yield from titled_person(view)
+
+
+def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:
+    """The block's ORG/PERSON mentions as token anchors; a long form and its bracketed acronym are one."""
+    spans: list[tuple[Span, Mention]] = []
+    for mention in mentions:
+        if mention.label not in ("ORG", "PERSON") or not mention.key:
+            continue
+        span = _span(doc, offset, mention)
+        if span is not None:
+            spans.append((span, mention))
+    spans.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    anchors: list[Anchor] = []
+    for span, mention in spans:
+        if anchors and span.start < anchors[-1].end:
+            continue  # nested in a longer mention already placed
+        anchors.append(Anchor(span.start, span.end, mention.key, mention.label))
+    return _merge_bracketed(doc, anchors)
+
+
+def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
+    if mention.start < offset or mention.end > offset + len(doc.text):
+        return None
+    return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+
+
+def _merge_bracketed(doc: Doc, anchors: list[Anchor]) -> list[Anchor]:
+    """ "Organisation of European Cancer Institutes (OECI)": the bracket joins the long form's anchor."""
+    merged: list[Anchor] = []
+    for anchor in anchors:
+        bracket = doc[merged[-1].end : anchor.start].text if merged else ""
+        if merged and merged[-1].key == anchor.key and bracket in ("(", "( the"):
+            close = next((t.i for t in doc[anchor.end :] if t.text == ")"), None)
+            end = close + 1 if close is not None and close - anchor.end <= 12 else anchor.end
+            merged[-1] = Anchor(merged[-1].start, end, anchor.key, anchor.label)
+        else:
+            merged.append(anchor)
+    return merged
+
+
+def date_spans(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[DateSpan]:
+    """The block's DATE mentions with a value, as token spans."""
+    spans = []
+    for mention in mentions:
+        if mention.label == "DATE" and mention.value:
+            span = _span(doc, offset, mention)
+            if span is not None:
+                spans.append(DateSpan(span.start, span.end, mention.value))
+    return sorted(spans, key=lambda d: d.start)
+
+
+def topic_anchors(sent: Span, anchors: list[Anchor], lexicon: Lexicon, topic: str | None) -> list[Anchor]:
+    """``anchors`` plus "it", "its", "the Centre", "l'Institut" read as the topic organisation.
+
+    A subject pronoun or generic name stands for the topic only when no organisation is named
+    before it in the sentence (else it more likely refers to that one); a possessive stands for the
+    nearest organisation named before it, or the topic.
+    """
+    if topic is None:
+        return anchors
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    extra: list[Anchor] = []
+    for token in sent:
+        if token.i in taken:
+            continue
+        text = forms(token)[0]
+        earlier = [a for a in anchors if a.end <= token.i and a.label == "ORG"]
+        if text in lexicon.possessive_pronouns and token.pos_ in ("PRON", "DET"):
+            key = earlier[-1].key if earlier else topic
+            extra.append(Anchor(token.i, token.i + 1, key, "ORG"))
+        elif earlier:
+            continue
+        elif text in lexicon.subject_pronouns and token.pos_ == "PRON" and token.i > sent.start - 1:
+            extra.append(Anchor(token.i, token.i + 1, topic, "ORG"))
+        elif _generic_name(token, lexicon) and token.i + 1 not in taken:
+            extra.append(Anchor(token.i, token.i + 2, topic, "ORG"))
+    return sorted(anchors + extra, key=lambda a: a.start)
+
+
+def _generic_name(article, lexicon: Lexicon) -> bool:
+    """ "the Centre", "l'Institut": an article and a capitalised generic head that is not part of a name."""
+    doc = article.doc
+    if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
+        return False
+    head = doc[article.i + 1]
+    after = doc[article.i + 2] if article.i + 2 < len(doc) else None
+    return (
+        head.text[:1].isupper()
+        and forms(head)[0] in lexicon.generic_heads
+        and (after is None or not after.text[:1].isupper() or after.is_punct)
+    )
+
+
+# --- press contacts ---------------------------------------------------------------------------------
+
+
+def press_contacts(
+    parsed: Sequence[tuple[int, Doc, list[Anchor]]], topic: str | None
+) -> Iterator[tuple[Found, Evidence]]:
+    """ "CONTACT PRESSE / GUSTAVE ROUSSY : / Claire Parisel" or "Press contact: Jane Doe, ACME":
+    each person under a press-contact header works for the organisation named with them (else the topic),
+    with the header as role."""
+    for number, (offset, doc, _anchors) in enumerate(parsed):
+        header = _contact_header(doc, load_lexicon(doc.lang_))
+        if header is None:
+            continue
+        scope = [(offset, doc, [a for a in _anchors if a.start >= header.end])]
+        for later in parsed[number + 1 : number + 1 + CONTACT_BLOCKS]:
+            if len(later[1].text) > CONTACT_BLOCK_CHARS or _contact_header(
+                later[1], load_lexicon(later[1].lang_)
+            ):
+                break
+            scope.append(later)
+        yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
+
+
+def _contact_header(doc: Doc, lexicon: Lexicon) -> Span | None:
+    for start in range(min(3, len(doc))):
+        for phrase in lexicon.contact_headers:
+            end = match_phrase(doc, start, phrase, stop=len(doc))
+            if end is not None:
+                return doc[start:end]
+    return None
+
+
+def _contacts_in(
+    scope: Sequence[tuple[int, Doc, list[Anchor]]], start: int, role: str, topic: str | None
+) -> Iterator[tuple[Found, Evidence]]:
+    last_org: str | None = None
+    pieces: list[str] = []
+    for offset, doc, anchors in scope:
+        for number, anchor in enumerate(anchors):
+            if anchor.label == "ORG":
+                last_org = anchor.key
+                continue
+            after = next((a.key for a in anchors[number + 1 :] if a.label == "ORG"), None)
+            org = last_org or after or topic
+            if org is None:
+                continue
+            end = offset + doc[anchor.end - 1].idx + len(doc[anchor.end - 1].text)
+            text = " ".join([*pieces, doc.text[: end - offset].strip()]).strip()
+            yield Found(anchor.key, "works_for", org, role, None), Evidence(start, end, text)
+        pieces.append(doc.text.strip())
+
+
+# --- deduplication -----------------------------------------------------------------------------------
+
+
+def deduplicate(found: Sequence[tuple[Found, Evidence]]) -> list[Relation]:
+    """One relation per (subject, predicate, object) — either order for symmetric predicates — keeping
+    the statement that says most (a role, a date), then the first; in text order."""
+    best: dict[tuple[str, str, str], tuple[Found, Evidence]] = {}
+    for one, evidence in found:
+        ends = (one.subject, one.object)
+        if one.predicate in SYMMETRIC_PREDICATES:
+            ends = tuple(sorted(ends))
+        key = (ends[0], one.predicate, ends[1])
+        current = best.get(key)
+        if current is None or _richness(one, evidence) > _richness(*current):
+            best[key] = (one, evidence)
+    relations = [
+        Relation(
+            one.subject,
+            one.predicate,
+            one.object,
+            one.role,
+            one.date,
+            evidence.start,
+            evidence.end,
+            evidence.text,
+        )
+        for one, evidence in best.values()
+    ]
+    return sorted(relations, key=lambda r: (r.start, r.subject, r.predicate, r.object))
+
+
+def _richness(one: Found, evidence: Evidence) -> tuple[bool, bool, int]:
+    return one.role is not None, one.date is not None, -evidence.start

@@ -1,0 +1,178 @@
+"""``extract run``: the five stages on a folder of raw texts, with a lock and a summary.
+
+One run at a time writes to an output folder (a lock file held with
+``flock``; the kernel releases it if the process dies), the tables are
+replaced only at the end and atomically, and the run ends with a one-line
+summary of what is in the tables and what was skipped, and why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from extract import stages
+from extract.errors import ExtractError
+from extract.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+LOCK = ".lock"
+
+
+@dataclass
+class Summary:
+    """What a run did, for the closing line and for the benchmark."""
+
+    documents: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
+    entities: int = 0
+    relations: int = 0
+    processed: int = 0
+    reused: int = 0
+    models: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        labels = ", ".join(f"{label} {self.mentions[label]}" for label in ("ORG", "PERSON", "DATE"))
+        skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(self.reasons.items()))
+        text = (
+            f"{self.documents} documents ({self.statuses['ok']} ok, {self.statuses['skipped']} skipped, "
+            f"{self.statuses['error']} errors), {sum(self.mentions.values())} mentions ({labels}), "
+            f"{self.entities} entities, {self.relations} relations"
+        )
+        if self.processed or self.reused:
+            text += f"; {self.processed} processed, {self.reused} reused"
+        if self.models:
+            text += f", models loaded: {', '.join(self.models)}"
+        text += f"; tables {'updated: ' + ', '.join(self.changed) if self.changed else 'unchanged'}"
+        if self.seconds:
+            text += f" ({self.seconds:.1f}s)"
+        if skipped:
+            text += f"\nnot extracted: {skipped}"
+        return text
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock, or stop with a message naming the process that has it."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / LOCK
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        pid = handle.read().strip() or "unknown"
+        handle.close()
+        raise ExtractError("run.locked", path=out, pid=pid, lock=path) from None
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.seek(0)
+        handle.truncate()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def run(
+    raw: Path,
+    out: Path,
+    *,
+    settings: Settings | None = None,
+    baseline: bool = False,
+    progress: bool = True,
+) -> Summary:
+    """Extract the tables of every file under ``raw`` into ``out``."""
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    work = stages.work_dir(out)
+    with output_lock(out):
+        stages.ingest_stage(raw, work, settings)
+        stages.segment_stage(work, settings)
+        stats = stages.recognise_stage(work, settings, baseline=baseline, progress=progress)
+        stages.normalise_stage(work)
+        tables, changed = stages.write_stage(work, out)
+    summary = summarise(tables)
+    summary.processed, summary.reused, summary.models = stats["processed"], stats["reused"], stats["models"]
+    summary.changed = changed
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def summarise(tables: dict[str, pa.Table]) -> Summary:
+    """Counts of the tables, and the reasons documents were not extracted."""
+    summary = Summary()
+    documents = tables["documents"].select(["status", "message"]).to_pylist()
+    summary.documents = len(documents)
+    summary.statuses.update(d["status"] for d in documents)
+    summary.reasons.update(
+        (d["message"] or d["status"]).split(":")[0] for d in documents if d["status"] != "ok"
+    )
+    summary.mentions.update(tables["mentions"].column("label").to_pylist())
+    summary.entities = tables["entities"].num_rows
+    summary.relations = tables["relations"].num_rows
+    return summary
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``run`` command."""
+    parser = subparsers.add_parser(
+        "run",
+        help="extract the tables from a folder of raw texts",
+        description="Extract ORG, PERSON and DATE mentions, entities and relations from every .txt, .pdf "
+        "and .html file under RAW into OUT/*.parquet. Only new or changed files are processed.",
+    )
+    parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of input texts (default: raw)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("extracted"), help="folder of the tables (default: extracted)"
+    )
+    parser.add_argument("--settings", type=Path, help="TOML file of settings laid over the defaults")
+    parser.add_argument("--processes", type=int, help="worker processes for recognition (0: one per core)")
+    parser.add_argument(
+        "--baseline", action="store_true", help="bare spaCy models only, no rules (for comparison in scores)"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(func=_main)
+
+
+def _main(args: argparse.Namespace) -> int:
+    settings = load_settings(args.settings)
+    if args.processes is not None:
+        if args.processes < 0:
+            raise ExtractError(
+                "settings.range",
+                name="run.processes",
+                path="--processes",
+                expected="an integer >= 0",
+                got=args.processes,
+            )
+        settings = _with(settings, run_processes=args.processes)
+    summary = run(
+        args.raw, args.out, settings=settings, baseline=args.baseline, progress=not args.no_progress
+    )
+    log.info("%s", summary.line())
+    return 0
+
+
+def _with(settings: Settings, **changes: object) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)

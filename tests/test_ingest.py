@@ -1,0 +1,339 @@
+"""Ingest: every kind of file a raw folder may hold, good and bad, made here in tmp_path."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extract.errors import ExtractError, message
+from extract.ingest import decode_html, discover, doc_id_for, ingest, join_hyphenated
+
+MakePdf = Callable[..., Path]
+
+
+def write(root: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to ``root/name`` (folders made as needed) and return the path."""
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+# --- discover ------------------------------------------------------------------------
+
+
+def test_discover_lists_files_recursively_sorted_by_relative_path(tmp_path: Path) -> None:
+    for name in ("b.txt", "a/z.pdf", "a/b/c.html", "A.txt"):
+        write(tmp_path, name, b"x")
+    found = [path.relative_to(tmp_path).as_posix() for path in discover(tmp_path)]
+    # Code-point order: upper case before lower case, "a/..." after "A.txt" and before "b.txt".
+    assert found == ["A.txt", "a/b/c.html", "a/z.pdf", "b.txt"]
+
+
+def test_discover_skips_hidden_files_and_folders(tmp_path: Path) -> None:
+    write(tmp_path, "kept.txt", b"x")
+    write(tmp_path, ".hidden.txt", b"x")
+    write(tmp_path, ".git/config.txt", b"x")
+    assert discover(tmp_path) == [tmp_path / "kept.txt"]
+
+
+def test_discover_returns_unsupported_files_for_a_skipped_row(tmp_path: Path) -> None:
+    write(tmp_path, "notes.docx", b"x")
+    assert discover(tmp_path) == [tmp_path / "notes.docx"]
+
+
+def test_discover_does_not_enter_a_symlink_loop_and_returns_the_link(tmp_path: Path) -> None:
+    write(tmp_path, "sub/a.txt", b"x")
+    os.symlink(tmp_path / "sub", tmp_path / "sub" / "loop")
+    assert discover(tmp_path) == [tmp_path / "sub/a.txt", tmp_path / "sub/loop"]
+
+
+def test_discover_follows_a_symlink_to_a_folder_outside_the_root(tmp_path: Path) -> None:
+    write(tmp_path, "elsewhere/a.txt", b"x")
+    root = tmp_path / "raw"
+    root.mkdir()
+    os.symlink(tmp_path / "elsewhere", root / "linked")
+    assert discover(root) == [root / "linked/a.txt"]
+
+
+def test_discover_refuses_a_missing_root(tmp_path: Path) -> None:
+    with pytest.raises(ExtractError) as caught:
+        discover(tmp_path / "missing")
+    assert caught.value.key == "run.no_raw"
+
+
+# --- paths, IDs and file-level problems ------------------------------------------------
+
+
+def test_doc_id_is_the_first_16_hex_digits_of_the_path_sha256() -> None:
+    assert doc_id_for("press/acme.txt") == hashlib.sha256(b"press/acme.txt").hexdigest()[:16]
+
+
+def test_ingested_path_is_relative_with_slashes_and_sha256_of_the_bytes(tmp_path: Path) -> None:
+    data = b"Acme hires Jane Doe."
+    path = write(tmp_path, "2021/acme.txt", data)
+    result = ingest(path, tmp_path)
+    assert (result.path, result.sha256) == ("2021/acme.txt", hashlib.sha256(data).hexdigest())
+
+
+def test_strange_file_name_is_kept_as_written(tmp_path: Path) -> None:
+    name = "Communiqué de presse 'été' \"2021\" #1.txt"
+    path = write(tmp_path, f"dossier à part/{name}", "Bonjour, été.".encode())
+    result = ingest(path, tmp_path)
+    assert (result.status, result.path, result.text) == ("ok", f"dossier à part/{name}", "Bonjour, été.")
+
+
+def test_unsupported_extension_is_skipped_with_its_suffix(tmp_path: Path) -> None:
+    path = write(tmp_path, "slides.PPTX", b"PK\x03\x04")
+    result = ingest(path, tmp_path)
+    assert (result.status, result.format, result.message) == (
+        "skipped",
+        "pptx",
+        message("ingest.unsupported", suffix=".PPTX"),
+    )
+
+
+def test_file_over_the_size_limit_is_skipped_unread(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.txt", b"0123456789A")  # 11 bytes
+    result = ingest(path, tmp_path, max_file_bytes=10)
+    assert (result.status, result.message, result.sha256) == (
+        "skipped",
+        message("ingest.too_large", size=11, limit=10),
+        "",
+    )
+
+
+def test_symlink_loop_is_an_error_row(tmp_path: Path) -> None:
+    os.symlink(tmp_path / "self.txt", tmp_path / "self.txt")
+    result = ingest(tmp_path / "self.txt", tmp_path)
+    assert (result.status, result.message) == ("error", message("ingest.symlink_loop"))
+
+
+def test_link_back_into_its_own_folder_is_an_error_row(tmp_path: Path) -> None:
+    os.symlink(tmp_path, tmp_path / "loop")
+    result = ingest(tmp_path / "loop", tmp_path)
+    assert (result.status, result.message) == ("error", message("ingest.symlink_loop"))
+
+
+def test_unreadable_file_is_an_error_row(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", b"hidden")
+    path.chmod(0)
+    if os.access(path, os.R_OK):
+        pytest.skip("running as a user (root) who can read a mode-000 file")
+    result = ingest(path, tmp_path)
+    assert (result.status, result.sha256, result.message) == (
+        "error",
+        "",
+        message("ingest.unreadable", error="Permission denied"),
+    )
+
+
+def test_folder_given_as_a_file_is_an_error_row(tmp_path: Path) -> None:
+    # discover() returns a folder it could not list; root can list any, so a
+    # listable folder stands in for it here.
+    (tmp_path / "odd.txt").mkdir()
+    result = ingest(tmp_path / "odd.txt", tmp_path)
+    assert (result.status, result.message) == ("error", message("ingest.unreadable", error="Is a directory"))
+
+
+# --- plain text ----------------------------------------------------------------------
+
+
+def test_utf8_text_is_decoded_unchanged(tmp_path: Path) -> None:
+    text = "Le Centre Léon Bérard — « partenaire » depuis 2012.\n"
+    result = ingest(write(tmp_path, "a.txt", text.encode()), tmp_path)
+    assert (result.status, result.format, result.text, result.message) == ("ok", "txt", text, None)
+
+
+def test_utf8_bom_is_removed(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.txt", b"\xef\xbb\xbfAcme"), tmp_path)
+    assert (result.text, result.message) == ("Acme", None)
+
+
+def test_crlf_and_lone_cr_become_lf(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.txt", b"one\r\ntwo\rthree\n"), tmp_path)
+    assert result.text == "one\ntwo\nthree\n"
+
+
+def test_cp1252_text_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    # 0xe9 is é and 0x92 is ’ in cp1252; neither byte is valid UTF-8 here.
+    result = ingest(write(tmp_path, "a.txt", b"l\x92\xe9t\xe9"), tmp_path)
+    assert (result.status, result.text, result.message) == (
+        "ok",
+        "l’été",
+        message("ingest.legacy_encoding", encoding="cp1252"),
+    )
+
+
+def test_bytes_cp1252_leaves_undefined_fall_back_to_latin1(tmp_path: Path) -> None:
+    # 0x81 has no character in cp1252; in latin-1 it is the control U+0081.
+    result = ingest(write(tmp_path, "a.txt", b"caf\xe9 \x81"), tmp_path)
+    assert (result.text, result.warnings) == (
+        "café \x81",
+        (message("ingest.legacy_encoding", encoding="latin-1"),),
+    )
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.txt", "Réseau\r\nUnicancer".encode("utf-16")), tmp_path)
+    expected = ("ok", "Réseau\nUnicancer", message("ingest.utf16"))
+    assert (result.status, result.text, result.message) == expected
+
+
+def test_empty_text_file_is_skipped(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.txt", b""), tmp_path)
+    assert (result.status, result.text, result.message) == ("skipped", "", message("ingest.empty"))
+
+
+def test_whitespace_only_text_file_is_skipped(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.txt", b" \r\n\t\n "), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.whitespace"))
+
+
+def test_binary_file_named_txt_is_skipped(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.binary"))
+
+
+# --- PDF -----------------------------------------------------------------------------
+
+
+def test_pdf_drops_running_header_and_footer_and_rejoins_hyphenated_words(
+    tmp_path: Path, make_pdf: MakePdf
+) -> None:
+    pages = [
+        ["Acme opens a lab in Lyon.", "The coopera-", "tion with Jean-", "Yves Martin began in 2021."],
+        ["Second page text."],
+        ["Third page text."],
+    ]
+    path = make_pdf(tmp_path / "a.pdf", pages, header="ACME Press Release", footer="Page {page} of 3")
+    result = ingest(path, tmp_path)
+    # Lines of a paragraph stay lines; a word split at a line end is made whole,
+    # the hyphen kept before a capital; pages are separated by a blank line.
+    assert result.text == (
+        "Acme opens a lab in Lyon.\nThe cooperation with Jean-Yves Martin began in 2021."
+        "\n\nSecond page text.\n\nThird page text."
+    )
+
+
+def test_pdf_blank_line_separates_paragraphs(tmp_path: Path, make_pdf: MakePdf) -> None:
+    path = make_pdf(tmp_path / "a.pdf", [["First paragraph,", "two lines.", "", "Second paragraph."]])
+    assert ingest(path, tmp_path).text == "First paragraph,\ntwo lines.\n\nSecond paragraph."
+
+
+def test_pdf_keeps_a_line_that_repeats_on_only_one_of_three_pages(tmp_path: Path, make_pdf: MakePdf) -> None:
+    pages = [["Contact: press office"], ["Body two."], ["Body three."]]
+    path = make_pdf(tmp_path / "a.pdf", pages)
+    assert ingest(path, tmp_path).text.startswith("Contact: press office\n\n")
+
+
+def test_pdf_title_comes_from_its_metadata(tmp_path: Path, make_pdf: MakePdf) -> None:
+    path = make_pdf(tmp_path / "a.pdf", [["Body."]], title="Acme opens a lab")
+    assert ingest(path, tmp_path).title == "Acme opens a lab"
+
+
+def test_pdf_without_title_metadata_has_no_title(tmp_path: Path, make_pdf: MakePdf) -> None:
+    path = make_pdf(tmp_path / "a.pdf", [["Body."]])
+    assert ingest(path, tmp_path).title is None
+
+
+def test_pdf_without_text_is_skipped(tmp_path: Path, make_pdf: MakePdf) -> None:
+    path = make_pdf(tmp_path / "scan.pdf", [[], []])
+    result = ingest(path, tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.pdf_no_text"))
+
+
+def test_pdf_with_some_pages_without_text_warns(tmp_path: Path, make_pdf: MakePdf) -> None:
+    path = make_pdf(tmp_path / "a.pdf", [["Typed page."], [], []])
+    result = ingest(path, tmp_path)
+    assert (result.status, result.text, result.message) == (
+        "ok",
+        "Typed page.",
+        message("ingest.pdf_pages_no_text", count=2, total=3),
+    )
+
+
+def test_truncated_pdf_is_a_corrupt_error(tmp_path: Path, make_pdf: MakePdf) -> None:
+    whole = make_pdf(tmp_path / "whole.pdf", [["Some text."]]).read_bytes()
+    path = write(tmp_path, "cut.pdf", whole[: len(whole) // 2])
+    result = ingest(path, tmp_path)
+    assert result.status == "error"
+    assert result.message.startswith(message("ingest.pdf_corrupt", error=""))
+
+
+def test_encrypted_pdf_is_an_error(tmp_path: Path, make_pdf: MakePdf) -> None:
+    path = make_pdf(tmp_path / "locked.pdf", [["Secret text."]], encrypt=True)
+    result = ingest(path, tmp_path)
+    assert (result.status, result.message) == ("error", message("ingest.pdf_encrypted"))
+
+
+def test_hyphen_before_lower_case_is_a_line_break_inside_a_word() -> None:
+    assert join_hyphenated(["la coopéra-", "tion"]) == "la coopération"
+
+
+def test_hyphen_before_a_digit_is_kept() -> None:
+    assert join_hyphenated(["in 2016-", "2017 it grew"]) == "in 2016-2017 it grew"
+
+
+def test_dash_after_a_space_is_not_a_hyphenation() -> None:
+    assert join_hyphenated(["Lyon -", "the city"]) == "Lyon -\nthe city"
+
+
+def test_soft_hyphen_at_line_end_is_removed() -> None:
+    assert join_hyphenated(["Jean\u00ad", "Yves"]) == "JeanYves"
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Acme opens a lab in Lyon</title></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">Newsroom</a></li></ul></nav>
+<main><article>
+<h1>Acme opens a lab in Lyon</h1>
+<p>Acme Corporation opened a research laboratory in Lyon on 3 March 2021, its first in France.</p>
+<p>The laboratory is led by Marie Dupont, who joined Acme from the University of Lyon in 2019.</p>
+</article></main>
+<footer><p>Follow us on social media</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>
+"""
+
+
+def test_html_keeps_main_paragraphs_as_blocks(tmp_path: Path) -> None:
+    result = ingest(write(tmp_path, "a.html", PAGE.encode()), tmp_path)
+    assert result.status == "ok"
+    assert (
+        "Acme Corporation opened a research laboratory in Lyon on 3 March 2021, its first in France.\n\n"
+        "The laboratory is led by Marie Dupont, who joined Acme from the University of Lyon in 2019."
+    ) in result.text
+
+
+def test_html_drops_navigation_and_footer(tmp_path: Path) -> None:
+    text = ingest(write(tmp_path, "a.html", PAGE.encode()), tmp_path).text
+    assert [word for word in ("Newsroom", "Privacy policy", "Follow us") if word in text] == []
+
+
+def test_html_title_is_kept(tmp_path: Path) -> None:
+    assert ingest(write(tmp_path, "a.htm", PAGE.encode()), tmp_path).title == "Acme opens a lab in Lyon"
+
+
+def test_html_that_is_all_script_is_skipped(tmp_path: Path) -> None:
+    page = b"<html><head><script>var a = 1;</script></head><body><script>go('x');</script></body></html>"
+    result = ingest(write(tmp_path, "a.html", page), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.html_no_text"))
+
+
+def test_html_is_decoded_as_its_meta_charset_declares() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body>é</body></html>'.encode("latin-1")
+    assert decode_html(page) == ('<html><head><meta charset="iso-8859-1"></head><body>é</body></html>', None)
+
+
+def test_html_without_charset_that_is_not_utf8_falls_back_with_a_warning() -> None:
+    assert decode_html(b"<p>caf\xe9</p>") == (
+        "<p>café</p>",
+        message("ingest.legacy_encoding", encoding="cp1252"),
+    )
