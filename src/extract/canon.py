@@ -119,13 +119,26 @@ def assign_keys(
 ) -> list[Mention]:
     """``mentions`` with ``key`` set: equal keys, one entity of the document."""
     forms = {label: Counter(m.text for m in mentions if m.label == label) for label in ("ORG", "PERSON")}
-    keys = {**_org_keys(text, forms["ORG"], definitions), **_person_keys(forms["PERSON"])}
+    orgs = [m for m in mentions if m.label == "ORG"]
+    pairs = [*((text[a[0] : a[1]], text[b[0] : b[1]]) for a, b in definitions), *_bracketed_pairs(text, orgs)]
+    keys = {**_org_keys(forms["ORG"], pairs), **_person_keys(forms["PERSON"])}
     return [replace(m, key=keys.get((m.label, m.text))) if m.label != "DATE" else m for m in mentions]
 
 
-def _org_keys(
-    text: str, forms: Counter[str], definitions: Sequence[tuple[tuple[int, int], tuple[int, int]]]
-) -> dict[tuple[str, str], str]:
+_BRACKET = re.compile(r"\s*[(\[]\s*$")
+
+
+def _bracketed_pairs(text: str, orgs: Sequence[Mention]) -> list[tuple[str, str]]:
+    """Names and acronyms that gloss each other in brackets: "X (ACR)", "ACR (X)", "X (ACR, ...)"."""
+    pairs = []
+    for first, second in zip(orgs, orgs[1:], strict=False):
+        between = text[first.end : second.start]
+        if _BRACKET.fullmatch(between) and (is_acronym(first.text) or is_acronym(second.text)):
+            pairs.append((first.text, second.text))
+    return pairs
+
+
+def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
     union = _Union()
     by_key: dict[str, list[str]] = defaultdict(list)
     for form in forms:
@@ -137,8 +150,7 @@ def _org_keys(
     for group in by_key.values():
         for other in group[1:]:
             union.union(group[0], other)
-    for short, long in definitions:
-        a, b = text[short[0] : short[1]], text[long[0] : long[1]]
+    for a, b in pairs:
         if a in forms and b in forms:
             union.union(a, b)
     longs = [f for f in forms if not is_acronym(f)]
@@ -147,6 +159,13 @@ def _org_keys(
             spelled = {union.find(n) for n in longs if acronyms.is_initialism_of(form, n)}
             if len(spelled) == 1:
                 union.union(form, spelled.pop())
+    # "EURACAN" inside "ERN-EURACAN" or "ERN EURACAN": one body, named with and without its prefix.
+    for form in forms:
+        parts = re.split(r"[\s-]+", form)
+        if len(parts) > 1 and all(is_acronym(p) for p in parts):
+            for part in parts:
+                if part in forms:
+                    union.union(form, part)
     cores = {f: name_core(f) for f in longs}
     for a in longs:
         for b in longs:

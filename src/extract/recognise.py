@@ -315,7 +315,8 @@ class Recogniser:
                 label = MODEL_LABELS.get(ent.label_) or ("DATE" if ent.label_ == "DATE" else None)
                 if label:
                     start, end = block.start + ent.start_char, block.start + ent.end_char
-                    value = normalise_date(ent.text, block.lang) if label == "DATE" else None
+                    # A span the model calls DATE that is no calendar date keeps the unknown value.
+                    value = (normalise_date(ent.text, block.lang) or "XXXX") if label == "DATE" else None
                     mentions.append(Mention(start, end, label, text[start:end], block.lang, "model", value))
         return mentions
 
