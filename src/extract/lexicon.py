@@ -30,6 +30,7 @@ _LIST_KEYS = (
     "connectors",
     "acronym_stoplist",
     "org_cues_before",
+    "kind_nouns",
 )
 _OPERATORS = ("?", "*", "+")
 #: Lists that patterns take from both languages: a French release names English companies too.
@@ -55,6 +56,7 @@ class Vocabulary:
     connectors: frozenset[str]
     acronym_stoplist: frozenset[str]
     org_cues_before: frozenset[str]
+    kind_nouns: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -49,7 +49,9 @@ EDGE_JUNK = QUOTES + "()[]{}<>.,;:!?–—-/|•·\u00a0 \t\n"
 PERSON_PARTICLES = frozenset(
     {"de", "du", "des", "van", "von", "der", "den", "da", "di", "le", "la", "d'", "d’"}
 )
-NAME_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
+_NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
+#: One part of a person's name: "Anne", "Jean-Yves", "McKenzie", "O'Neill", "C.", "J.-Y."
+NAME_PART = re.compile(rf"{_NAME}(?:-{_NAME})*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
 INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|un|une)\s+$", re.IGNORECASE)
 
 
@@ -172,7 +174,9 @@ class Recogniser:
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs
-        cleaned = [c for c in (self._clean(text, c) for c in candidates) if c is not None]
+        cleaned = _split_joined(
+            [c for c in (self._clean(text, c) for c in candidates) if c is not None], text
+        )
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = _join_acronyms(text, _select(cleaned))
         chosen = self._propagate(text, paragraphs, chosen, shouting, places)
@@ -272,7 +276,7 @@ class Recogniser:
     ) -> tuple[int, int] | None:
         """The long form of ``short`` that ends ``before`` (Schwartz & Hearst, within one clause)."""
         clause_start = max(before.rfind(c) for c in ";:\n(") + 1
-        clause_start = max(clause_start, *(m.end() for m in re.finditer(r"[.!?]\s", before)))
+        clause_start = max([clause_start, *(m.end() for m in re.finditer(r"[.!?]\s", before))])
         words = list(re.finditer(r"\S+", before[clause_start:]))
         window = words[-self.settings.recognise_max_long_form_words :]
         if not window:
@@ -496,7 +500,7 @@ def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int]:
     """Keep the longest piece of a span that crosses a line end, bracket, semicolon or dash."""
     pieces = [
         (m.start() + start, m.end() + start)
-        for m in re.finditer(r"[^\n()\[\];|–—]+?(?=,\s|[\n()\[\];|–—]|$)", text[start:end])
+        for m in re.finditer(r"(?:[^\n()\[\];|–—,]|,(?!\s))+", text[start:end])
     ]
     pieces = [p for p in pieces if text[p[0] : p[1]].strip()]
     if not pieces:
@@ -545,6 +549,25 @@ def _trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) 
     return start + words[0].start(), start + words[-1].end()
 
 
+def _split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Drop a pattern match over "A and B" when the model reads two organisations in it.
+
+    "University of Edinburgh and Heriot-Watt University" is two names; "European Organisation
+    for Research and Treatment of Cancer" is one, and the model does not split it.
+    """
+    models = [c for c in candidates if c.source == "model" and c.label == "ORG"]
+
+    def joined(c: Candidate) -> bool:
+        inside = [
+            m
+            for m in models
+            if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
+        ]
+        return len(inside) >= 2 and re.search(r"\s(and|et|&)\s", text[c.start : c.end]) is not None
+
+    return [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
+
+
 def _join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """One name from two acronyms side by side ("ERN EURACAN")."""
     joined: list[Candidate] = []
@@ -586,7 +609,9 @@ def _is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     name = text[c.start : c.end]
     if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
         return False
-    if fold(name) in {fold(g) for g in vocab.generic}:
+    if fold(name) in {fold(g) for g in vocab.generic} or (
+        " " not in name and name.lower() in vocab.org_heads
+    ):
         return False
     if c.source == "gazetteer":
         return True

@@ -31,6 +31,10 @@ DIRECTIONS = ("forward", "reverse", "symmetric")
 AGENT_MARKERS = frozenset({"by", "par"})
 AGENT_REACH = 5
 MAX_GAP = 22
+#: "Institut X – Centre Y" inside a list: one member under two names.
+RENAMING_DASHES = frozenset({"–", "—"})
+#: Words a verb phrase may take between an apposition's closing comma and "partnership" ("have launched a new").
+APPOSED_VERB_WORDS = 6
 CLAUSE_BREAKS = frozenset({";", ".", "?", "!", "•", "|"})
 GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*", "'s"})
 LIST_KEYS = (
@@ -52,6 +56,7 @@ LIST_KEYS = (
     "contact_headers",
     "titles",
     "copulas",
+    "marker_words",
 )
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
@@ -91,6 +96,7 @@ class Lexicon:
     contact_headers: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
     copulas: frozenset[str]
+    marker_words: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -151,6 +157,7 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
             "articles",
             "titles",
             "copulas",
+            "marker_words",
         )
     }
     return Lexicon(
@@ -377,8 +384,8 @@ def _pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
             continue
         if token.pos_ in ("AUX", "DET", "ADV", "PART", "ADP", "NUM", "ADJ", "CCONJ", "SCONJ"):
             continue
-        if apposition and token.pos_ in ("NOUN", "PROPN", "PUNCT") and text not in CLAUSE_BREAKS:
-            continue
+        if apposition and (token.pos_ in ("NOUN", "PROPN", "PUNCT") or token.like_num):
+            continue  # "A, two of the largest centres in B": a numeral may be tagged a pronoun
         return False
     return True
 
@@ -393,8 +400,8 @@ def _post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
         if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
             return False
     limit = 12 if enumerated is not None else 4
-    if len(head) > limit:
-        return False
+    if len(head) > limit or any(_alongside_at(view, t.i) for t in head):
+        return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
     for token in head:
         text, lemma = forms(token)
         if text in CLAUSE_BREAKS:
@@ -405,10 +412,17 @@ def _post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
             continue
         if token.pos_ in ("DET", "ADJ", "ADP", "NUM", "ADV"):
             continue
-        if enumerated is not None and token.pos_ in ("NOUN", "CCONJ", "PUNCT"):
-            continue
+        if enumerated is not None and (token.pos_ in ("NOUN", "PROPN", "CCONJ", "PUNCT") or token.is_lower):
+            continue  # "9 French comprehensive cancer centres:" (a lower-case word whatever its tag)
         return False
     return True
+
+
+def _alongside_at(view: SentenceView, index: int) -> bool:
+    """Does ", alongside" / ", aux côtés de" start at ``index`` (after a comma, as a new group)?"""
+    if index == 0 or view.doc[index - 1].text != ",":
+        return False
+    return any(match_phrase(view.doc, index, p, stop=view.sent.end) for p in view.lexicon.alongside)
 
 
 def _enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
@@ -445,29 +459,47 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
 
 
 def group_after(view: SentenceView, anchor: Anchor) -> list[Anchor]:
-    """``anchor`` and the anchors that follow it in the same list ("A, B and C")."""
-    group = [anchor]
+    """``anchor`` and the anchors that follow it in the same list ("A, B and C"); in "A – B", B is
+    another name of A (or its unit) and is passed over."""
+    group, end = [anchor], anchor.end
     for nxt in view.anchors:
-        if nxt.start < group[-1].end or nxt.start in view.asides:
+        if nxt.start < end or nxt.start in view.asides:
             continue
-        if nxt.label == anchor.label and _connects(view, gap(view, group[-1].end, nxt.start)):
+        tokens = gap(view, end, nxt.start)
+        if nxt.label != anchor.label:
+            break
+        if _renames(tokens):
+            end = nxt.end
+        elif _connects(view, tokens):
             group.append(nxt)
+            end = nxt.end
         else:
             break
     return group
 
 
 def group_before(view: SentenceView, anchor: Anchor) -> list[Anchor]:
-    """``anchor`` and the anchors that precede it in the same list."""
-    group = [anchor]
+    """``anchor`` and the anchors that precede it in the same list (see :func:`group_after`)."""
+    group, start = [anchor], anchor.start
     for prev in reversed(view.anchors):
-        if prev.end > group[0].start or prev.start in view.asides:
+        if prev.end > start or prev.start in view.asides:
             continue
-        if prev.label == anchor.label and _connects(view, gap(view, prev.end, group[0].start)):
+        tokens = gap(view, prev.end, start)
+        if prev.label != anchor.label:
+            break
+        if _renames(tokens):
+            group[0] = prev  # "A – B" before the trigger: A is the name the list gives
+            start = prev.start
+        elif _connects(view, tokens):
             group.insert(0, prev)
+            start = prev.start
         else:
             break
     return group
+
+
+def _renames(tokens: Sequence[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].text in RENAMING_DASHES
 
 
 # --- the rules -----------------------------------------------------------------------------------
@@ -724,7 +756,11 @@ def joint(view: SentenceView) -> Iterator[Found]:
         joint_word = any(match_phrase(doc, token.i, phrase, stop=view.sent.end) for phrase in lex.joint)
         if not (partner_noun or joint_word) or token.i in view.skip:
             continue
-        subjects = _surface_subjects(view, token.i) or _parsed_subjects(view, token)
+        subjects = (
+            _surface_subjects(view, token.i)
+            or _apposed_subjects(view, token.i)
+            or _parsed_subjects(view, token)
+        )
         orgs = [a for a in subjects if a.label == "ORG"]
         date = (
             _tied_date(view, orgs[0], orgs[-1], Match(token.i, token.i + 1, "partner_of", "symmetric"))
@@ -747,6 +783,26 @@ def _surface_subjects(view: SentenceView, index: int) -> list[Anchor]:
         return []
     group = group_before(view, nearest)
     return group if len(group) > 1 else []
+
+
+def _apposed_subjects(view: SentenceView, index: int) -> list[Anchor]:
+    """ "A et B, deux des plus grands centres du groupe C, initient un partenariat": the list that opens
+    the sentence is the subject even when an apposition (which may name another entity) stands before
+    the verb; the apposition must hold no verb and the verb phrase no name."""
+    opening = gap(view, view.sent.start, view.anchors[0].start) if view.anchors else [None]
+    if any(t is None or t.pos_ not in ("DET", "PUNCT") for t in opening):
+        return []
+    group = group_after(view, view.anchors[0])
+    commas = [t.i for t in gap(view, group[-1].end, index) if t.text == ","]
+    if len(group) < 2 or len(commas) < 2 or commas[0] != group[-1].end:
+        return []
+    apposition = gap(view, commas[0] + 1, commas[-1])
+    verb = gap(view, commas[-1] + 1, index)
+    if any(t.pos_ in ("VERB", "AUX") or forms(t)[0] in CLAUSE_BREAKS for t in apposition):
+        return []
+    if len(verb) > APPOSED_VERB_WORDS or any(t.pos_ == "PROPN" or _in_anchor(view, t.i) for t in verb):
+        return []
+    return group
 
 
 def _parsed_subjects(view: SentenceView, token: Token) -> list[Anchor]:
@@ -772,7 +828,7 @@ def zero_object(view: SentenceView) -> Iterator[Found]:
             continue
         match = matches[0]
         pre = gap(view, anchor.end, match.start)
-        if not _pre_ok(view, pre) or not any(forms(t)[1] in lex.copulas for t in pre):
+        if not _pre_ok(view, pre) or not any(w in lex.copulas for t in pre for w in forms(t)):
             continue
         following = gap(view, match.end, stop)
         if following and (

@@ -40,6 +40,11 @@ RECENT_ORGS = 12
 #: A press-contact block ends at the first block longer than this (running text, not a contact line).
 CONTACT_BLOCK_CHARS = 300
 CONTACT_BLOCKS = 5
+LEXICON_LANGS = ("en", "fr")
+#: What may end a sentence inside a line, and what may stand after that stop.
+SENTENCE_STOPS = frozenset({".", "!", "?", "…", "..."})
+BULLETS = frozenset({"•", "▪", "►", "-", "–", "*", "·", "‣", "◦"})
+SENTENCE_CLOSERS = frozenset({'"', "”", "»", "'", "’", ")", "]"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +81,18 @@ def find_relations(
         topic = main_topic(mentions)
     found: list[tuple[Found, Evidence]] = []
     recent: list[str] = []
-    parsed: list[tuple[int, Doc, list[Anchor]]] = []
+    parsed: list[tuple[int, Span, list[Anchor]]] = []
     for offset, doc in blocks:
-        if doc.lang_ not in ("en", "fr") or not doc.text.strip():
+        if doc.lang_ not in LEXICON_LANGS or not doc.text.strip():
             continue
-        lexicon = load_lexicon(doc.lang_)
         anchors = mention_anchors(doc, offset, mentions)
         dates = date_spans(doc, offset, mentions)
-        parsed.append((offset, doc, anchors))
-        for sent in doc.sents:
+        parsed.extend(
+            (offset, line, [a for a in anchors if line.start <= a.start and a.end <= line.end])
+            for line in lines(doc)
+        )
+        for sent in sentences(doc):
+            lexicon = sentence_lexicon(sent)
             inside = [a for a in anchors if sent.start <= a.start and a.end <= sent.end]
             view = SentenceView(
                 sent,
@@ -100,6 +108,66 @@ def find_relations(
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
     found.extend(press_contacts(parsed, topic))
     return deduplicate(found)
+
+
+def sentence_lexicon(sent: Span) -> Lexicon:
+    """The lexicon of the language ``sent`` is written in: the block's language unless the sentence holds
+    more of another language's marker words (a paragraph full of French names may be taken for French)."""
+    words = [forms(token)[0] for token in sent]
+    own = sent.doc.lang_
+
+    def weight(lang: str) -> tuple[int, bool]:
+        markers = load_lexicon(lang).marker_words
+        return sum(word in markers for word in words), lang == own
+
+    return load_lexicon(max(LEXICON_LANGS, key=weight))
+
+
+def lines(doc: Doc) -> list[Span]:
+    """The block's lines: a block may hold several paragraphs, and nothing is stated across a line end."""
+    spans, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            spans.append(doc[start : token.i])
+            start = token.i + 1
+    spans.append(doc[start:])
+    return [_trimmed(span) for span in spans if span.text.strip()]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The block's sentences: its lines, cut where the parser starts a sentence after a full stop.
+
+    The small parsers run a title line without a full stop into the next paragraph, or cut a sentence
+    after a name in capitals; a sentence inside a line ends with ".", "!" or "?".
+    """
+    spans = []
+    for line in lines(doc):
+        start = line.start
+        for token in line[1:]:
+            if token.is_sent_start and _ends_sentence(doc, token.i):
+                spans.append(doc[start : token.i])
+                start = token.i
+        spans.append(doc[start : line.end])
+    return [_trimmed(span) for span in spans if span.text.strip()]
+
+
+def _ends_sentence(doc: Doc, index: int) -> bool:
+    """Does the text before token ``index`` end a sentence (a stop, possibly inside quotes or brackets)?"""
+    for token in reversed(doc[:index]):
+        if token.is_space or token.text in SENTENCE_CLOSERS:
+            continue
+        return token.text in SENTENCE_STOPS
+    return True
+
+
+def _trimmed(span: Span) -> Span:
+    """``span`` without surrounding white space and without the bullet that opens a list item."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_space or span.doc[start].text in BULLETS):
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def sentence_relations(view: SentenceView) -> Iterator[Found]:
@@ -208,40 +276,42 @@ def _generic_name(article, lexicon: Lexicon) -> bool:
 
 
 def press_contacts(
-    parsed: Sequence[tuple[int, Doc, list[Anchor]]], topic: str | None
+    parsed: Sequence[tuple[int, Span, list[Anchor]]], topic: str | None
 ) -> Iterator[tuple[Found, Evidence]]:
     """ "CONTACT PRESSE / GUSTAVE ROUSSY : / Claire Parisel" or "Press contact: Jane Doe, ACME":
     each person under a press-contact header works for the organisation named with them (else the topic),
-    with the header as role."""
-    for number, (offset, doc, _anchors) in enumerate(parsed):
-        header = _contact_header(doc, load_lexicon(doc.lang_))
+    with the header as role. ``parsed`` holds the document's lines, in order."""
+    for number, (offset, line, anchors) in enumerate(parsed):
+        header = _contact_header(line, load_lexicon(line.doc.lang_))
         if header is None:
             continue
-        scope = [(offset, doc, [a for a in _anchors if a.start >= header.end])]
+        scope = [(offset, line, [a for a in anchors if a.start >= header.end])]
         for later in parsed[number + 1 : number + 1 + CONTACT_BLOCKS]:
             if len(later[1].text) > CONTACT_BLOCK_CHARS or _contact_header(
-                later[1], load_lexicon(later[1].lang_)
+                later[1], load_lexicon(later[1].doc.lang_)
             ):
                 break
             scope.append(later)
         yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
 
 
-def _contact_header(doc: Doc, lexicon: Lexicon) -> Span | None:
-    for start in range(min(3, len(doc))):
+def _contact_header(line: Span, lexicon: Lexicon) -> Span | None:
+    """The press-contact header among the first words of ``line``, if any."""
+    for start in range(line.start, min(line.start + 3, line.end)):
         for phrase in lexicon.contact_headers:
-            end = match_phrase(doc, start, phrase, stop=len(doc))
+            end = match_phrase(line.doc, start, phrase, stop=line.end)
             if end is not None:
-                return doc[start:end]
+                return line.doc[start:end]
     return None
 
 
 def _contacts_in(
-    scope: Sequence[tuple[int, Doc, list[Anchor]]], start: int, role: str, topic: str | None
+    scope: Sequence[tuple[int, Span, list[Anchor]]], start: int, role: str, topic: str | None
 ) -> Iterator[tuple[Found, Evidence]]:
     last_org: str | None = None
     pieces: list[str] = []
-    for offset, doc, anchors in scope:
+    for offset, line, anchors in scope:
+        doc = line.doc
         for number, anchor in enumerate(anchors):
             if anchor.label == "ORG":
                 last_org = anchor.key
@@ -251,9 +321,9 @@ def _contacts_in(
             if org is None:
                 continue
             end = offset + doc[anchor.end - 1].idx + len(doc[anchor.end - 1].text)
-            text = " ".join([*pieces, doc.text[: end - offset].strip()]).strip()
+            text = " ".join([*pieces, doc.text[line.start_char : end - offset].strip()]).strip()
             yield Found(anchor.key, "works_for", org, role, None), Evidence(start, end, text)
-        pieces.append(doc.text.strip())
+        pieces.append(line.text.strip())
 
 
 # --- deduplication -----------------------------------------------------------------------------------

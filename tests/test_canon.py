@@ -1,0 +1,97 @@
+"""Canonical entities within and across documents."""
+
+from extract.canon import assign_keys, entity_id, fold, link, name_core, name_key
+from extract.records import Mention
+
+
+def org(text: str, start: int, key: str | None = None) -> Mention:
+    return Mention(start, start + len(text), "ORG", text, "en", "rule", key=key)
+
+
+def person(text: str, start: int) -> Mention:
+    return Mention(start, start + len(text), "PERSON", text, "en", "rule")
+
+
+def keyed(text: str, mentions: list[Mention]) -> dict[str, str]:
+    return {m.text: m.key for m in assign_keys(text, mentions, [])}
+
+
+def test_fold_ignores_case_accents_and_punctuation():
+    assert fold("Centre Léon-Bérard") == fold("CENTRE LEON BERARD") == "centre leon berard"
+
+
+def test_name_key_leaves_out_the_article():
+    assert name_key("The Curie Institute") == name_key("Curie Institute")
+
+
+def test_name_core_ignores_the_language_of_the_head_noun():
+    assert name_core("Institut Curie") == name_core("Curie Institute")
+
+
+def test_name_core_keeps_different_heads_apart():
+    assert name_core("Lyon University") != name_core("Lyon University Hospital")
+
+
+def test_acronym_spelling_the_initials_joins_the_long_form():
+    text = "Centre Léon Bérard. The CLB"
+    keys = keyed(text, [org("Centre Léon Bérard", 0), org("CLB", 24)])
+    assert keys["CLB"] == keys["Centre Léon Bérard"]
+
+
+def test_bracketed_acronym_joins_the_name_before_it():
+    text = "Integrated Cancer Research Cluster (SIRIC)"
+    keys = keyed(text, [org("Integrated Cancer Research Cluster", 0), org("SIRIC", 36)])
+    assert keys["SIRIC"] == keys["Integrated Cancer Research Cluster"]
+
+
+def test_two_unrelated_organisations_stay_apart():
+    text = "Institut Curie and Gustave Roussy"
+    keys = keyed(text, [org("Institut Curie", 0), org("Gustave Roussy", 19)])
+    assert keys["Institut Curie"] != keys["Gustave Roussy"]
+
+
+def test_acronym_part_of_a_hyphenated_acronym_is_the_same_body():
+    text = "ERN-EURACAN and EURACAN"
+    keys = keyed(text, [org("ERN-EURACAN", 0), org("EURACAN", 16)])
+    assert keys["ERN-EURACAN"] == keys["EURACAN"]
+
+
+def test_person_with_initial_joins_the_full_name():
+    text = "Jean-Yves Blay and J.-Y. Blay"
+    keys = keyed(text, [person("Jean-Yves Blay", 0), person("J.-Y. Blay", 19)])
+    assert keys["J.-Y. Blay"] == keys["Jean-Yves Blay"] == "PERSON|jean yves blay"
+
+
+def test_people_with_different_first_names_stay_apart():
+    text = "Anne Martin and Paul Martin"
+    keys = keyed(text, [person("Anne Martin", 0), person("Paul Martin", 16)])
+    assert keys["Anne Martin"] != keys["Paul Martin"]
+
+
+def test_one_entity_across_documents_and_languages_through_the_organisations_list():
+    ids, entities = link(
+        [
+            ("a", [org("Institut Curie", 0, key="ORG|institut curie")]),
+            ("b", [org("Curie Institute", 0, key="ORG|curie institute")]),
+        ]
+    )
+    assert ids[("a", "ORG|institut curie")] == ids[("b", "ORG|curie institute")]
+    assert [(e.name, e.aliases, e.n_docs) for e in entities] == [
+        ("Institut Curie", ("Curie Institute", "Institut Curie"), 2)
+    ]
+
+
+def test_acronym_claimed_by_two_long_forms_is_not_merged_across_documents():
+    ids, entities = link(
+        [
+            ("a", [org("ESO", 0, "k1"), org("European School of Oncology", 5, "k1")]),
+            ("b", [org("ESO", 0, "k2"), org("European Southern Observatory", 5, "k2")]),
+        ]
+    )
+    assert ids[("a", "k1")] != ids[("b", "k2")]
+    assert len(entities) == 2
+
+
+def test_entity_id_is_stable_and_spelling_insensitive():
+    assert entity_id("ORG", "Centre Léon Bérard") == entity_id("ORG", "centre leon berard")
+    assert entity_id("ORG", "Centre Léon Bérard").startswith("O")

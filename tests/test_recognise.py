@@ -1,0 +1,125 @@
+"""Recognition: one behaviour per test, on sentences written for the test."""
+
+import pytest
+
+from extract.recognise import Block, Recogniser, _is_person_name, _trim, plan_blocks
+from extract.segment import Paragraph, segment
+from extract.settings import load_settings
+from extract.lexicon import vocabulary
+
+SETTINGS = load_settings()
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser(SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def find(recogniser):
+    def run(text: str) -> set[tuple[str, str]]:
+        mentions, _ = next(recogniser.recognise([(text, segment(text, SETTINGS))]))
+        for m in mentions:
+            assert text[m.start : m.end] == m.text
+        return {(m.label, m.text) for m in mentions}
+
+    return run
+
+
+# --- without models -------------------------------------------------------------------
+
+
+def test_blocks_join_paragraphs_of_one_language_and_skip_boilerplate():
+    text = "One.\nTwo.\nShare\nTrois."
+    paragraphs = [
+        Paragraph(0, 4, "en", False),
+        Paragraph(5, 9, "en", False),
+        Paragraph(10, 15, "en", True),
+        Paragraph(16, 22, "fr", False),
+    ]
+    assert plan_blocks(text, paragraphs, 1000) == [Block(0, 9, "en"), Block(16, 22, "fr")]
+
+
+def test_long_paragraph_is_cut_under_the_limit():
+    text = "Aaaa bbbb. " * 300
+    blocks = plan_blocks(text, [Paragraph(0, len(text) - 1, "en", False)], 1000)
+    assert all(b.end - b.start <= 1000 for b in blocks)
+    assert blocks[0].start == 0 and blocks[-1].end == len(text) - 1
+
+
+def test_trim_leaves_out_title_and_article():
+    text = "Prof. Anne Martin and the Institut Pasteur"
+    assert _trim(text, 0, 17, vocabulary("en"), person=True) == (6, 17)
+    assert _trim(text, 22, 42, vocabulary("en"), person=False) == (26, 42)
+
+
+def test_person_name_needs_two_capitalised_parts():
+    assert _is_person_name("C. Brambilla", "model")
+    assert not _is_person_name("Lyon", "model")
+    assert not _is_person_name("Adult CAncers", "model")
+
+
+# --- with models ----------------------------------------------------------------------
+
+
+def test_title_is_left_out_of_the_person(find):
+    assert ("PERSON", "Anne Martin") in find("The study is led by Prof. Anne Martin, a chemist.")
+
+
+def test_long_form_and_acronym_in_brackets_are_two_organisations(find):
+    found = find("The project is funded by the European Space Agency (ESA) this year.")
+    assert {("ORG", "European Space Agency"), ("ORG", "ESA")} <= found
+
+
+def test_article_is_left_out_of_the_organisation(find):
+    assert ("ORG", "University of Melbourne") in find("She joined the University of Melbourne last week.")
+
+
+def test_generic_reference_is_not_an_organisation(find):
+    labels = {text for label, text in find("The Centre welcomed new patients. The University agreed.")}
+    assert "Centre" not in labels and "University" not in labels
+
+
+def test_institution_named_after_a_person_is_an_organisation(find):
+    found = find("Le Pr Marie Durand, directrice générale de Gustave Roussy, a signé l'accord.")
+    assert ("ORG", "Gustave Roussy") in found
+    assert ("PERSON", "Marie Durand") in found
+
+
+def test_french_organisation_with_lower_case_words(find):
+    assert ("ORG", "Ligue nationale contre le cancer") in find(
+        "La Ligue nationale contre le cancer soutient ce programme depuis 2015."
+    )
+
+
+def test_french_date_gets_its_value(recogniser):
+    text = "Lyon, le 17 décembre 2020. Le conseil a voté."
+    mentions, _ = next(recogniser.recognise([(text, segment(text, SETTINGS))]))
+    dates = [(m.text, m.value) for m in mentions if m.label == "DATE"]
+    assert dates == [("17 décembre 2020", "2020-12-17")]
+
+
+def test_counted_acronym_is_a_common_noun(find):
+    assert ("ORG", "ERN") not in find("Among the 24 ERN that applied, three were selected last year.")
+
+
+def test_name_found_once_is_tagged_everywhere(find):
+    text = "Acme Robotics Corporation hired ten engineers.\nAnalysts praised Acme Robotics Corporation."
+    assert sum(1 for label, name in find(text) if name == "Acme Robotics Corporation") == 1  # a set
+    mentions = [m for m in find(text) if m[1] == "Acme Robotics Corporation"]
+    assert mentions == [("ORG", "Acme Robotics Corporation")]
+
+
+def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
+    text = "Le Centre Léon Bérard ouvre un service.\nCONTACT PRESSE\nCENTRE LEON BERARD\nAnne Martin – Tél. 01 02 03 04 05"
+    mentions, _ = next(recogniser.recognise([(text, segment(text, SETTINGS))]))
+    found = {(m.label, m.text) for m in mentions}
+    assert ("ORG", "CENTRE LEON BERARD") in found
+    assert ("PERSON", "Anne Martin") in found
+    keys = {m.text: m.key for m in mentions}
+    assert keys["CENTRE LEON BERARD"] == keys["Centre Léon Bérard"]
+
+
+def test_names_in_urls_and_emails_are_not_mentions(find):
+    found = find("Contact: anne.martin@acme-robotics.com or https://www.acme-robotics.com/Anne-Martin")
+    assert not any("acme" in text.lower() or "Martin" in text for _, text in found)

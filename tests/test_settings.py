@@ -1,0 +1,36 @@
+"""Settings are validated with messages that name the setting."""
+
+import pytest
+
+from extract.errors import ExtractError
+from extract.settings import load_settings
+
+
+def write(tmp_path, text):
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_load():
+    assert load_settings().model_for("fr") == "fr_core_news_sm"
+
+
+def test_override_replaces_one_setting(tmp_path):
+    settings = load_settings(write(tmp_path, '[models]\nen = "en_core_web_sm"\n'))
+    assert (settings.models_en, settings.models_fr) == ("en_core_web_sm", "fr_core_news_sm")
+
+
+def test_unknown_setting_is_named(tmp_path):
+    with pytest.raises(ExtractError, match="unknown setting 'models.de'"):
+        load_settings(write(tmp_path, '[models]\nde = "de_core_news_sm"\n'))
+
+
+def test_wrong_type_is_named(tmp_path):
+    with pytest.raises(ExtractError, match="'recognise.batch_size' .* must be an integer >= 1, not 'many'"):
+        load_settings(write(tmp_path, '[recognise]\nbatch_size = "many"\n'))
+
+
+def test_out_of_range_is_named(tmp_path):
+    with pytest.raises(ExtractError, match="'language.mixed_share'"):
+        load_settings(write(tmp_path, "[language]\nmixed_share = 0.9\n"))
