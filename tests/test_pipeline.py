@@ -150,6 +150,8 @@ def test_adding_one_file_processes_that_file_only(corpus, tmp_path):
     raw2, out2 = tmp_path / "raw", tmp_path / "out"
     shutil.copytree(raw, raw2)
     shutil.copytree(out, out2)
-    (raw2 / "new.txt").write_text("Beta Labs appointed Dr. Omar Haddad as director in 2024.\n", encoding="utf-8")
+    (raw2 / "new.txt").write_text(
+        "Beta Labs appointed Dr. Omar Haddad as director in 2024.\n", encoding="utf-8"
+    )
     summary = run(raw2, out2, progress=False)
     assert (summary.processed, summary.reused, summary.documents) == (1, 5, 6)

@@ -2,10 +2,10 @@
 
 import pytest
 
+from extract.lexicon import vocabulary
 from extract.recognise import Block, Recogniser, _is_person_name, _trim, plan_blocks
 from extract.segment import Paragraph, segment
 from extract.settings import load_settings
-from extract.lexicon import vocabulary
 
 SETTINGS = load_settings()
 
@@ -111,7 +111,10 @@ def test_name_found_once_is_tagged_everywhere(find):
 
 
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
-    text = "Le Centre Léon Bérard ouvre un service.\nCONTACT PRESSE\nCENTRE LEON BERARD\nAnne Martin – Tél. 01 02 03 04 05"
+    text = (
+        "Le Centre Léon Bérard ouvre un service.\n"
+        "CONTACT PRESSE\nCENTRE LEON BERARD\nAnne Martin – Tél. 01 02 03 04 05"
+    )
     mentions, _ = next(recogniser.recognise([(text, segment(text, SETTINGS))]))
     found = {(m.label, m.text) for m in mentions}
     assert ("ORG", "CENTRE LEON BERARD") in found

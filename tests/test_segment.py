@@ -6,7 +6,7 @@ from extract.settings import load_settings
 SETTINGS = load_settings()
 EN = "The university signed a research agreement with the hospital to study rare diseases together."
 FR = "L'université a signé un accord de recherche avec l'hôpital pour étudier ensemble les maladies rares."
-DE = "Die Universität hat mit dem Krankenhaus eine Forschungsvereinbarung über seltene Krankheiten geschlossen."
+DE = "Die Universität hat mit dem Krankenhaus eine Vereinbarung über seltene Krankheiten geschlossen."
 
 
 def test_lines_keep_offsets_without_surrounding_space():

@@ -22,15 +22,15 @@ def test_override_replaces_one_setting(tmp_path):
 
 
 def test_unknown_setting_is_named(tmp_path):
-    with pytest.raises(ExtractError, match="unknown setting 'models.de'"):
+    with pytest.raises(ExtractError, match=r"unknown setting 'models.de'"):
         load_settings(write(tmp_path, '[models]\nde = "de_core_news_sm"\n'))
 
 
 def test_wrong_type_is_named(tmp_path):
-    with pytest.raises(ExtractError, match="'recognise.batch_size' .* must be an integer >= 1, not 'many'"):
+    with pytest.raises(ExtractError, match=r"'recognise.batch_size' .* must be an integer >= 1, not 'many'"):
         load_settings(write(tmp_path, '[recognise]\nbatch_size = "many"\n'))
 
 
 def test_out_of_range_is_named(tmp_path):
-    with pytest.raises(ExtractError, match="'language.mixed_share'"):
+    with pytest.raises(ExtractError, match=r"'language.mixed_share'"):
         load_settings(write(tmp_path, "[language]\nmixed_share = 0.9\n"))

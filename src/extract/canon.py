@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from extract import acronyms, lexicon
 from extract.errors import ExtractError
@@ -131,7 +132,7 @@ _BRACKET = re.compile(r"\s*[(\[]\s*$")
 def _bracketed_pairs(text: str, orgs: Sequence[Mention]) -> list[tuple[str, str]]:
     """Names and acronyms that gloss each other in brackets: "X (ACR)", "ACR (X)", "X (ACR, ...)"."""
     pairs = []
-    for first, second in zip(orgs, orgs[1:], strict=False):
+    for first, second in pairwise(orgs):
         between = text[first.end : second.start]
         if _BRACKET.fullmatch(between) and (is_acronym(first.text) or is_acronym(second.text)):
             pairs.append((first.text, second.text))
