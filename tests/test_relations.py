@@ -215,6 +215,7 @@ def _complete() -> dict:
         "articles",
         "titles",
         "copulas",
+        "marker_words",
         "pre_fillers",
         "post_fillers",
     )

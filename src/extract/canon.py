@@ -160,13 +160,12 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
             spelled = {union.find(n) for n in longs if acronyms.is_initialism_of(form, n)}
             if len(spelled) == 1:
                 union.union(form, spelled.pop())
-    # "EURACAN" inside "ERN-EURACAN" or "ERN EURACAN": one body, named with and without its prefix.
+    # "EURACAN" for "ERN-EURACAN" or "ERN EURACAN": one body, named with and without the prefix
+    # of its kind ("ERN", a European Reference Network, is not that body).
     for form in forms:
         parts = re.split(r"[\s-]+", form)
-        if len(parts) > 1 and all(is_acronym(p) for p in parts):
-            for part in parts:
-                if part in forms:
-                    union.union(form, part)
+        if len(parts) > 1 and all(is_acronym(p) for p in parts) and parts[-1] in forms:
+            union.union(form, parts[-1])
     cores = {f: name_core(f) for f in longs}
     for a in longs:
         for b in longs:
@@ -267,8 +266,10 @@ def link(
         for other in group[1:]:
             union.union(group[0], other)
     for users in acronym_users.values():
-        with_long = {union.find(u) for u in users if any(not is_acronym(f) for f in local[u])}
-        if len(with_long) <= 1:
+        # One acronym, long forms that agree ("Organisation"/"Organization of European Cancer
+        # Institutes"): one body. Long forms that disagree: two bodies that share an acronym.
+        cores = {name_core(f) for u in users for f in local[u] if not is_acronym(f)}
+        if len(cores) <= 1:
             for other in users[1:]:
                 union.union(users[0], other)
     merged: dict[str, tuple[str, str, list, Counter[str]]] = {}

@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -343,6 +343,8 @@ class Recogniser:
             if self._cued_org(text, start, name, vocab):
                 return replace(c, label="ORG", source="cue")
             return c if _is_person_name(name, c.source) else None
+        if c.source == "model" and _looks_like_person(name, vocab):
+            return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
         return c if _is_org_name(text, c, vocab) else None
 
     @cached_property
@@ -602,6 +604,23 @@ def _is_person_name(name: str, source: str) -> bool:
     if not names or not all(NAME_PART.fullmatch(p) for p in names):
         return False
     return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
+
+
+@cache
+def _first_names():  # -> gender_guesser.detector.Detector
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def _looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Two or three name parts, the first a known given name, no organisation word ("Anne Martin")."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or _has_head(name, vocab):
+        return False
+    if fold(name) in {fold(alias) for _, alias in lexicon.organisations()}:
+        return False
+    return _first_names().get_gender(parts[0].split("-")[0]) != "unknown"
 
 
 def _is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:

@@ -31,9 +31,14 @@ DIRECTIONS = ("forward", "reverse", "symmetric")
 AGENT_MARKERS = frozenset({"by", "par"})
 AGENT_REACH = 5
 MAX_GAP = 22
+#: Predicates whose object may be a list introduced by ":" or "such as" far from the trigger.
+LIST_PREDICATES = ("member_of", "partner_of")
+#: Words a subject's own elaboration ("as an institution, its doctors and its researchers") may take.
+LIST_SUBJECT_WORDS = 12
+POSSESSIVE_MARKERS = frozenset({"'s", "'"})
 #: "Institut X – Centre Y" inside a list: one member under two names.
 RENAMING_DASHES = frozenset({"–", "—"})
-#: Words a verb phrase may take between an apposition's closing comma and "partnership" ("have launched a new").
+#: Words between an apposition's closing comma and "partnership" ("have launched a new").
 APPOSED_VERB_WORDS = 6
 CLAUSE_BREAKS = frozenset({";", ".", "?", "!", "•", "|"})
 GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*", "'s"})
@@ -866,3 +871,75 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
                 employer = Anchor(person.start, person.start, org, "ORG")
                 yield from _emit(view, [person], [employer], match, None)
                 break
+
+
+def introduced_list(view: SentenceView) -> Iterator[Found]:
+    """ "X takes part in a number of international groups, in particular ...: A; B; and, in hematology, C":
+    a membership or partnership whose objects are listed after ":" or "such as", however long the phrase
+    that announces the list, as long as that phrase names a kind of organisation ("groups", "réseaux")."""
+    lex = view.lexicon
+    for number, subject in enumerate(view.anchors):
+        stop = next((a.start for a in view.anchors[number + 1 :] if a.key != subject.key), view.sent.end)
+        matches = [
+            m
+            for m in triggers_in(view, subject.end, stop)
+            if m.predicate in LIST_PREDICATES and m.direction != "reverse"
+        ]
+        if subject.label != "ORG" or not matches:
+            continue
+        match = matches[0]
+        pre = gap(view, subject.end, match.start)
+        if pre and forms(pre[0])[0] in POSSESSIVE_MARKERS:
+            continue  # "X's doctors are members of ...": the doctors are
+        if len(pre) > LIST_SUBJECT_WORDS or any(t.pos_ == "VERB" or t.text in CLAUSE_BREAKS for t in pre):
+            continue
+        announce = gap(view, match.end, stop)
+        found = _last_enumerator(view, announce)
+        if found is None:
+            continue
+        head = announce[: found[0]]
+        if any(forms(t)[0] in CLAUSE_BREAKS or _alongside_at(view, t.i) for t in head) or not any(
+            forms(t)[1] in lex.generic_heads or forms(t)[0] in lex.generic_heads for t in head
+        ):
+            continue
+        for item in list_items(view, announce[found[1] - 1].i + 1):
+            if item.key != subject.key:
+                yield Found(subject.key, match.predicate, item.key, None, None)
+        return
+
+
+def _last_enumerator(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """The enumerator nearest the list ("..., in particular aimed at research: A; B" → the colon)."""
+    last, offset = None, 0
+    while (found := _enumerator_end(view, tokens[offset:])) is not None:
+        last = (offset + found[0], offset + found[1])
+        offset = last[1]
+    return last
+
+
+def list_items(view: SentenceView, start: int) -> list[Anchor]:
+    """The ORG anchors listed from ``start`` to the end of the sentence: items are cut at ";" when the
+    list uses it, else at "," and "and"; an item's name must come before any verb in it (a verb starts a
+    clause of its own, which ends the list)."""
+    doc = view.doc
+    tokens = [doc[i] for i in range(start, view.sent.end)]
+    cut = {";"} if any(t.text == ";" for t in tokens) else {",", "and", "et", "or", "ou"}
+    items, current = [], []
+    for token in tokens:
+        if token.text in cut or forms(token)[0] in cut:
+            items.append(current)
+            current = []
+        else:
+            current.append(token)
+    items.append(current)
+    found: list[Anchor] = []
+    for item in items:
+        for token in item:
+            if token.i in view.skip:
+                continue
+            anchor = next((a for a in view.anchors if a.start == token.i), None)
+            if anchor is not None and anchor.label == "ORG" and anchor.start not in view.asides:
+                found.append(anchor)
+            elif token.pos_ in ("VERB", "AUX") and not _in_anchor(view, token.i):
+                return found
+    return found

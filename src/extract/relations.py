@@ -24,6 +24,7 @@ from extract.relation_rules import (
     SentenceView,
     between,
     forms,
+    introduced_list,
     joint,
     leading,
     link,
@@ -179,6 +180,7 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     yield from joint(view)
     yield from zero_object(view)
     yield from titled_person(view)
+    yield from introduced_list(view)
 
 
 def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:
