@@ -26,6 +26,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -270,7 +271,8 @@ def markdown(report: dict[str, Any]) -> str:
         "# Benchmark: extract run against bare spaCy",
         "",
         f"Machine: {m['cores']} cores, {m['ram_gb']} GB RAM, {m['cpu']}, Python {m['python']}, "
-        f"spaCy {m['spacy']} (load average at start: {', '.join(map(str, m['load_average_at_start']))}).",
+        f"spaCy {m['spacy']} (load average at start {m['load_average_at_start']}, "
+        f"at end {m['load_average_at_end']}: other work on the machine slows every figure).",
         f"Corpus: {c['documents']} documents ({c['en']} English, {c['fr']} French), {c['words']:,} words, "
         f"generated from {c['raw']} with seed {c['seed']}.",
         "",
@@ -314,9 +316,14 @@ def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
         "seed": SEED,
         "raw": str(raw),
     }
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="extract-bench-") as tmp:
+        # A snapshot of the code: an edit made while the bench runs would change the pipeline version
+        # and turn the "nothing changed" re-run into a full one.
+        code = Path(tmp) / "src"
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / "src" / "extract", code / "extract", ignore=ignore)
+        env = {**os.environ, "PYTHONPATH": str(code) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         folder = Path(tmp) / "raw"
         paths = write_corpus(corpus, folder)
         manifest = Path(tmp) / "manifest.json"
@@ -344,7 +351,8 @@ def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
             for t in ("documents", "mentions", "entities", "relations")
             if (two / f"{t}.parquet").exists()
         )
-    bare, single, double = (results[k] for k in ("bare spaCy", "pipeline, 1 process", "pipeline, 2 processes"))
+    names = ("bare spaCy", "pipeline, 1 process", "pipeline, 2 processes")
+    bare, single, double = (results[name] for name in names)
     report["measurements"] = results
     report["model_load_seconds"] = bare["detail"].get("load_seconds", 0.0)
     report["bare_pipe_only_words_per_second"] = n_words / max(bare["detail"].get("pipe_seconds", 0.0), 1e-9)
@@ -359,6 +367,7 @@ def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
         for name, value in report["ratios"].items()
     }
     report["same_tables"] = same
+    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text(markdown(report), encoding="utf-8")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,3 +58,75 @@ def build_pdf(
 def make_pdf() -> Callable[..., Path]:
     """:func:`build_pdf`, for tests that need a PDF of their own."""
     return build_pdf
+
+
+# --- bad input, faults and concurrent runs ------------------------------------------
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+_PEOPLE = ("Alice Martin", "John Carter", "Maria Rossi", "Kenji Sato", "Fatima Benali", "Peter Novak")
+_ORGS = (
+    "the University of Leeds",
+    "the Northern Research Institute",
+    "Greenfield Hospital",
+    "the City Council",
+)
+_MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def long_release(n_chars: int, *, ending: str = "") -> str:
+    """An English text of at least ``n_chars`` characters, in paragraphs of ordinary press-release prose.
+
+    Names, organisations and dates vary from paragraph to paragraph so the models see text much like a
+    real release, at a realistic density of mentions (a mention per ~100 characters); ``ending`` is the
+    last paragraph, for a test to find a mention it knows near the end.
+    """
+    parts: list[str] = []
+    size, i = 0, 0
+    while size < n_chars:
+        who, other, org = _PEOPLE[i % 6], _PEOPLE[(5 * i + 1) % 6], _ORGS[i % 4]
+        parts.append(
+            f"On {i % 28 + 1} {_MONTHS[i % 6]} {2000 + i % 25}, {who} presented the annual results to the "
+            f"members of {org}. The discussion covered budgets, staffing and the renovation of the main "
+            f"building, which is expected to take several years. {other} thanked the volunteers for their "
+            "work during the year and announced that the next meeting would be held in the spring.\n\n"
+        )
+        size += len(parts[-1])
+        i += 1
+    return "".join(parts) + ending
+
+
+def extract_env() -> dict[str, str]:
+    """The environment for running this checkout's code in a child process, installed or not."""
+    paths = [str(SRC), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
+def extract_argv(*args: str | Path) -> list[str]:
+    """The command line of ``python -m extract ARGS`` with this interpreter."""
+    return [sys.executable, "-m", "extract", *map(str, args)]
+
+
+def extract_command(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m extract ARGS`` as a user would (a process of its own) and return the result."""
+    return subprocess.run(
+        extract_argv(*args), capture_output=True, text=True, timeout=timeout, env=extract_env(), check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def pdf_builder() -> Callable[..., Path]:
+    """:func:`build_pdf` for fixtures of module scope (``make_pdf`` is per test)."""
+    return build_pdf
+
+
+@pytest.fixture(scope="session")
+def release_text() -> Callable[..., str]:
+    """:func:`long_release`, for tests that need a long text of their own."""
+    return long_release
+
+
+@pytest.fixture(scope="session")
+def run_extract() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """:func:`extract_command`, for tests that run the command as a user would."""
+    return extract_command

@@ -24,6 +24,13 @@ MESSAGES: dict[str, str] = {
         "another extract run is writing to {path} (lock held by pid {pid}); "
         "wait for it to finish or remove {lock} if that process is gone"
     ),
+    # --- run engines (extract.dask_engine) -------------------------------------------
+    "run.scheduler_needs_dask": "--scheduler {address} is only used with --engine dask",
+    "run.no_dask": "--engine dask needs the dask[distributed] package ('make setup' installs it): {error}",
+    "run.scheduler_unreachable": (
+        "cannot reach the Dask scheduler at {address}: {error}; check the address and that "
+        "'dask scheduler' is running there"
+    ),
     # --- ingest: one per reason a document is skipped or fails --------------------
     "ingest.empty": "empty file",
     "ingest.whitespace": "file holds only white space",
@@ -44,6 +51,7 @@ MESSAGES: dict[str, str] = {
     ),
     "ingest.html_failed": "cannot parse HTML page: {error}",
     "ingest.other_language": "language is {lang}, not English or French: no model applies",
+    "ingest.not_regular": "not a regular file but a {kind}; only ordinary files are read",
     "stage.failed": "{stage} failed: {error}",
     "contract.violated": "the {table} table breaks the table contract: {problem}; nothing was written",
     # --- dates ------------------------------------------------------------------------

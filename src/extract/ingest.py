@@ -165,6 +165,10 @@ def ingest(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> Inge
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     except OSError as error:
         return row("error", message("ingest.unreadable", error=error.strerror or error))
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe blocks the read until a writer comes, and a device such as
+        # /dev/zero never ends: neither is a document, so neither is opened.
+        return row("error", message("ingest.not_regular", kind=_file_kind(info.st_mode)))
     if info.st_size > max_file_bytes:
         # Skipped before hashing: reading a file that is refused for its size
         # would cost what the limit is there to avoid.
@@ -187,6 +191,17 @@ def ingest(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> Inge
     text = found.text.replace("\r\n", "\n").replace("\r", "\n")
     found = _Extracted(text=text, title=found.title, warnings=found.warnings)
     return row("ok", "; ".join(found.warnings) or None, sha256=sha256, found=found)
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, in words."""
+    kinds = (
+        (stat.S_ISFIFO, "named pipe"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+    )
+    return next((name for is_kind, name in kinds if is_kind(mode)), "special file")
 
 
 def _file_sha256(path: Path) -> str:
@@ -348,13 +363,19 @@ def _running_lines(pages: list[list[_Line]]) -> frozenset[str]:
 
 
 def _strip_running(lines: list[_Line], running: frozenset[str]) -> list[_Line]:
-    """``lines`` without the running headers and footers at the page's ends (the body keeps its own)."""
+    """``lines`` without the running headers and footers at the page's ends (the body keeps its own).
+
+    A page whose every line looks running is kept whole: headers and footers
+    frame a body, and pages of one short line each that differ only by their
+    digits ("Item 3 of 200") are that body, not a frame around nothing.
+    """
     last = len(lines) - _PDF_EDGE_LINES
-    return [
+    kept = [
         line
         for i, line in enumerate(lines)
         if _PDF_EDGE_LINES <= i < last or _line_key(line.text) not in running
     ]
+    return kept or lines
 
 
 def _page_text(lines: list[_Line]) -> str:

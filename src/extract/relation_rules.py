@@ -35,6 +35,13 @@ MAX_GAP = 22
 LIST_PREDICATES = ("member_of", "partner_of")
 #: Words a subject's own elaboration ("as an institution, its doctors and its researchers") may take.
 LIST_SUBJECT_WORDS = 12
+#: Words that may name what was awarded, between the receiving verb and "label" ("the Comprehensive Cancer
+#: Center label").
+AWARD_NAME_WORDS = 8
+#: Words a team's name may take between its owner and "team" ("its 'EMT and plasticity of cancer cells' team").
+TEAM_NAME_WORDS = 12
+#: Words that may name the supported project ("the development of a European Cancer Observatory").
+PROJECT_WORDS = 12
 POSSESSIVE_MARKERS = frozenset({"'s", "'"})
 #: "Institut X – Centre Y" inside a list: one member under two names.
 RENAMING_DASHES = frozenset({"–", "—"})
@@ -62,6 +69,12 @@ LIST_KEYS = (
     "titles",
     "copulas",
     "marker_words",
+    "accreditation_nouns",
+    "receiving_verbs",
+    "accreditation_agents",
+    "team_nouns",
+    "leader_agents",
+    "supporting_verbs",
 )
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
@@ -102,6 +115,12 @@ class Lexicon:
     titles: frozenset[str]
     copulas: frozenset[str]
     marker_words: frozenset[str]
+    accreditation_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
+    accreditation_agents: tuple[tuple[str, ...], ...]
+    team_nouns: frozenset[str]
+    leader_agents: tuple[tuple[str, ...], ...]
+    supporting_verbs: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -163,6 +182,10 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
             "titles",
             "copulas",
             "marker_words",
+            "accreditation_nouns",
+            "receiving_verbs",
+            "team_nouns",
+            "supporting_verbs",
         )
     }
     return Lexicon(
@@ -177,6 +200,8 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
         alongside=_phrases(data["alongside"], "alongside", path),
         relative_links=_phrases(data["relative_links"], "relative_links", path),
         contact_headers=_phrases(data["contact_headers"], "contact_headers", path),
+        accreditation_agents=_phrases(data["accreditation_agents"], "accreditation_agents", path),
+        leader_agents=_phrases(data["leader_agents"], "leader_agents", path),
         **words,
     )
 
@@ -293,7 +318,8 @@ def skipped_tokens(view: SentenceView) -> set[int]:
             if depth == 0:
                 skip.update(range(opened, token.i + 1))
     view.asides = {a.start for a in view.anchors if all(i in skip for i in range(a.start, a.end))}
-    skip.difference_update(i for a in view.anchors for i in range(a.start, a.end))
+    # names in brackets stay skipped (a list reads past "A (B, C), D"); others are read as anchors
+    skip.difference_update(i for a in view.anchors if a.start not in view.asides for i in range(a.start, a.end))
     return skip
 
 
@@ -484,7 +510,8 @@ def group_after(view: SentenceView, anchor: Anchor) -> list[Anchor]:
 
 
 def group_before(view: SentenceView, anchor: Anchor) -> list[Anchor]:
-    """``anchor`` and the anchors that precede it in the same list (see :func:`group_after`)."""
+    """``anchor`` and the anchors that precede it in the same list (see :func:`group_after`); the last
+    two items must be joined by a conjunction."""
     group, start = [anchor], anchor.start
     for prev in reversed(view.anchors):
         if prev.end > start or prev.start in view.asides:
@@ -495,12 +522,18 @@ def group_before(view: SentenceView, anchor: Anchor) -> list[Anchor]:
         if _renames(tokens):
             group[0] = prev  # "A – B" before the trigger: A is the name the list gives
             start = prev.start
-        elif _connects(view, tokens):
+        elif _connects(view, tokens) and (len(group) > 1 or _conjoined(tokens)):
             group.insert(0, prev)
             start = prev.start
         else:
             break
     return group
+
+
+def _conjoined(tokens: Sequence[Token]) -> bool:
+    """A list before its verb ends in "and" / "et" / "&" ("A, B and C signed"); a bare comma before the
+    subject closes an opening phrase instead ("Pursuant to the law on Health, the CLB has signed")."""
+    return any(t.pos_ == "CCONJ" or t.text in ("&", "/") for t in tokens)
 
 
 def _renames(tokens: Sequence[Token]) -> bool:
@@ -919,8 +952,8 @@ def _last_enumerator(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, 
 
 def list_items(view: SentenceView, start: int) -> list[Anchor]:
     """The ORG anchors listed from ``start`` to the end of the sentence: items are cut at ";" when the
-    list uses it, else at "," and "and"; an item's name must come before any verb in it (a verb starts a
-    clause of its own, which ends the list)."""
+    list uses it, else at "," and "and"; an item that opens with a verb starts a clause of its own and
+    ends the list, a verb after an item's name ends that item."""
     doc = view.doc
     tokens = [doc[i] for i in range(start, view.sent.end)]
     cut = {";"} if any(t.text == ";" for t in tokens) else {",", "and", "et", "or", "ou"}
@@ -934,12 +967,178 @@ def list_items(view: SentenceView, start: int) -> list[Anchor]:
     items.append(current)
     found: list[Anchor] = []
     for item in items:
+        named = False
         for token in item:
             if token.i in view.skip:
                 continue
             anchor = next((a for a in view.anchors if a.start == token.i), None)
             if anchor is not None and anchor.label == "ORG" and anchor.start not in view.asides:
                 found.append(anchor)
+                named = True
             elif token.pos_ in ("VERB", "AUX") and not _in_anchor(view, token.i):
-                return found
+                if not named:
+                    return found  # "..., which is funded by D": a clause, the list is over
+                break  # "the Win Consortium personalized medicine network": the rest describes the item
     return found
+
+
+def awarded(view: SentenceView) -> Iterator[Found]:
+    """An accreditation noun ties the organisation that received it to the one that granted it:
+    "X was awarded the Comprehensive Cancer Center label by Y", "X a obtenu la certification de Y",
+    and the nominal "the accreditation of X within Y" / "l'accréditation de X par Y"."""
+    lex = view.lexicon
+    for token in view.sent:
+        if token.i in view.skip or not any(w in lex.accreditation_nouns for w in forms(token)):
+            continue
+        granter = _agent_after(view, token.i + 1)
+        if granter is None:
+            continue
+        holder = _award_receiver(view, token.i) or _accredited_of(view, token.i, granter)
+        if holder is not None and holder.key != granter.key:
+            date = dates_in(view, view.sent.start, view.sent.end)
+            for one in group_before(view, holder):
+                yield Found(one.key, "accredited_by", granter.key, None, date)
+
+
+def _agent_after(view: SentenceView, start: int) -> Anchor | None:
+    """The organisation after "by", "from", "within" (then at most an article) from ``start``, which may
+    first pass over the holder ("of X within Y")."""
+    lex, doc = view.lexicon, view.doc
+    tokens = gap(view, start, view.sent.end)
+    for number, token in enumerate(tokens):
+        if forms(token)[0] in CLAUSE_BREAKS or number > AWARD_NAME_WORDS:
+            return None
+        for phrase in lex.accreditation_agents:
+            end = match_phrase(doc, token.i, phrase, stop=view.sent.end)
+            if end is None:
+                continue
+            nxt = next((a for a in view.anchors if a.start >= end), None)
+            rest = gap(view, end, nxt.start) if nxt else []
+            if nxt is not None and nxt.label == "ORG" and all(forms(t)[0] in lex.articles or t.pos_ == "DET" for t in rest):
+                return nxt
+    return None
+
+
+def _award_receiver(view: SentenceView, noun: int) -> Anchor | None:
+    """ "X was awarded / has received / a obtenu [the Name] label": X, the anchor before the verb."""
+    lex = view.lexicon
+    verb = next(
+        (i for i in range(noun - 1, max(view.sent.start, noun - AWARD_NAME_WORDS) - 1, -1)
+         if any(w in lex.receiving_verbs for w in forms(view.doc[i]))),
+        None,
+    )
+    if verb is None or any(_in_anchor(view, i) for i in range(verb, noun)):
+        return None
+    before = [a for a in view.anchors if a.end <= verb]
+    if not before or not _pre_ok(view, gap(view, before[-1].end, verb)):
+        return None
+    return before[-1]
+
+
+def _accredited_of(view: SentenceView, noun: int, granter: Anchor) -> Anchor | None:
+    """ "the accreditation of X within Y": X stands right after "of" (an article between)."""
+    tokens = gap(view, noun + 1, granter.start)
+    holder = next((a for a in view.anchors if noun < a.start < granter.start), None)
+    if holder is None or holder.label != "ORG" or not tokens:
+        return None
+    lead = gap(view, noun + 1, holder.start)
+    words = [forms(t)[0] for t in lead]
+    if not words or words[0] not in view.lexicon.role_prepositions | {"of", "de", "du", "d'"}:
+        return None
+    if any(w not in view.lexicon.articles and w not in view.lexicon.post_fillers for w in words):
+        return None
+    return holder
+
+
+def team_leader(view: SentenceView) -> Iterator[Found]:
+    """ "its 'EMT and plasticity' team, led by Prof. Jane Doe" / "l'équipe de X, dirigée par Y": the
+    person who leads an organisation's team works for that organisation (not ``heads``: the team is not
+    the organisation)."""
+    lex, doc = view.lexicon, view.doc
+    for token in view.sent:
+        if not any(w in lex.team_nouns for w in forms(token)) or token.i in view.skip:
+            continue
+        owner = _team_owner(view, token.i)
+        position = token.i + 1
+        if position < view.sent.end and doc[position].text == ",":
+            position += 1
+        for phrase in lex.leader_agents:
+            end = match_phrase(doc, position, phrase, stop=view.sent.end)
+            if end is None or owner is None:
+                continue
+            while end < view.sent.end and forms(doc[end])[0] in lex.titles:
+                end += 1
+            person = next((a for a in view.anchors if a.start == end and a.label == "PERSON"), None)
+            if person is not None:
+                yield Found(person.key, "works_for", owner.key, None, None)
+            break
+
+
+def _team_owner(view: SentenceView, noun: int) -> Anchor | None:
+    """Whose team: "its ... team", "X's ... team", "the X ... team" (no verb between), or "team of X"."""
+    lex, doc = view.lexicon, view.doc
+    for anchor in reversed([a for a in view.anchors if a.end <= noun and a.label == "ORG"]):
+        between = gap(view, anchor.end, noun)
+        if len(between) > TEAM_NAME_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between):
+            return None
+        owner_word = forms(doc[anchor.start])[0] in lex.possessive_pronouns
+        if owner_word or (between and forms(between[0])[0] in POSSESSIVE_MARKERS) or not between:
+            return anchor
+    after = next((a for a in view.anchors if a.start > noun), None)
+    words = [forms(t)[0] for t in gap(view, noun + 1, after.start)] if after else []
+    if after is not None and after.label == "ORG" and words and words[0] in lex.role_prepositions:
+        if all(w in lex.role_prepositions or w in lex.articles for w in words):
+            return after
+    return None
+
+
+def funded_subject(view: SentenceView) -> Iterator[Found]:
+    """ "In 2017, its team ... was the winner of a call, supported by Inserm": a passive funding whose
+    supported thing is not a named organisation is the funding of the organisation behind it, the one the
+    sentence opens with ("its" included). With no organisation named before ("This study, funded by X")
+    nothing is said of whose study it is."""
+    for match in triggers_in(view, view.sent.start, view.sent.end):
+        if match.predicate != "funded_by" or forms(view.doc[match.end - 1])[0] not in AGENT_MARKERS:
+            continue
+        funder = next((a for a in view.anchors if a.start >= match.end), None)
+        if funder is None or funder.label != "ORG" or not _post_ok(view, gap(view, match.end, funder.start)):
+            continue
+        before = [a for a in view.anchors if a.end <= match.start]
+        if before and before[-1].label == "ORG" and _pre_ok(view, gap(view, before[-1].end, match.start)):
+            continue  # "X is supported by Y": :func:`link` reads it
+        opening = before[0] if before else None
+        lead = view.doc[view.sent.start : opening.start] if opening else []
+        if opening is None or opening.label != "ORG" or any(t.pos_ in ("VERB", "AUX") for t in lead):
+            continue  # "This study, funded by X": no organisation behind it is named
+        subject = opening.key
+        date = dates_in(view, view.sent.start, match.start)
+        for one in group_after(view, funder):
+            if one.key != subject:
+                yield Found(subject, "funded_by", one.key, None, date)
+
+
+def supported_project(view: SentenceView) -> Iterator[Found]:
+    """ "CLARA also supports the development of a European Cancer Observatory, coordinated by the IARC":
+    the organisation that leads a project another one supports or funds is funded by that one."""
+    lex, doc = view.lexicon, view.doc
+    for number, supporter in enumerate(view.anchors):
+        nxt = view.anchors[number + 1] if number + 1 < len(view.anchors) else None
+        if supporter.label != "ORG" or nxt is None or nxt.label != "ORG":
+            continue
+        tokens = gap(view, supporter.end, nxt.start)
+        verb = next((n for n, t in enumerate(tokens) if any(w in lex.supporting_verbs for w in forms(t))), None)
+        if verb is None or not _pre_ok(view, tokens[:verb]) or len(tokens) - verb > PROJECT_WORDS + 4:
+            continue
+        comma = max((n for n, t in enumerate(tokens) if t.text == ","), default=None)
+        if comma is None or comma <= verb + 1 or any(forms(t)[0] in CLAUSE_BREAKS for t in tokens[verb:]):
+            continue
+        if any(forms(t)[0] in AGENT_MARKERS for t in tokens[verb + 1 : verb + 2]):
+            continue  # "supported by": passive, read by the trigger rules
+        tail = tokens[comma + 1 :]
+        for phrase in lex.leader_agents:
+            end = match_phrase(doc, tail[0].i, phrase, stop=nxt.start) if tail else None
+            if end is not None and all(t.pos_ == "DET" for t in gap(view, end, nxt.start)):
+                for leader in group_after(view, nxt):
+                    if leader.key != supporter.key:
+                        yield Found(leader.key, "funded_by", supporter.key, None, None)
+                break

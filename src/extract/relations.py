@@ -9,6 +9,7 @@ returns each triple once with its evidence sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -17,13 +18,16 @@ from spacy.tokens import Doc, Span
 
 from extract.records import Mention, Relation
 from extract.relation_rules import (
+    RENAMING_DASHES,
     Anchor,
     DateSpan,
+    awarded,
     Found,
     Lexicon,
     SentenceView,
     between,
     forms,
+    funded_subject,
     introduced_list,
     joint,
     leading,
@@ -31,6 +35,8 @@ from extract.relation_rules import (
     load_lexicon,
     match_phrase,
     skipped_tokens,
+    supported_project,
+    team_leader,
     titled_person,
     zero_object,
 )
@@ -42,6 +48,11 @@ RECENT_ORGS = 12
 CONTACT_BLOCK_CHARS = 300
 CONTACT_BLOCKS = 5
 LEXICON_LANGS = ("en", "fr")
+#: A footnote line opens with its marker: "(2) Institut Curie, ...", "[3] ...".
+FOOTNOTE = re.compile(r"\s*[(\[](\d{1,2})[)\]]")
+#: The key prefix of a footnote marker's anchor (no mention key starts with it).
+NOTE_KEY = "note:"
+NOTE_MARKER = re.compile(r"(?<=\S)[(\[](\d{1,2})[)\]]")
 #: What may end a sentence inside a line, and what may stand after that stop.
 SENTENCE_STOPS = frozenset({".", "!", "?", "…", "..."})
 BULLETS = frozenset({"•", "▪", "►", "-", "–", "*", "·", "‣", "◦"})
@@ -82,22 +93,28 @@ def find_relations(
         topic = main_topic(mentions)
     found: list[tuple[Found, Evidence]] = []
     recent: list[str] = []
+    previous: str | None = None
     parsed: list[tuple[int, Span, list[Anchor]]] = []
+    placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
     for offset, doc in blocks:
         if doc.lang_ not in LEXICON_LANGS or not doc.text.strip():
             continue
         anchors = mention_anchors(doc, offset, mentions)
-        dates = date_spans(doc, offset, mentions)
+        placed.append((offset, doc, anchors, date_spans(doc, offset, mentions)))
         parsed.extend(
             (offset, line, [a for a in anchors if line.start <= a.start and a.end <= line.end])
             for line in lines(doc)
         )
+    notes = footnote_lists(parsed)
+    for offset, doc, anchors, dates in placed:
         for sent in sentences(doc):
             lexicon = sentence_lexicon(sent)
             inside = [a for a in anchors if sent.start <= a.start and a.end <= sent.end]
             view = SentenceView(
                 sent,
-                topic_anchors(sent, inside, lexicon, topic),
+                topic_anchors(
+                    sent, inside + note_anchors(sent, notes, inside), lexicon, topic, previous=previous
+                ),
                 [d for d in dates if sent.start <= d.start and d.end <= sent.end],
                 lexicon,
                 topic,
@@ -105,10 +122,64 @@ def find_relations(
             )
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
-            found.extend((one, evidence) for one in sentence_relations(view))
+            found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
+            previous = opening_org(sent, inside)
     found.extend(press_contacts(parsed, topic))
     return deduplicate(found)
+
+
+# --- footnotes ---------------------------------------------------------------------------------------
+
+
+def footnote_lists(parsed: Sequence[tuple[int, Span, list[Anchor]]]) -> dict[str, list[str]]:
+    """Footnotes that list organisations, by marker: "(2) Institut A, Centre B and Institut C – D" gives
+    {"2": [A, B, C]} (a name after a dash renames the one before it). A footnote with a verb says
+    something else and is not a list."""
+    notes: dict[str, list[str]] = {}
+    for _offset, line, anchors in parsed:
+        marker = FOOTNOTE.match(line.text)
+        orgs = [a for a in anchors if a.label == "ORG"]
+        inside = {i for a in anchors for i in range(a.start, a.end)}
+        if marker is None or not orgs or any(t.pos_ in ("VERB", "AUX") for t in line if t.i not in inside):
+            continue
+        keys: list[str] = []
+        for before, anchor in zip([None, *orgs], orgs, strict=False):
+            dash = before is not None and line.doc[before.end : anchor.start].text.strip() in RENAMING_DASHES
+            if not dash and anchor.key not in keys:
+                keys.append(anchor.key)
+        notes[marker.group(1)] = keys
+    return notes
+
+
+def note_anchors(sent: Span, notes: dict[str, list[str]], anchors: Sequence[Anchor]) -> list[Anchor]:
+    """ "five cancer centres(2) were awarded ...": a footnote marker glued to a word stands for the
+    organisations its footnote lists, as one anchor resolved after the rules have run. Markers are found
+    in the text, as tokenisers split "(FCCCs)(2)" in odd places."""
+    found = []
+    for marker in NOTE_MARKER.finditer(sent.text):
+        if marker.group(1) not in notes:
+            continue
+        start = sent.start_char + marker.start()
+        span = sent.doc.char_span(start, start + len(marker.group()), alignment_mode="expand")
+        if span is not None and not any(a.start < span.end and span.start < a.end for a in anchors):
+            found.append(Anchor(span.start, span.end, NOTE_KEY + marker.group(1), "ORG"))
+    return found
+
+
+def resolve_notes(found: Iterator[Found], notes: dict[str, list[str]]) -> Iterator[Found]:
+    """Each relation with a footnote anchor, once for every organisation the footnote lists."""
+    for one in found:
+        subjects = _members(one.subject, notes)
+        objects = _members(one.object, notes)
+        for subject in subjects:
+            for obj in objects:
+                if subject != obj:
+                    yield Found(subject, one.predicate, obj, one.role, one.date)
+
+
+def _members(key: str, notes: dict[str, list[str]]) -> list[str]:
+    return notes.get(key[len(NOTE_KEY) :], []) if key.startswith(NOTE_KEY) else [key]
 
 
 def sentence_lexicon(sent: Span) -> Lexicon:
@@ -181,6 +252,10 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     yield from zero_object(view)
     yield from titled_person(view)
     yield from introduced_list(view)
+    yield from awarded(view)
+    yield from team_leader(view)
+    yield from funded_subject(view)
+    yield from supported_project(view)
 
 
 def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:
@@ -232,12 +307,24 @@ def date_spans(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[DateS
     return sorted(spans, key=lambda d: d.start)
 
 
-def topic_anchors(sent: Span, anchors: list[Anchor], lexicon: Lexicon, topic: str | None) -> list[Anchor]:
+def opening_org(sent: Span, anchors: Sequence[Anchor]) -> str | None:
+    """The organisation a sentence opens with, as its subject ("For example, the CRCL includes ..."):
+    the first named entity, an organisation, with no verb before it."""
+    if not anchors or anchors[0].label != "ORG":
+        return None
+    lead = sent.doc[sent.start : anchors[0].start]
+    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0].key
+
+
+def topic_anchors(
+    sent: Span, anchors: list[Anchor], lexicon: Lexicon, topic: str | None, *, previous: str | None = None
+) -> list[Anchor]:
     """``anchors`` plus "it", "its", "the Centre", "l'Institut" read as the topic organisation.
 
     A subject pronoun or generic name stands for the topic only when no organisation is named
     before it in the sentence (else it more likely refers to that one); a possessive stands for the
-    nearest organisation named before it, or the topic.
+    nearest organisation named before it, else for the organisation the previous sentence opened with
+    ("For example, the CRCL includes ... In 2017, its team ..."), else the topic.
     """
     if topic is None:
         return anchors
@@ -249,7 +336,7 @@ def topic_anchors(sent: Span, anchors: list[Anchor], lexicon: Lexicon, topic: st
         text = forms(token)[0]
         earlier = [a for a in anchors if a.end <= token.i and a.label == "ORG"]
         if text in lexicon.possessive_pronouns and token.pos_ in ("PRON", "DET"):
-            key = earlier[-1].key if earlier else topic
+            key = earlier[-1].key if earlier else previous or topic
             extra.append(Anchor(token.i, token.i + 1, key, "ORG"))
         elif earlier:
             continue

@@ -24,6 +24,7 @@ import pyarrow as pa
 from extract import stages
 from extract.errors import ExtractError
 from extract.settings import Settings, load_settings
+from extract.workers import ENGINES
 
 log = logging.getLogger(__name__)
 
@@ -99,15 +100,23 @@ def run(
     settings: Settings | None = None,
     baseline: bool = False,
     progress: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
-    """Extract the tables of every file under ``raw`` into ``out``."""
+    """Extract the tables of every file under ``raw`` into ``out``.
+
+    ``engine`` runs recognition on this machine (``local``) or a Dask cluster (``dask``, at the
+    ``scheduler`` address, or a local cluster started for the run when there is none).
+    """
     started = time.perf_counter()
     settings = settings or load_settings()
     work = stages.work_dir(out)
     with output_lock(out):
         stages.ingest_stage(raw, work, settings)
         stages.segment_stage(work, settings)
-        stats = stages.recognise_stage(work, settings, baseline=baseline, progress=progress)
+        stats = stages.recognise_stage(
+            work, settings, baseline=baseline, progress=progress, engine=engine, scheduler=scheduler
+        )
         stages.normalise_stage(work)
         tables, changed = stages.write_stage(work, out)
     summary = summarise(tables)
@@ -150,6 +159,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--baseline", action="store_true", help="bare spaCy models only, no rules (for comparison in scores)"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where recognition runs: local processes, or a Dask cluster (default: local)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask; "
+        "default: a local cluster of --processes workers, at least 2)",
+    )
     parser.set_defaults(func=_main)
 
 
@@ -165,8 +186,16 @@ def _main(args: argparse.Namespace) -> int:
                 got=args.processes,
             )
         settings = _with(settings, run_processes=args.processes)
+    if args.scheduler and args.engine != "dask":
+        raise ExtractError("run.scheduler_needs_dask", address=args.scheduler)
     summary = run(
-        args.raw, args.out, settings=settings, baseline=args.baseline, progress=not args.no_progress
+        args.raw,
+        args.out,
+        settings=settings,
+        baseline=args.baseline,
+        progress=not args.no_progress,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     log.info("%s", summary.line())
     return 0

@@ -234,7 +234,7 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
                     lang = document_language(paragraphs, settings)
                     row.update(lang=lang, paragraphs=[asdict(p) for p in paragraphs])
                     if lang == "other":
-                        major = _major(paragraphs)
+                        major = _major(doc["text"], paragraphs, settings)
                         row.update(status="skipped", message=message("ingest.other_language", lang=major))
             except Exception as error:  # one bad document must not stop the run
                 row.update(status="error", message=message("stage.failed", stage="segment", error=error))
@@ -245,21 +245,42 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
     return rows
 
 
-def _major(paragraphs: Sequence[Paragraph]) -> str:
-    """The language holding most of the document's characters."""
-    counts = Counter({p.lang: p.end - p.start for p in paragraphs})
-    return counts.most_common(1)[0][0] if counts else "unknown"
+def _major(text: str, paragraphs: Sequence[Paragraph], settings: Settings) -> str:
+    """The language holding most of the document's characters, named for the skip message.
+
+    Paragraphs say "other" for every language without a model, which tells a user nothing, so
+    that text is detected again among the candidates to name it ("de"), or "unidentified".
+    """
+    from extract.segment import detect_language
+
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        counts[paragraph.lang] += paragraph.end - paragraph.start
+    major = counts.most_common(1)[0][0] if counts else "other"
+    if major != "other":
+        return major
+    body = "\n".join(text[p.start : p.end] for p in paragraphs if p.lang == "other")
+    code, confidence = detect_language(body, settings) if body.strip() else ("other", 0.0)
+    return code if code != "other" and confidence >= settings.language_min_confidence else "unidentified"
 
 
 # --- 3. recognise ----------------------------------------------------------------------
 
 
 def recognise_stage(
-    work: Path, settings: Settings, *, baseline: bool = False, progress: bool = True
+    work: Path,
+    settings: Settings,
+    *,
+    baseline: bool = False,
+    progress: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> dict[str, Any]:
     """Mentions and relations with document-local keys: ``work/recognised.parquet``.
 
-    Returns statistics of the stage (documents reused, processed, models loaded).
+    ``engine`` says where the models run (``extract.workers.ENGINES``; ``scheduler`` is a Dask
+    scheduler's address); every engine gives the same rows. Returns statistics of the stage
+    (documents reused, processed, models loaded).
     """
     version = pipeline_version(settings) + ("-baseline" if baseline else "")
     documents = {d["doc_id"]: d for d in _read(work / "documents.parquet", INGESTED)}
@@ -291,7 +312,14 @@ def recognise_stage(
         from extract.workers import annotate_all
 
         for seg, result in annotate_all(
-            todo, documents, settings, baseline=baseline, progress=progress, stats=stats
+            todo,
+            documents,
+            settings,
+            baseline=baseline,
+            progress=progress,
+            stats=stats,
+            engine=engine,
+            scheduler=scheduler,
         ):
             rows.append({"doc_id": seg["doc_id"], "sha256": seg["sha256"], "version": version, **result})
     _write(work / "recognised.parquet", rows, RECOGNISED)
@@ -347,7 +375,8 @@ def normalise_stage(work: Path) -> dict[str, pa.Table]:
         seg = segmented.get(doc["doc_id"], {})
         rec = recognised.get(doc["doc_id"], {})
         status = rec.get("status") or seg.get("status") or doc["status"]
-        note = rec.get("message") if "status" in rec else seg.get("message", doc["message"])
+        # An ok document keeps ingest's warnings ("decoded as cp1252"): recognise has none of its own.
+        note = rec.get("message") or seg.get("message", doc["message"])
         doc_rows.append(
             {
                 **{k: doc[k] for k in ("doc_id", "path", "sha256", "format", "title", "text", "n_chars")},

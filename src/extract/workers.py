@@ -3,8 +3,9 @@
 Documents go to the models in batches (``nlp.pipe`` is much faster on many
 texts than one at a time). With ``run.processes`` > 1 each worker process
 loads the models once and takes whole batches, so the work spreads over the
-cores. A document whose processing raises is recorded as an error row and the
-run goes on.
+cores; with the ``dask`` engine the same batches go to a Dask cluster
+(:mod:`extract.dask_engine`). A document whose processing raises is recorded as
+an error row and the run goes on.
 """
 
 from __future__ import annotations
@@ -23,14 +24,18 @@ from extract.settings import Settings
 log = logging.getLogger(__name__)
 
 BATCH_DOCS = 16  # documents handed to a worker at once
+#: Where recognition runs: worker processes of this machine, or a Dask cluster.
+ENGINES = ("local", "dask")
 _worker: dict[str, Any] = {}
+#: A batch as the models take it: (text, paragraphs) of each document.
+Items = list[tuple[str, list[Paragraph]]]
 
 
-def _items(batch: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[tuple[str, list[Paragraph]]]:
+def _items(batch: Sequence[dict[str, Any]], texts: dict[str, str]) -> Items:
     return [(texts[seg["doc_id"]], [Paragraph(**p) for p in seg["paragraphs"]]) for seg in batch]
 
 
-def _run_batch(recogniser, items: list[tuple[str, list[Paragraph]]]) -> list[dict[str, Any]]:
+def _run_batch(recogniser, items: Items) -> list[dict[str, Any]]:
     """Annotate a batch; if it fails, annotate its documents one by one to isolate the bad one."""
     from extract.stages import annotate, annotate_many
 
@@ -61,10 +66,17 @@ def _init_worker(settings: Settings, baseline: bool) -> None:
     _worker["recogniser"] = Recogniser(settings, baseline=baseline)
 
 
-def _work(items: list[tuple[str, list[Paragraph]]]) -> tuple[list[dict[str, Any]], list[str]]:
-    recogniser = _worker["recogniser"]
+def annotate_batch(recogniser, items: Items) -> tuple[list[dict[str, Any]], list[str]]:
+    """Recognised fields of each document of a batch, and the model languages loaded so far.
+
+    The one function every engine runs on a batch, so that they all give the same rows.
+    """
     results = _run_batch(recogniser, items)
     return results, sorted(lang for lang in ("en", "fr") if lang in recogniser.models)
+
+
+def _work(items: Items) -> tuple[list[dict[str, Any]], list[str]]:
+    return annotate_batch(_worker["recogniser"], items)
 
 
 def annotate_all(
@@ -75,8 +87,14 @@ def annotate_all(
     baseline: bool,
     progress: bool,
     stats: dict[str, Any],
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """(segmented row, recognised fields) for every document of ``todo``, in order."""
+    """(segmented row, recognised fields) for every document of ``todo``, in order.
+
+    ``engine`` is one of :data:`ENGINES`; ``scheduler`` is the address of a Dask scheduler (dask
+    engine only; without it a local cluster is started for the run).
+    """
     texts = {seg["doc_id"]: documents[seg["doc_id"]]["text"] for seg in todo}
     batches = [list(todo[i : i + BATCH_DOCS]) for i in range(0, len(todo), BATCH_DOCS)]
     processes = settings.run_processes or os.cpu_count() or 1
@@ -84,7 +102,13 @@ def annotate_all(
     bar = _progress(len(todo), enabled=progress and len(todo) >= settings.run_progress_min_docs)
     models: set[str] = set()
     try:
-        if processes <= 1:
+        if engine == "dask":
+            from extract.dask_engine import dask_outcomes
+
+            items = (_items(b, texts) for b in batches)
+            outcomes = dask_outcomes(items, settings, baseline=baseline, scheduler=scheduler)
+            yield from _emit(batches, outcomes, bar, models)
+        elif processes <= 1:
             from extract.recognise import Recogniser
 
             recogniser = Recogniser(settings, baseline=baseline)
@@ -94,7 +118,7 @@ def annotate_all(
         else:
             context = multiprocessing.get_context("spawn")
             with context.Pool(processes, initializer=_init_worker, initargs=(settings, baseline)) as pool:
-                outcomes = pool.imap(_work, [_items(b, texts) for b in batches])
+                outcomes = pool.imap(_work, (_items(b, texts) for b in batches))
                 yield from _emit(batches, outcomes, bar, models)
     finally:
         if bar is not None:

@@ -1,0 +1,139 @@
+"""Recognition on a Dask cluster: ``extract run --engine dask [--scheduler ADDRESS]``.
+
+Recognition (the spaCy models and the rules) is where the time goes and its documents are
+independent, so it is the stage spread over machines; the other stages stay local, since they are
+cheap and the entity linking needs every document at once. The batches are those of the local
+engine and each goes through the same function (:func:`extract.workers.annotate_batch`), so the
+tables are byte-identical whichever engine made them.
+
+- Each worker keeps one :class:`~extract.recognise.Recogniser` (so loads each model once), made by a
+  worker plugin: a worker that joins the cluster later gets one too.
+- A bounded number of batches per worker is in flight and results are taken back in the order they
+  were submitted: memory on the client and the scheduler stays flat in the number of documents, the
+  progress bar moves while the cluster works, and no result needs re-sorting.
+- Without an address, a :class:`distributed.LocalCluster` of worker processes is started for the
+  run (one thread each: spaCy and the rules hold the GIL) and closed at its end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from extract.errors import ExtractError
+from extract.settings import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from extract.workers import Items
+
+#: Batches per worker submitted ahead of the one being collected: enough that no worker waits for
+#: the client, few enough that only a handful of batches' texts are ever held by the scheduler.
+IN_FLIGHT_PER_WORKER = 3
+#: Seconds to wait for a scheduler at a given address before giving up with a message.
+CONNECT_TIMEOUT = 30
+#: Worker processes of the local cluster when ``run.processes`` does not say (1 would be no gain).
+LOCAL_WORKERS = 2
+
+#: The recognisers of this worker process, by plugin name (set up by :class:`RecogniserPlugin`).
+_recognisers: dict[str, Any] = {}
+
+
+def plugin_name(settings: Settings, *, baseline: bool) -> str:
+    """A name that differs for different settings, so runs with other settings share a cluster safely."""
+    digest = hashlib.sha256(f"{settings!r}|{baseline}".encode()).hexdigest()[:12]
+    return f"extract-recogniser-{digest}"
+
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # dask is optional at import time; run() says so if it is asked for
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class RecogniserPlugin(WorkerPlugin):
+    """Gives each worker one Recogniser for its lifetime; the models load on the first batch."""
+
+    def __init__(self, settings: Settings, *, baseline: bool) -> None:
+        self.settings = settings
+        self.baseline = baseline
+        self.name = plugin_name(settings, baseline=baseline)
+
+    def setup(self, worker: Any) -> None:
+        from extract.recognise import Recogniser
+
+        _recognisers[self.name] = Recogniser(self.settings, baseline=self.baseline)
+
+    def teardown(self, worker: Any) -> None:
+        _recognisers.pop(self.name, None)
+
+
+def annotate_on_worker(name: str, items: Items) -> tuple[list[dict[str, Any]], list[str]]:
+    """The task run on a worker: one batch through that worker's Recogniser."""
+    from extract.workers import annotate_batch
+
+    return annotate_batch(_recognisers[name], items)
+
+
+def local_workers(settings: Settings) -> int:
+    """Workers of the local cluster: ``run.processes`` (0 = one per core), at least 2."""
+    wanted = settings.run_processes or os.cpu_count() or LOCAL_WORKERS
+    return max(wanted, LOCAL_WORKERS)
+
+
+@contextmanager
+def connect(settings: Settings, scheduler: str | None) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a local cluster started (and closed) here."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise ExtractError("run.no_dask", error=error) from error
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)  # its INFO lines (cluster start, worker joins) would bury the summary
+    try:
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as error:
+                raise ExtractError("run.scheduler_unreachable", address=scheduler, error=error) from error
+            with client:
+                yield client
+        else:
+            with (
+                LocalCluster(
+                    n_workers=local_workers(settings),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.WARNING,
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                yield client
+    finally:
+        quiet.setLevel(level)
+
+
+def dask_outcomes(
+    batches: Iterable[Items], settings: Settings, *, baseline: bool, scheduler: str | None = None
+) -> Iterator[tuple[list[dict[str, Any]], list[str]]]:
+    """(recognised rows, model languages loaded) of every batch, in the order of ``batches``."""
+    with connect(settings, scheduler) as client:
+        plugin = RecogniserPlugin(settings, baseline=baseline)
+        client.register_plugin(plugin, name=plugin.name)
+        window = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
+        pending: deque[Any] = deque()
+        for items in batches:
+            # pure=False: two identical batches are still two tasks, each with its own result rows
+            pending.append(client.submit(annotate_on_worker, plugin.name, items, pure=False, retries=1))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -1,0 +1,99 @@
+"""The Dask engine: same tables as the local engine, clear refusals, one recogniser per settings."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from extract import dask_engine, workers
+from extract.cli import main
+from extract.errors import ExtractError, message
+from extract.runner import run
+from extract.settings import load_settings
+
+TABLES = ("documents", "mentions", "entities", "relations")
+
+
+def _write_texts(raw: Path) -> None:
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "The University of Lyon signed an agreement with Acme Corporation on 3 March 2021.\n"
+        "Prof. Marie Dupont, president of the University of Lyon, welcomed the partnership.\n",
+        encoding="utf-8",
+    )
+    (raw / "b.txt").write_text(
+        "Acme Corporation opened a laboratory in Grenoble on 14 June 2022.\n"
+        "Dr. John Smith, chief executive of Acme Corporation, said the site would hire forty people.\n",
+        encoding="utf-8",
+    )
+    (raw / "c.txt").write_text(
+        "L'Institut Pasteur et le CNRS ont annoncé le 12 janvier 2022 un partenariat de recherche.\n"
+        "Jean Martin, directeur général de l'Institut Pasteur, a salué cet accord signé à Paris.\n",
+        encoding="utf-8",
+    )
+    (raw / "d.txt").write_text(
+        "La Fondation Lumière a nommé Claire Petit présidente le 5 septembre 2020.\n"
+        "Claire Petit dirigeait auparavant le Centre Hospitalier de Nantes depuis plusieurs années.\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.slow
+def test_dask_engine_tables_equal_local_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = tmp_path / "raw"
+    _write_texts(raw)
+    # One document per batch: the four batches are spread over both workers and must come back in order.
+    monkeypatch.setattr(workers, "BATCH_DOCS", 1)
+    settings = replace(load_settings(), run_processes=2)
+    run(raw, tmp_path / "local", settings=settings, progress=False, engine="local")
+    run(raw, tmp_path / "dask", settings=settings, progress=False, engine="dask")
+    for name in TABLES:
+        local = pq.read_table(tmp_path / "local" / f"{name}.parquet")
+        distributed = pq.read_table(tmp_path / "dask" / f"{name}.parquet")
+        assert distributed.schema == local.schema
+        assert distributed.to_pylist() == local.to_pylist(), name
+        assert (tmp_path / "dask" / f"{name}.parquet").read_bytes() == (
+            tmp_path / "local" / f"{name}.parquet"
+        ).read_bytes()
+
+
+def test_scheduler_without_dask_engine_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "raw").mkdir()
+    argv = ["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--scheduler", "tcp://h:1"]
+    assert main(argv) == 2
+    assert message("run.scheduler_needs_dask", address="tcp://h:1") in capsys.readouterr().err
+
+
+def test_unreachable_scheduler_names_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as probe:  # a port nothing listens on: bound, then released
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", 1)
+    with pytest.raises(ExtractError) as caught, dask_engine.connect(load_settings(), address):
+        pass
+    assert caught.value.key == "run.scheduler_unreachable"
+    assert address in str(caught.value)
+
+
+@pytest.mark.parametrize(("processes", "expected"), [(1, 2), (2, 2), (3, 3)])
+def test_local_cluster_has_at_least_two_workers(processes: int, expected: int) -> None:
+    settings = replace(load_settings(), run_processes=processes)
+    assert dask_engine.local_workers(settings) == expected
+
+
+def test_plugin_name_differs_with_settings_and_baseline() -> None:
+    settings = load_settings()
+    other = replace(settings, recognise_batch_size=settings.recognise_batch_size + 1)
+    names = {
+        dask_engine.plugin_name(settings, baseline=False),
+        dask_engine.plugin_name(settings, baseline=True),
+        dask_engine.plugin_name(other, baseline=False),
+    }
+    assert len(names) == 3
+    assert dask_engine.plugin_name(settings, baseline=False) == dask_engine.plugin_name(
+        load_settings(), baseline=False
+    )
