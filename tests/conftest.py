@@ -115,6 +115,24 @@ def extract_command(*args: str | Path, timeout: float = 300) -> subprocess.Compl
 
 
 @pytest.fixture(scope="session")
+def start_extract() -> Callable[..., subprocess.Popen[bytes]]:
+    """Start ``python -m extract ARGS`` without waiting, its output discarded (for tests that kill it)."""
+
+    def start(*args: str | Path) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            extract_argv(*args), env=extract_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    return start
+
+
+@pytest.fixture(scope="session")
+def child_env() -> dict[str, str]:
+    """:func:`extract_env`, for tests that start a Python child of their own."""
+    return extract_env()
+
+
+@pytest.fixture(scope="session")
 def pdf_builder() -> Callable[..., Path]:
     """:func:`build_pdf` for fixtures of module scope (``make_pdf`` is per test)."""
     return build_pdf

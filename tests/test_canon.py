@@ -95,3 +95,15 @@ def test_acronym_claimed_by_two_long_forms_is_not_merged_across_documents():
 def test_entity_id_is_stable_and_spelling_insensitive():
     assert entity_id("ORG", "Centre Léon Bérard") == entity_id("ORG", "centre leon berard")
     assert entity_id("ORG", "Centre Léon Bérard").startswith("O")
+
+
+def test_name_without_its_head_noun_is_the_same_body():
+    text = "Heriot-Watt University. Heriot-Watt"
+    keys = keyed(text, [org("Heriot-Watt University", 0), org("Heriot-Watt", 24)])
+    assert keys["Heriot-Watt"] == keys["Heriot-Watt University"]
+
+
+def test_name_without_head_noun_shared_by_two_bodies_stays_apart():
+    text = "Lyon University, Lyon Hospital, Lyon"
+    keys = keyed(text, [org("Lyon University", 0), org("Lyon Hospital", 17), org("Lyon", 32)])
+    assert len({keys["Lyon"], keys["Lyon University"], keys["Lyon Hospital"]}) == 3

@@ -171,6 +171,14 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
         for b in longs:
             if a < b and _same_core(cores[a], cores[b]):
                 union.union(a, b)
+    # A name without its head noun ("Heriot-Watt" for "Heriot-Watt University", "Curie" for
+    # "Institut Curie") is that body, when only one body of the document has that name.
+    for short in longs:
+        heads, words = cores[short]
+        if not heads and words:
+            owners = {union.find(f) for f in longs if cores[f][0] and cores[f][1] == words}
+            if len(owners) == 1:
+                union.union(short, owners.pop())
     keys = {}
     for members in union.groups(forms).values():
         key = "ORG|" + name_key(canonical_name(Counter({m: forms[m] for m in members})))

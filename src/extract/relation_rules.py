@@ -75,6 +75,7 @@ LIST_KEYS = (
     "team_nouns",
     "leader_agents",
     "supporting_verbs",
+    "negations",
 )
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
@@ -121,6 +122,7 @@ class Lexicon:
     team_nouns: frozenset[str]
     leader_agents: tuple[tuple[str, ...], ...]
     supporting_verbs: frozenset[str]
+    negations: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -186,6 +188,7 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
             "receiving_verbs",
             "team_nouns",
             "supporting_verbs",
+            "negations",
         )
     }
     return Lexicon(
@@ -368,7 +371,7 @@ def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
     if not has_head or end == start:
         return None
     words = [forms(doc[i])[0] for i in range(start, end)]
-    demoted = any(part in lex.demoting for w in words for part in w.split("-"))
+    demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
     heads = any(w in lex.heads for w in words)
     predicate = "heads" if heads and not demoted else "works_for"
     role = doc[start:end].text
@@ -409,10 +412,12 @@ def _pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     )
     for token in tokens:
         text, lemma = forms(token)
-        if text in CLAUSE_BREAKS or text == ":":
-            return False
+        if text in CLAUSE_BREAKS or text == ":" or text in lex.negations:
+            return False  # "X is not a member of Y" states no relation
         if text in lex.pre_fillers or lemma in lex.pre_fillers or text in GAP_PUNCT:
             continue
+        if text in lex.role_words:
+            continue  # "X is a senior lecturer based at Y": the role says who X is, not another relation
         if token.pos_ in ("AUX", "DET", "ADV", "PART", "ADP", "NUM", "ADJ", "CCONJ", "SCONJ"):
             continue
         if apposition and (token.pos_ in ("NOUN", "PROPN", "PUNCT") or token.like_num):
@@ -471,7 +476,7 @@ def _enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, i
 
 def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
     lex = view.lexicon
-    if any(forms(t)[0] in CLAUSE_BREAKS or t.text == ":" for t in tokens):
+    if any(forms(t)[0] in CLAUSE_BREAKS or t.text == ":" or _alongside_at(view, t.i) for t in tokens):
         return False
     nouns = [
         t
@@ -924,7 +929,9 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
         pre = gap(view, subject.end, match.start)
         if pre and forms(pre[0])[0] in POSSESSIVE_MARKERS:
             continue  # "X's doctors are members of ...": the doctors are
-        if len(pre) > LIST_SUBJECT_WORDS or any(t.pos_ == "VERB" or t.text in CLAUSE_BREAKS for t in pre):
+        if len(pre) > LIST_SUBJECT_WORDS or any(
+            t.pos_ == "VERB" or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
+        ):
             continue
         announce = gap(view, match.end, stop)
         found = _last_enumerator(view, announce)

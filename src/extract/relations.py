@@ -47,6 +47,7 @@ RECENT_ORGS = 12
 #: A press-contact block ends at the first block longer than this (running text, not a contact line).
 CONTACT_BLOCK_CHARS = 300
 CONTACT_BLOCKS = 5
+CONTACT_HEADER_WORDS = 8
 LEXICON_LANGS = ("en", "fr")
 #: A footnote line opens with its marker: "(2) Institut Curie, ...", "[3] ...".
 FOOTNOTE = re.compile(r"\s*[(\[](\d{1,2})[)\]]")
@@ -156,12 +157,13 @@ def note_anchors(sent: Span, notes: dict[str, list[str]], anchors: Sequence[Anch
     """ "five cancer centres(2) were awarded ...": a footnote marker glued to a word stands for the
     organisations its footnote lists, as one anchor resolved after the rules have run. Markers are found
     in the text, as tokenisers split "(FCCCs)(2)" in odd places."""
-    found = []
+    found, doc = [], sent.doc
+    named_ends = {doc[a.end - 1].idx + len(doc[a.end - 1]) for a in anchors}
     for marker in NOTE_MARKER.finditer(sent.text):
-        if marker.group(1) not in notes:
-            continue
         start = sent.start_char + marker.start()
-        span = sent.doc.char_span(start, start + len(marker.group()), alignment_mode="expand")
+        if marker.group(1) not in notes or start in named_ends:
+            continue  # "European Agency(1)": a note on a named organisation, not a list standing for it
+        span = doc.char_span(start, start + len(marker.group()), alignment_mode="expand")
         if span is not None and not any(a.start < span.end and span.start < a.end for a in anchors):
             found.append(Anchor(span.start, span.end, NOTE_KEY + marker.group(1), "ORG"))
     return found
@@ -398,21 +400,30 @@ def _contacts_in(
     scope: Sequence[tuple[int, Span, list[Anchor]]], start: int, role: str, topic: str | None
 ) -> Iterator[tuple[Found, Evidence]]:
     last_org: str | None = None
+    unnamed = False  # an organisation header was seen that no mention covers: its people are not the topic's
     pieces: list[str] = []
-    for offset, line, anchors in scope:
+    for number_line, (offset, line, anchors) in enumerate(scope):
         doc = line.doc
+        if number_line and not anchors and _header_line(line):
+            last_org, unnamed = None, True
         for number, anchor in enumerate(anchors):
             if anchor.label == "ORG":
-                last_org = anchor.key
+                last_org, unnamed = anchor.key, False
                 continue
             after = next((a.key for a in anchors[number + 1 :] if a.label == "ORG"), None)
-            org = last_org or after or topic
+            org = last_org or after or (None if unnamed else topic)
             if org is None:
                 continue
             end = offset + doc[anchor.end - 1].idx + len(doc[anchor.end - 1].text)
             text = " ".join([*pieces, doc.text[line.start_char : end - offset].strip()]).strip()
             yield Found(anchor.key, "works_for", org, role, None), Evidence(start, end, text)
         pieces.append(line.text.strip())
+
+
+def _header_line(line: Span) -> bool:
+    """ "ACME SANTÉ :": a short line in capitals, which in a contact block names an organisation."""
+    letters = [c for c in line.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) <= CONTACT_HEADER_WORDS
 
 
 # --- deduplication -----------------------------------------------------------------------------------
