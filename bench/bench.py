@@ -222,6 +222,13 @@ def bare_spacy(manifest: Path) -> dict[str, Any]:
     return {"load_seconds": load, "pipe_seconds": pipe}
 
 
+def same_tables(one: Path, two: Path) -> bool:
+    """Whether two output folders hold byte-identical tables (1 and 2 processes must agree)."""
+    names = ("documents", "mentions", "entities", "relations")
+    paths = [(one / f"{name}.parquet", two / f"{name}.parquet") for name in names]
+    return all(a.exists() and b.exists() and a.read_bytes() == b.read_bytes() for a, b in paths)
+
+
 # --- the report ------------------------------------------------------------------------
 
 
@@ -274,7 +281,7 @@ def markdown(report: dict[str, Any]) -> str:
         f"spaCy {m['spacy']} (load average at start {m['load_average_at_start']}, "
         f"at end {m['load_average_at_end']}: other work on the machine slows every figure).",
         f"Corpus: {c['documents']} documents ({c['en']} English, {c['fr']} French), {c['words']:,} words, "
-        f"generated from {c['raw']} with seed {c['seed']}.",
+        f"generated from {c['raw']} with seed {c['seed']}; code measured: {c['code']}.",
         "",
         "| measurement | seconds | docs/s | words/s | peak RSS (MB) | largest process (MB) |",
         "|---|---:|---:|---:|---:|---:|",
@@ -300,8 +307,8 @@ def markdown(report: dict[str, Any]) -> str:
 # --- the run ---------------------------------------------------------------------------
 
 
-def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
-    """Build the corpus, take every measurement, and write the two reports."""
+def benchmark(n: int, raw: Path, out: Path, *, src: Path = ROOT / "src") -> dict[str, Any]:
+    """Build the corpus, take every measurement of the package under ``src``, write the two reports."""
     report: dict[str, Any] = {"machine": machine()}
     sources = load_sources(raw)
     corpus = build_corpus(sources, n + 1)  # the last one is the "new document" of the last run
@@ -315,6 +322,7 @@ def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
         "chars": sum(len(text) for text, _ in corpus),
         "seed": SEED,
         "raw": str(raw),
+        "code": str(src),
     }
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="extract-bench-") as tmp:
@@ -322,7 +330,7 @@ def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
         # and turn the "nothing changed" re-run into a full one.
         code = Path(tmp) / "src"
         ignore = shutil.ignore_patterns("__pycache__")
-        shutil.copytree(ROOT / "src" / "extract", code / "extract", ignore=ignore)
+        shutil.copytree(src / "extract", code / "extract", ignore=ignore)
         env = {**os.environ, "PYTHONPATH": str(code) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         folder = Path(tmp) / "raw"
         paths = write_corpus(corpus, folder)
@@ -341,16 +349,12 @@ def benchmark(n: int, raw: Path, out: Path) -> dict[str, Any]:
             print(f"bench: {name} ...", file=sys.stderr, flush=True)
             results[name] = rates(measure(name, command, env=env), docs, n_words_step)
             print(f"bench: {name}: {results[name]['seconds']:.1f}s", file=sys.stderr, flush=True)
+        same = same_tables(one, two)
         write_corpus(extra, folder, first=n)
         name = "one new document"
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
         new = measure(name, [*run, "--out", str(one), "--processes", "1"], env=env)
         results[name] = rates(new, 1, words(extra[0][0]))
-        same = all(
-            (one / f"{t}.parquet").read_bytes() == (two / f"{t}.parquet").read_bytes()
-            for t in ("documents", "mentions", "entities", "relations")
-            if (two / f"{t}.parquet").exists()
-        )
     names = ("bare spaCy", "pipeline, 1 process", "pipeline, 2 processes")
     bare, single, double = (results[name] for name in names)
     report["measurements"] = results
@@ -380,6 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--raw", type=Path, default=ROOT / "raw", help="texts the corpus is made from")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench.json", help="JSON report")
     parser.add_argument("--corpus", type=Path, help="only write the corpus to this folder, measure nothing")
+    parser.add_argument(
+        "--src", type=Path, default=ROOT / "src", help="folder holding the extract package to measure (A/B)"
+    )
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)  # the bare spaCy measurement itself
     args = parser.parse_args(argv)
     if args.bare:
@@ -390,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.corpus:
         write_corpus(build_corpus(load_sources(args.raw), args.n), args.corpus)
         return 0
-    report = benchmark(args.n, args.raw, args.out)
+    report = benchmark(args.n, args.raw, args.out, src=args.src)
     print(markdown(report))
     return 0
 

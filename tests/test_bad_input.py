@@ -322,3 +322,22 @@ def test_link_to_an_endless_device_is_an_error_row_without_reading(tmp_path: Pat
         "error",
         message("ingest.not_regular", kind="character device"),
     )
+
+
+def test_reader_that_fails_unexpectedly_is_an_error_row_for_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.ingest
+
+    def broken(path: Path) -> None:
+        raise ImportError("no module named 'lxml_html_clean'\nInstall it")
+
+    monkeypatch.setitem(extract.ingest._READERS, "html", broken)
+    (tmp_path / "page.html").write_text("<p>Text</p>")
+    result = ingest(tmp_path / "page.html", tmp_path)
+    reason = message(
+        "ingest.reader_failed",
+        format="html",
+        error="ImportError: no module named 'lxml_html_clean' Install it",
+    )
+    assert (result.status, result.message) == ("error", reason)

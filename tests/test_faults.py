@@ -98,42 +98,54 @@ def _kill_after(start: Callable[..., subprocess.Popen[bytes]], seconds: float, r
         child.wait()
 
 
-@pytest.mark.parametrize("share", KILL_AT)
-def test_run_killed_part_way_leaves_the_previous_tables_byte_identical(
-    before: Before, tmp_path: Path, start_extract: Callable[..., subprocess.Popen[bytes]], share: float
-) -> None:
-    out = _copy(before, tmp_path / "out")
-    _kill_after(start_extract, share * before.seconds, before.raw, out)
-    assert tables_bytes(out) in (before.tables, before.after)
+@dataclass(frozen=True)
+class Killed:
+    """An output folder after runs killed one after another, then a run left to finish."""
+
+    states: list[dict[str, bytes]]  # the tables after each kill
+    result: subprocess.CompletedProcess[str]  # the run after the kills
+    tables: dict[str, bytes]  # the tables after it
 
 
-def test_tables_left_by_a_killed_run_are_readable(
-    before: Before, tmp_path: Path, start_extract: Callable[..., subprocess.Popen[bytes]]
-) -> None:
-    out = _copy(before, tmp_path / "out")
-    _kill_after(start_extract, KILL_AT[1] * before.seconds, before.raw, out)
-    assert [pq.read_table(out / f"{name}.parquet").num_columns > 0 for name in TABLES] == [True] * 4
-
-
-def test_run_after_kills_at_every_moment_gives_the_tables_of_an_uninterrupted_run(
+@pytest.fixture(scope="module")
+def killed(
     before: Before,
-    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
     start_extract: Callable[..., subprocess.Popen[bytes]],
     run_extract: Callable[..., subprocess.CompletedProcess[str]],
-) -> None:
-    out = _copy(before, tmp_path / "out")
-    elapsed = 0.0
-    for share in KILL_AT:  # each kill leaves what the run had done in the work folder for the next
+) -> Killed:
+    out = _copy(before, tmp_path_factory.mktemp("killed") / "out")
+    states, elapsed = [], 0.0
+    for share in KILL_AT:  # each run starts from what the killed one left in the work folder
         _kill_after(start_extract, share * before.seconds - elapsed, before.raw, out)
+        states.append(tables_bytes(out))
         elapsed = share * before.seconds
     result = run_extract("run", "--raw", before.raw, "--out", out, "--no-progress")
-    assert (result.returncode, tables_bytes(out) == before.after) == (0, True), result.stderr
+    return Killed(states, result, tables_bytes(out))
 
 
-def test_run_killed_just_before_replacing_a_table_leaves_the_previous_tables(
-    before: Before, tmp_path: Path, child_env: dict[str, str]
+def test_run_killed_part_way_leaves_the_previous_tables_byte_identical(
+    before: Before, killed: Killed
 ) -> None:
-    out = _copy(before, tmp_path / "out")
+    # A kill after the run's last write would leave the new tables; never anything else.
+    assert [state in (before.tables, before.after) for state in killed.states] == [True] * len(KILL_AT)
+
+
+def test_kills_land_before_the_run_writes_its_tables(before: Before, killed: Killed) -> None:
+    # Guards the test above: the kills must fall inside the run, not after it.
+    assert killed.states[0] == before.tables
+
+
+def test_run_after_kills_gives_the_tables_of_an_uninterrupted_run(before: Before, killed: Killed) -> None:
+    assert (killed.result.returncode, killed.tables == before.after) == (0, True), killed.result.stderr
+
+
+@pytest.fixture(scope="module")
+def killed_before_replace(
+    before: Before, tmp_path_factory: pytest.TempPathFactory, child_env: dict[str, str]
+) -> tuple[int, Path]:
+    """A run killed after writing its first table's temporary file, just before putting it in place."""
+    out = _copy(before, tmp_path_factory.mktemp("replace") / "out")
     child = subprocess.run(
         [sys.executable, "-c", KILL_BEFORE_REPLACE, str(out), str(before.raw)],
         env=child_env,
@@ -141,23 +153,22 @@ def test_run_killed_just_before_replacing_a_table_leaves_the_previous_tables(
         timeout=300,
         check=False,
     )
-    assert (child.returncode, tables_bytes(out) == before.tables) == (-signal.SIGKILL, True)
+    return child.returncode, out
+
+
+def test_run_killed_just_before_replacing_a_table_leaves_the_previous_tables(
+    before: Before, killed_before_replace: tuple[int, Path]
+) -> None:
+    returncode, out = killed_before_replace
+    assert (returncode, tables_bytes(out) == before.tables) == (-signal.SIGKILL, True)
 
 
 def test_run_after_a_kill_before_replacing_completes(
     before: Before,
-    tmp_path: Path,
-    child_env: dict[str, str],
+    killed_before_replace: tuple[int, Path],
     run_extract: Callable[..., subprocess.CompletedProcess[str]],
 ) -> None:
-    out = _copy(before, tmp_path / "out")
-    subprocess.run(
-        [sys.executable, "-c", KILL_BEFORE_REPLACE, str(out), str(before.raw)],
-        env=child_env,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+    _, out = killed_before_replace
     result = run_extract("run", "--raw", before.raw, "--out", out, "--no-progress")
     assert (result.returncode, tables_bytes(out) == before.after) == (0, True), result.stderr
 

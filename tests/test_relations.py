@@ -7,7 +7,8 @@ import spacy
 
 from extract.errors import ExtractError
 from extract.records import Mention
-from extract.relation_rules import parse_lexicon
+from extract.relation_rules import load_lexicon, parse_lexicon
+from extract.relation_sentences import sentence_lexicon, sentences
 from extract.relations import find_relations, main_topic
 
 
@@ -216,9 +217,315 @@ def _complete() -> dict:
         "titles",
         "copulas",
         "marker_words",
+        "accreditation_nouns",
+        "receiving_verbs",
+        "team_nouns",
+        "supporting_verbs",
+        "negations",
+        "joining_verbs",
         "pre_fillers",
         "post_fillers",
     )
-    phrases = ("joint_triggers", "enumerators", "alongside", "relative_links", "contact_headers")
+    phrases = (
+        "joint_triggers",
+        "enumerators",
+        "alongside",
+        "relative_links",
+        "contact_headers",
+        "accreditation_agents",
+        "leader_agents",
+    )
     roles = {key: ["x"] for key in ("heads", "works_for", "modifiers", "demoting", "prepositions")}
     return {**{k: ["x"] for k in words}, **{k: [["x"]] for k in phrases}, "roles": roles}
+
+
+# --- sentences, lines and lexicons ---------------------------------------------------------------
+
+
+def orgs(text: str, *names: str, lang: str = "en") -> list[Mention]:
+    """One ORG mention for each occurrence of each name, keyed by the name itself."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            found.append(Mention(start, start + len(name), "ORG", name, lang, "rule", key=name))
+            start = text.find(name, start + 1)
+    return found
+
+
+@pytest.mark.slow
+def test_sentences_are_cut_at_line_ends_and_bullets_left_out(en) -> None:
+    text = "A TITLE WITHOUT A STOP\n\n• First sentence here. Second sentence here."
+    assert [s.text for s in sentences(en(text))] == [
+        "A TITLE WITHOUT A STOP",
+        "First sentence here.",
+        "Second sentence here.",
+    ]
+
+
+@pytest.mark.slow
+def test_sentence_in_english_parsed_as_french_is_read_with_the_english_lexicon(fr) -> None:
+    (sent,) = sentences(fr("Acme Lab is a member of the Beta Network and of the Gamma Group."))
+    assert sentence_lexicon(sent) is load_lexicon("en")
+
+
+# --- appositions, lists and groups ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_french_apposition_with_au_sein_du_groupe_gives_each_subject_a_membership(fr) -> None:
+    text = (
+        "Alpha Santé et le Centre Beta, deux des plus grands centres du pays au sein du groupe Gamma, "
+        "initient un partenariat stratégique."
+    )
+    relations = find_relations([(0, fr(text))], orgs(text, "Alpha Santé", "Centre Beta", "Gamma", lang="fr"))
+    assert {r.subject for r in relations if r.predicate == "member_of"} == {"Alpha Santé", "Centre Beta"}
+
+
+@pytest.mark.slow
+def test_subjects_before_an_apposition_are_partners(fr) -> None:
+    text = (
+        "Alpha Santé et le Centre Beta, deux des plus grands centres du pays au sein du groupe Gamma, "
+        "initient un partenariat stratégique."
+    )
+    relations = find_relations([(0, fr(text))], orgs(text, "Alpha Santé", "Centre Beta", "Gamma", lang="fr"))
+    assert {frozenset((r.subject, r.object)) for r in relations if r.predicate == "partner_of"} == {
+        frozenset(("Alpha Santé", "Centre Beta"))
+    }
+
+
+@pytest.mark.slow
+def test_long_announcement_before_a_colon_list_gives_one_membership_per_item(en) -> None:
+    text = (
+        "The Acme Institute as an institution and its doctors take part in several international "
+        "cooperative groups, in particular for clinical research: the Alpha Group; Beta Consortium (BC), "
+        "a European network; and, in haematology, the Gamma Society."
+    )
+    names = ("Acme Institute", "Alpha Group", "Beta Consortium", "Gamma Society")
+    relations = find_relations([(0, en(text))], orgs(text, *names))
+    assert {r.object for r in relations if r.predicate == "member_of"} == {
+        "Alpha Group",
+        "Beta Consortium",
+        "Gamma Society",
+    }
+
+
+@pytest.mark.slow
+def test_french_colon_list_after_notamment(fr) -> None:
+    text = (
+        "L'Institut Acme participe à plusieurs réseaux internationaux, notamment : "
+        "le Réseau Alpha ; le Groupe Beta."
+    )
+    relations = find_relations(
+        [(0, fr(text))], orgs(text, "Institut Acme", "Réseau Alpha", "Groupe Beta", lang="fr")
+    )
+    assert triples(relations) == {
+        ("Institut Acme", "member_of", "Réseau Alpha"),
+        ("Institut Acme", "member_of", "Groupe Beta"),
+    }
+
+
+@pytest.mark.slow
+def test_a_possessor_is_not_the_member(en) -> None:
+    text = (
+        "The Acme Institute's doctors are members of several societies: the Alpha Society; the Beta Society."
+    )
+    relations = find_relations([(0, en(text))], orgs(text, "Acme Institute", "Alpha Society", "Beta Society"))
+    assert relations == []
+
+
+@pytest.mark.slow
+def test_a_clause_after_a_list_ends_it(en) -> None:
+    text = "Acme Lab takes part in three networks: Alpha Net, Beta Net and Gamma Net, which Delta Bank funds."
+    names = ("Acme Lab", "Alpha Net", "Beta Net", "Gamma Net", "Delta Bank")
+    relations = find_relations([(0, en(text))], orgs(text, *names))
+    assert {r.object for r in relations if r.subject == "Acme Lab"} == {"Alpha Net", "Beta Net", "Gamma Net"}
+
+
+@pytest.mark.slow
+def test_a_name_after_a_dash_in_a_list_renames_the_one_before(en) -> None:
+    text = (
+        "The Delta Alliance was launched in 2018. Acme Lab is a member, alongside three centres: "
+        "Alpha Centre, Beta Institute – Beta Hospital and Gamma Centre."
+    )
+    names = ("Delta Alliance", "Acme Lab", "Alpha Centre", "Beta Institute", "Beta Hospital", "Gamma Centre")
+    relations = find_relations([(0, en(text))], orgs(text, *names))
+    # four members of the alliance: Acme Lab and the three centres, "Beta Hospital" being Beta Institute
+    assert {r.subject for r in relations if r.predicate == "member_of"} == {
+        "Acme Lab",
+        "Alpha Centre",
+        "Beta Institute",
+        "Gamma Centre",
+    }
+
+
+@pytest.mark.slow
+def test_alongside_does_not_join_a_list(en) -> None:
+    text = "Acme Lab is also a partner of Beta Corp, alongside the Gamma Trust."
+    relations = find_relations([(0, en(text))], orgs(text, "Acme Lab", "Beta Corp", "Gamma Trust"))
+    assert {frozenset((r.subject, r.object)) for r in relations} == {
+        frozenset(("Acme Lab", "Beta Corp")),
+        frozenset(("Gamma Trust", "Beta Corp")),
+    }
+
+
+@pytest.mark.slow
+def test_a_comma_before_the_subject_does_not_make_a_list(en) -> None:
+    text = "Pursuant to the charter on Health, Acme Institute has signed a partnership with Beta Corp."
+    relations = find_relations([(0, en(text))], orgs(text, "Health", "Acme Institute", "Beta Corp"))
+    assert {frozenset((r.subject, r.object)) for r in relations} == {
+        frozenset(("Acme Institute", "Beta Corp"))
+    }
+
+
+@pytest.mark.slow
+def test_negated_membership_gives_nothing(en) -> None:
+    text = "Acme Lab is not a member of the Beta Network."
+    assert find_relations([(0, en(text))], orgs(text, "Acme Lab", "Beta Network")) == []
+
+
+@pytest.mark.slow
+def test_organisations_that_joined_the_federation_are_its_members(en) -> None:
+    text = "Three associations have joined the federation: Alpha Aid, Beta Care and the Gamma League."
+    names = ("Alpha Aid", "Beta Care", "Gamma League")
+    relations = find_relations([(0, en(text))], orgs(text, *names), topic="T")
+    assert triples(relations) == {(name, "member_of", "T") for name in names}
+
+
+@pytest.mark.slow
+def test_french_organisations_that_joined_the_network_are_its_members(fr) -> None:
+    text = "Le Réseau Delta annonce que deux associations ont rejoint le réseau : Vie Verte et Eau Claire."
+    relations = find_relations(
+        [(0, fr(text))], orgs(text, "Réseau Delta", "Vie Verte", "Eau Claire", lang="fr")
+    )
+    assert triples(relations) == {
+        ("Vie Verte", "member_of", "Réseau Delta"),
+        ("Eau Claire", "member_of", "Réseau Delta"),
+    }
+
+
+# --- labels, teams, projects, footnotes ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_awarded_label_by_gives_accredited_by(en) -> None:
+    text = "In 2021, Alpha University was awarded the Research Quality label by the Beta Agency."
+    relations = find_relations([(0, en(text))], orgs(text, "Alpha University", "Beta Agency"))
+    assert triples(relations) == {("Alpha University", "accredited_by", "Beta Agency")}
+
+
+@pytest.mark.slow
+def test_french_label_obtained_from_gives_accredited_by(fr) -> None:
+    text = "L'Institut Alpha a obtenu le label Qualité Recherche de la part de l'Agence Beta."
+    relations = find_relations([(0, fr(text))], orgs(text, "Institut Alpha", "Agence Beta", lang="fr"))
+    assert triples(relations) == {("Institut Alpha", "accredited_by", "Agence Beta")}
+
+
+@pytest.mark.slow
+def test_accreditation_of_x_within_y_carries_the_date(en) -> None:
+    text = "The accreditation of Alpha Lab within the Beta Organisation was made official on May 3, 2019."
+    mentions = [
+        *orgs(text, "Alpha Lab", "Beta Organisation"),
+        mention(text, "May 3, 2019", "DATE", value="2019-05-03"),
+    ]
+    assert [
+        (r.subject, r.predicate, r.object, r.date) for r in find_relations([(0, en(text))], mentions)
+    ] == [("Alpha Lab", "accredited_by", "Beta Organisation", "2019-05-03")]
+
+
+@pytest.mark.slow
+def test_footnote_marker_stands_for_the_organisations_of_its_footnote(en) -> None:
+    lines = ["Two centres(1) were certified by the Beta Agency.", "(1) Alpha Centre and Gamma Institute"]
+    text = "\n".join(lines)
+    relations = find_relations([(0, en(text))], orgs(text, "Beta Agency", "Alpha Centre", "Gamma Institute"))
+    assert triples(relations) == {
+        ("Alpha Centre", "accredited_by", "Beta Agency"),
+        ("Gamma Institute", "accredited_by", "Beta Agency"),
+    }
+
+
+@pytest.mark.slow
+def test_footnote_marker_glued_to_a_name_is_a_note_on_it(en) -> None:
+    lines = ["Acme Lab is funded by the Beta Agency(1).", "(1) Gamma Institute"]
+    text = "\n".join(lines)
+    relations = find_relations([(0, en(text))], orgs(text, "Acme Lab", "Beta Agency", "Gamma Institute"))
+    assert triples(relations) == {("Acme Lab", "funded_by", "Beta Agency")}
+
+
+@pytest.mark.slow
+def test_team_leader_works_for_the_team_owner(en) -> None:
+    text = "The Acme Institute's imaging team, led by Dr. Jane Doe, won a prize."
+    mentions = [*orgs(text, "Acme Institute"), mention(text, "Jane Doe", "PERSON", "P")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("P", "works_for", "Acme Institute")}
+
+
+@pytest.mark.slow
+def test_french_team_of_x_led_by_y(fr) -> None:
+    text = "L'équipe de l'Institut Alpha, dirigée par Marie Durand, a remporté le prix."
+    mentions = [
+        *orgs(text, "Institut Alpha", lang="fr"),
+        mention(text, "Marie Durand", "PERSON", "P", lang="fr"),
+    ]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("P", "works_for", "Institut Alpha")}
+
+
+@pytest.mark.slow
+def test_supported_call_won_by_an_organisations_team_is_its_funding(en) -> None:
+    text = "In 2020, the Acme Institute's team won a call for proposals, supported by the Beta Foundation."
+    relations = find_relations([(0, en(text))], orgs(text, "Acme Institute", "Beta Foundation"))
+    assert triples(relations) == {("Acme Institute", "funded_by", "Beta Foundation")}
+
+
+@pytest.mark.slow
+def test_funded_study_of_no_named_organisation_gives_nothing(en) -> None:
+    text = "This study, funded by the Beta Foundation, sets out to identify the best practices."
+    assert find_relations([(0, en(text))], orgs(text, "Beta Foundation"), topic="T") == []
+
+
+@pytest.mark.slow
+def test_leader_of_a_supported_project_is_funded_by_the_supporter(en) -> None:
+    text = "The Beta Foundation supports the development of a registry, coordinated by the Acme Institute."
+    relations = find_relations([(0, en(text))], orgs(text, "Beta Foundation", "Acme Institute"))
+    assert triples(relations) == {("Acme Institute", "funded_by", "Beta Foundation")}
+
+
+# --- press contacts ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_press_contact_lines_inside_one_block(fr) -> None:
+    text = "CONTACT PRESSE\n\nALPHA SANTÉ :\n\nMarie Durand – Tél. 01 02 03 04 05"
+    mentions = [
+        *orgs(text, "ALPHA SANTÉ", lang="fr"),
+        mention(text, "Marie Durand", "PERSON", "P", lang="fr"),
+    ]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("P", "works_for", "ALPHA SANTÉ")}
+
+
+@pytest.mark.slow
+def test_press_contact_under_an_unrecognised_header_is_not_given_to_the_topic(fr) -> None:
+    text = "CONTACT PRESSE\n\nBETA ÉNERGIE :\n\nMarie Durand – Tél. 01 02 03 04 05"
+    mentions = [mention(text, "Marie Durand", "PERSON", "P", lang="fr")]
+    assert find_relations([(0, fr(text))], mentions, topic="T") == []
+
+
+@pytest.mark.slow
+def test_functional_director_works_for_the_company(fr) -> None:
+    text = "Julien Petit, directeur technique d'Alpha Solaire, a présenté la ligne pilote."
+    mentions = [
+        *orgs(text, "Alpha Solaire", lang="fr"),
+        mention(text, "Julien Petit", "PERSON", "P", lang="fr"),
+    ]
+    assert [(r.predicate, r.role) for r in find_relations([(0, fr(text))], mentions)] == [
+        ("works_for", "directeur technique")
+    ]
+
+
+@pytest.mark.slow
+def test_apposition_with_an_adjectival_participle_keeps_the_partners(en) -> None:
+    text = (
+        "Alpha University and the Beta Institute, two of the leading technical universities of the region, "
+        "have signed a partnership agreement."
+    )
+    relations = find_relations([(0, en(text))], orgs(text, "Alpha University", "Beta Institute"))
+    assert triples(relations) == {("Alpha University", "partner_of", "Beta Institute")}

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "ingest.html_failed": "cannot parse HTML page: {error}",
     "ingest.other_language": "language is {lang}, not English or French: no model applies",
     "ingest.not_regular": "not a regular file but a {kind}; only ordinary files are read",
+    "ingest.reader_failed": "the {format} reader failed on this file: {error}",
     "stage.failed": "{stage} failed: {error}",
     "contract.violated": "the {table} table breaks the table contract: {problem}; nothing was written",
     # --- dates ------------------------------------------------------------------------

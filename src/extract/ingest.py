@@ -188,6 +188,9 @@ def ingest(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> Inge
         return row(refused.status, str(refused), sha256=sha256)
     except OSError as error:
         return row("error", message("ingest.unreadable", error=error.strerror or error), sha256=sha256)
+    except Exception as error:  # a reader's own failure (a library missing or broken) stops one file only
+        failure = message("ingest.reader_failed", format=fmt, error=_describe(error))
+        return row("error", failure, sha256=sha256)
     text = found.text.replace("\r\n", "\n").replace("\r", "\n")
     found = _Extracted(text=text, title=found.title, warnings=found.warnings)
     return row("ok", "; ".join(found.warnings) or None, sha256=sha256, found=found)
@@ -319,7 +322,7 @@ def read_pdf(path: Path) -> _Extracted:
 
 def _describe(error: BaseException) -> str:
     """An exception as "Type: detail", readable in a one-line message."""
-    detail = str(error).strip()
+    detail = " ".join(str(error).split())  # one line: the message goes into a log line and a cell
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 

@@ -21,11 +21,12 @@ in the document, so that a name is tagged consistently.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -181,7 +182,8 @@ class Recogniser:
         chosen = _join_acronyms(text, _select(cleaned))
         chosen = self._propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
-        chosen = [c for c in chosen if not any(_overlap(c, d) for d in dates)] + dates
+        taken_by_dates = Spans((d.start, d.end) for d in dates)
+        chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)] + dates
         mentions = [
             Mention(c.start, c.end, c.label, text[c.start : c.end], c.lang, _source(c.source), c.value)
             for c in sorted(chosen, key=lambda c: (c.start, c.end, c.label))
@@ -203,16 +205,16 @@ class Recogniser:
             self._matchers[lang] = (org, person, known)
         return self._matchers[lang]
 
-    def _model_candidates(self, doc: Doc, block: Block, shouting: list[tuple[int, int]]) -> list[Candidate]:
+    def _model_candidates(self, doc: Doc, block: Block, shouting: Spans) -> list[Candidate]:
         found = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             start, end = block.start + ent.start_char, block.start + ent.end_char
-            if label and not _inside_any(start, end, shouting):
+            if label and not shouting.contains(start, end):
                 found.append(Candidate(start, end, label, "model", block.lang))
         return found
 
-    def _rule_candidates(self, doc: Doc, block: Block, shouting: list[tuple[int, int]]) -> list[Candidate]:
+    def _rule_candidates(self, doc: Doc, block: Block, shouting: Spans) -> list[Candidate]:
         org, person, known = self._matchers_for(block.lang, doc)
         vocab = lexicon.vocabulary(block.lang)
         found = []
@@ -224,7 +226,7 @@ class Recogniser:
             for _, i, j in matcher(doc):
                 span = doc[i:j]
                 start, end = block.start + span.start_char, block.start + span.end_char
-                if span.text.isupper() and _inside_any(start, end, shouting):
+                if span.text.isupper() and shouting.contains(start, end):
                     continue  # "UN" in a title written in capitals is the French article
                 found.append(Candidate(start, end, label, source, block.lang))
         for token in doc:
@@ -236,7 +238,7 @@ class Recogniser:
                     min_len=self.settings.recognise_min_acronym_len,
                     max_len=self.settings.recognise_max_acronym_len,
                 )
-                and not _inside_any(start, start + len(token.text), shouting)
+                and not shouting.contains(start, start + len(token.text))
             ):
                 found.append(Candidate(start, start + len(token.text), "ORG", "acronym", block.lang))
         return found
@@ -300,13 +302,12 @@ class Recogniser:
         self, text: str, blocks: Sequence[tuple[Block, Doc]], chosen: list[Candidate]
     ) -> list[Candidate]:
         dates = []
+        strong = Spans((c.start, c.end) for c in chosen if c.rank >= 3)
         for block, _ in blocks:
             for match in find_dates(text[block.start : block.end], block.lang):
                 start, end = block.start + match.start, block.start + match.end
                 date = Candidate(start, end, "DATE", "pattern", block.lang, match.value)
-                if not _url_at(text, start, end) and not any(
-                    _overlap(date, c) and c.rank >= 3 for c in chosen
-                ):
+                if not _url_at(text, start, end) and not strong.overlaps(start, end):
                     dates.append(date)
         return dates
 
@@ -365,7 +366,7 @@ class Recogniser:
         text: str,
         paragraphs: Sequence[Paragraph],
         chosen: list[Candidate],
-        shouting: list[tuple[int, int]],
+        shouting: Spans,
         places: set[str],
     ) -> list[Candidate]:
         """Tag every other occurrence of a name found once; relabel by the strongest evidence."""
@@ -386,22 +387,23 @@ class Recogniser:
         }
         if not names:
             return relabelled
-        skip = [(p.start, p.end) for p in paragraphs if p.boilerplate]
-        taken = sorted((c.start, c.end) for c in relabelled)
+        skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
+        taken = Spans((c.start, c.end) for c in relabelled)
         added: list[Candidate] = []
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w@/.-])(?:{alternation})(?![\w@/-])")
         for match in pattern.finditer(text):
             added += self._occurrence(text, match.start(), match.end(), names[match.group()], taken, skip)
         # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
-        folded = _fold_same_length(text)
-        for name, (_, label, lang) in names.items():
-            if label != "ORG" or " " not in name:
-                continue
-            key = re.escape(_fold_same_length(name))
-            for match in re.finditer(rf"(?<!\w){key}(?!\w)", folded):
-                if _inside_any(match.start(), match.end(), shouting):
-                    added += self._occurrence(text, match.start(), match.end(), (0, label, lang), taken, skip)
+        keys = {_fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and " " in n}
+        if keys and shouting:
+            alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+            for start, end in shouting:
+                for match in pattern.finditer(_fold_same_length(text[start:end])):
+                    _, label, lang = keys[match.group()]
+                    at = start + match.start(), start + match.end()
+                    added += self._occurrence(text, *at, (0, label, lang), taken, skip)
         return relabelled + added
 
     def _occurrence(
@@ -410,16 +412,12 @@ class Recogniser:
         start: int,
         end: int,
         found: tuple[int, str, str],
-        taken: list[tuple[int, int]],
-        skip: list[tuple[int, int]],
+        taken: Spans,
+        skip: Spans,
     ) -> list[Candidate]:
-        if (
-            any(s < end and start < e for s, e in taken)
-            or _inside_any(start, end, skip)
-            or _url_at(text, start, end)
-        ):
+        if taken.overlaps(start, end) or skip.contains(start, end) or _url_at(text, start, end):
             return []
-        taken.append((start, end))
+        taken.add(start, end)
         return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
 
 
@@ -468,22 +466,53 @@ def _overlap(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _inside_any(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
+class Spans:
+    """Non-overlapping spans kept sorted, so that overlap and containment are found in log time.
+
+    Long documents hold thousands of mentions; checking each candidate against
+    every kept one would make recognition quadratic in the document's length.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a kept span (only the last one starting before ``end`` can)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one kept span."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
 
 
 def _url_at(text: str, start: int, end: int) -> bool:
     """Whether [start, end) touches a URL or e-mail address (names in them are not mentions)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return any(
-        m.start() + line_start < end and start < m.end() + line_start
-        for m in URL_OR_EMAIL.finditer(text[line_start:line_end])
-    )
+    return _urls(text).overlaps(start, end)
 
 
-def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def _urls(text: str) -> Spans:
+    """The URLs and e-mail addresses of a document, found once per document."""
+    return Spans(match.span() for match in URL_OR_EMAIL.finditer(text))
+
+
+def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
     """Paragraphs written in capitals (titles, contact headers): models and acronym rules misfire there."""
     ranges = []
     for p in paragraphs:
@@ -495,7 +524,7 @@ def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[i
             and sum(ch.isupper() for ch in letters) / len(letters) > 0.85
         ):
             ranges.append((p.start, p.end))
-    return ranges
+    return Spans(ranges)
 
 
 def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -681,8 +710,10 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: higher rank first, then longer, then earlier."""
     ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.label))
     chosen: list[Candidate] = []
+    taken = Spans()
     for c in ordered:
-        if not any(_overlap(c, other) for other in chosen):
+        if not taken.overlaps(c.start, c.end):
+            taken.add(c.start, c.end)
             chosen.append(c)
     return sorted(chosen, key=lambda c: (c.start, c.end))
 

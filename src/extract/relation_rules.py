@@ -31,17 +31,6 @@ DIRECTIONS = ("forward", "reverse", "symmetric")
 AGENT_MARKERS = frozenset({"by", "par"})
 AGENT_REACH = 5
 MAX_GAP = 22
-#: Predicates whose object may be a list introduced by ":" or "such as" far from the trigger.
-LIST_PREDICATES = ("member_of", "partner_of")
-#: Words a subject's own elaboration ("as an institution, its doctors and its researchers") may take.
-LIST_SUBJECT_WORDS = 12
-#: Words that may name what was awarded, between the receiving verb and "label" ("the Comprehensive Cancer
-#: Center label").
-AWARD_NAME_WORDS = 8
-#: Words a team's name may take between its owner and "team" ("its 'EMT and plasticity of cancer cells' team").
-TEAM_NAME_WORDS = 12
-#: Words that may name the supported project ("the development of a European Cancer Observatory").
-PROJECT_WORDS = 12
 POSSESSIVE_MARKERS = frozenset({"'s", "'"})
 #: "Institut X – Centre Y" inside a list: one member under two names.
 RENAMING_DASHES = frozenset({"–", "—"})
@@ -76,6 +65,7 @@ LIST_KEYS = (
     "leader_agents",
     "supporting_verbs",
     "negations",
+    "joining_verbs",
 )
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
@@ -123,6 +113,7 @@ class Lexicon:
     leader_agents: tuple[tuple[str, ...], ...]
     supporting_verbs: frozenset[str]
     negations: frozenset[str]
+    joining_verbs: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -189,6 +180,7 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
             "team_nouns",
             "supporting_verbs",
             "negations",
+            "joining_verbs",
         )
     }
     return Lexicon(
@@ -310,7 +302,7 @@ def skipped_tokens(view: SentenceView) -> set[int]:
     for date in view.dates:
         skip.update(range(date.start, date.end))
     for token in view.sent:
-        if token.ent_type_ in ("GPE", "LOC") and not _in_anchor(view, token.i):
+        if token.ent_type_ in ("GPE", "LOC") and not in_anchor(view, token.i):
             skip.add(token.i)
     depth, opened = 0, 0
     for token in view.sent:
@@ -322,11 +314,12 @@ def skipped_tokens(view: SentenceView) -> set[int]:
                 skip.update(range(opened, token.i + 1))
     view.asides = {a.start for a in view.anchors if all(i in skip for i in range(a.start, a.end))}
     # names in brackets stay skipped (a list reads past "A (B, C), D"); others are read as anchors
-    skip.difference_update(i for a in view.anchors if a.start not in view.asides for i in range(a.start, a.end))
+    named = (a for a in view.anchors if a.start not in view.asides)
+    skip.difference_update(i for a in named for i in range(a.start, a.end))
     return skip
 
 
-def _in_anchor(view: SentenceView, index: int) -> bool:
+def in_anchor(view: SentenceView, index: int) -> bool:
     return any(a.start <= index < a.end for a in view.anchors)
 
 
@@ -371,7 +364,7 @@ def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
     if not has_head or end == start:
         return None
     words = [forms(doc[i])[0] for i in range(start, end)]
-    demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
+    demoted = any(part in lex.demoting for w in words for part in w.split("-"))
     heads = any(w in lex.heads for w in words)
     predicate = "heads" if heads and not demoted else "works_for"
     role = doc[start:end].text
@@ -402,7 +395,7 @@ def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     return found
 
 
-def _pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
+def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     """Can these words stand between a subject and its trigger without carrying a relation of their own?"""
     lex = view.lexicon
     apposition = (
@@ -416,27 +409,27 @@ def _pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
             return False  # "X is not a member of Y" states no relation
         if text in lex.pre_fillers or lemma in lex.pre_fillers or text in GAP_PUNCT:
             continue
-        if text in lex.role_words:
+        if text in lex.heads or text in lex.works_for:
             continue  # "X is a senior lecturer based at Y": the role says who X is, not another relation
         if token.pos_ in ("AUX", "DET", "ADV", "PART", "ADP", "NUM", "ADJ", "CCONJ", "SCONJ"):
             continue
-        if apposition and (token.pos_ in ("NOUN", "PROPN", "PUNCT") or token.like_num):
+        if apposition and (token.pos_ in ("NOUN", "PROPN", "PUNCT", "X") or token.like_num):
             continue  # "A, two of the largest centres in B": a numeral may be tagged a pronoun
         return False
     return True
 
 
-def _post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
+def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     """Can these words stand between a trigger and its object ("of the", "with the", "such as")?"""
     lex = view.lexicon
-    enumerated = _enumerator_end(view, tokens)
+    enumerated = enumerator_end(view, tokens)
     head = tokens if enumerated is None else tokens[: enumerated[0]]
     tail = [] if enumerated is None else tokens[enumerated[1] :]
     for token in tail:
         if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
             return False
     limit = 12 if enumerated is not None else 4
-    if len(head) > limit or any(_alongside_at(view, t.i) for t in head):
+    if len(head) > limit or any(alongside_at(view, t.i) for t in head):
         return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
     for token in head:
         text, lemma = forms(token)
@@ -454,14 +447,14 @@ def _post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     return True
 
 
-def _alongside_at(view: SentenceView, index: int) -> bool:
+def alongside_at(view: SentenceView, index: int) -> bool:
     """Does ", alongside" / ", aux côtés de" start at ``index`` (after a comma, as a new group)?"""
     if index == 0 or view.doc[index - 1].text != ",":
         return False
     return any(match_phrase(view.doc, index, p, stop=view.sent.end) for p in view.lexicon.alongside)
 
 
-def _enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
+def enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
     """Position (start, end) of "such as" / "including" / ":" within ``tokens``, if any."""
     words = [forms(t) for t in tokens]
     for index in range(len(tokens)):
@@ -476,7 +469,7 @@ def _enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, i
 
 def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
     lex = view.lexicon
-    if any(forms(t)[0] in CLAUSE_BREAKS or t.text == ":" or _alongside_at(view, t.i) for t in tokens):
+    if any(forms(t)[0] in CLAUSE_BREAKS or t.text == ":" or alongside_at(view, t.i) for t in tokens):
         return False
     nouns = [
         t
@@ -616,9 +609,22 @@ def link(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
     match = matches[-1]
     pre = [t for t in tokens if t.i < match.start]
     post = [t for t in tokens if t.i >= match.end]
-    if not _pre_ok(view, pre) or not _post_ok(view, post):
+    if not pre_ok(view, pre) or not post_ok(view, post):
         return
+    if match.direction == "reverse" and owned_team(view, before):
+        return  # "the team of X, led by Y": Y leads the team, not X (see relation_intermediaries)
     yield from _link_with(view, before, after, match, post)
+
+
+def owned_team(view: SentenceView, anchor: Anchor) -> bool:
+    """Does ``anchor`` name a team's owner, "the team of X" / "l'équipe de l'Institut X"?"""
+    lex = view.lexicon
+    before = [t for t in gap(view, view.sent.start, anchor.start)][-3:]
+    while before and (forms(before[-1])[0] in lex.articles or before[-1].pos_ == "DET"):
+        before.pop()
+    if len(before) < 2 or forms(before[-1])[0] not in lex.role_prepositions:
+        return False
+    return any(w in lex.team_nouns for w in forms(before[-2]))
 
 
 def _link_with(
@@ -676,7 +682,7 @@ def _role_chain(
         return
     post = [t for t in tokens if t.i >= matches[0].end]
     pre = [t for t in tokens[1:] if t.i < matches[0].start]
-    if _pre_ok(view, pre) and _post_ok(view, post):
+    if pre_ok(view, pre) and post_ok(view, post):
         yield from _emit(view, subjects, [nxt], matches[0], None)
 
 
@@ -694,7 +700,7 @@ def _alongside(view: SentenceView, objects: Sequence[Anchor], last: Anchor, matc
             if nxt is None:
                 return
             between = gap(view, end, nxt.start)
-            if between and not _post_ok(view, between):
+            if between and not post_ok(view, between):
                 return
             for member in group_after(view, nxt):
                 for obj in objects:
@@ -720,7 +726,7 @@ def _relative_role(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
     if not matches or matches[0].direction != "role":
         return
     pre = gap(view, person.end, matches[0].start)
-    if _pre_ok(view, pre) and not any(t.pos_ == "ADP" for t in pre):
+    if pre_ok(view, pre) and not any(t.pos_ == "ADP" for t in pre):
         yield from _emit(view, [person], [org], matches[0], None)
 
 
@@ -737,13 +743,13 @@ def leading(view: SentenceView) -> Iterator[Found]:
     pre = gap(view, view.sent.start, match.start)
     post = gap(view, match.end, first.start)
     if any(t.pos_ not in ("PUNCT", "DET", "NUM", "SYM", "X", "SPACE", "ADV") for t in pre):
-        enumerated = _enumerator_end(view, post) is not None
-        if match.predicate == "partner_of" and enumerated and view.topic and _post_ok(view, post):
+        enumerated = enumerator_end(view, post) is not None
+        if match.predicate == "partner_of" and enumerated and view.topic and post_ok(view, post):
             # "our partners include X, Y": partners listed with no partner named before
             subject = Anchor(view.sent.start, view.sent.start, view.topic, "ORG")
             yield from _emit(view, [subject], group_after(view, first), match, None)
         return
-    if not _post_ok(view, post):
+    if not post_ok(view, post):
         return
     nxt = next((a for a in view.anchors if a.start >= first.end), None)
     agent = match.direction in ("reverse", "forward") and any(
@@ -822,7 +828,7 @@ def _surface_subjects(view: SentenceView, index: int) -> list[Anchor]:
         return []
     nearest = before[-1]
     tokens = gap(view, nearest.end, index)
-    if not _pre_ok(view, tokens) or any(forms(t)[0] in view.lexicon.between for t in tokens):
+    if not pre_ok(view, tokens) or any(forms(t)[0] in view.lexicon.between for t in tokens):
         return []
     group = group_before(view, nearest)
     return group if len(group) > 1 else []
@@ -841,9 +847,11 @@ def _apposed_subjects(view: SentenceView, index: int) -> list[Anchor]:
         return []
     apposition = gap(view, commas[0] + 1, commas[-1])
     verb = gap(view, commas[-1] + 1, index)
-    if any(t.pos_ in ("VERB", "AUX") or forms(t)[0] in CLAUSE_BREAKS for t in apposition):
-        return []
-    if len(verb) > APPOSED_VERB_WORDS or any(t.pos_ == "PROPN" or _in_anchor(view, t.i) for t in verb):
+    if any(
+        (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or forms(t)[0] in CLAUSE_BREAKS for t in apposition
+    ):
+        return []  # "the leading universities" keeps its apposition; "which signed" does not
+    if len(verb) > APPOSED_VERB_WORDS or any(t.pos_ == "PROPN" or in_anchor(view, t.i) for t in verb):
         return []
     return group
 
@@ -871,7 +879,7 @@ def zero_object(view: SentenceView) -> Iterator[Found]:
             continue
         match = matches[0]
         pre = gap(view, anchor.end, match.start)
-        if not _pre_ok(view, pre) or not any(w in lex.copulas for t in pre for w in forms(t)):
+        if not pre_ok(view, pre) or not any(w in lex.copulas for t in pre for w in forms(t)):
             continue
         following = gap(view, match.end, stop)
         if following and (
@@ -908,244 +916,4 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
             if match is not None and match.end == end:
                 employer = Anchor(person.start, person.start, org, "ORG")
                 yield from _emit(view, [person], [employer], match, None)
-                break
-
-
-def introduced_list(view: SentenceView) -> Iterator[Found]:
-    """ "X takes part in a number of international groups, in particular ...: A; B; and, in hematology, C":
-    a membership or partnership whose objects are listed after ":" or "such as", however long the phrase
-    that announces the list, as long as that phrase names a kind of organisation ("groups", "réseaux")."""
-    lex = view.lexicon
-    for number, subject in enumerate(view.anchors):
-        stop = next((a.start for a in view.anchors[number + 1 :] if a.key != subject.key), view.sent.end)
-        matches = [
-            m
-            for m in triggers_in(view, subject.end, stop)
-            if m.predicate in LIST_PREDICATES and m.direction != "reverse"
-        ]
-        if subject.label != "ORG" or not matches:
-            continue
-        match = matches[0]
-        pre = gap(view, subject.end, match.start)
-        if pre and forms(pre[0])[0] in POSSESSIVE_MARKERS:
-            continue  # "X's doctors are members of ...": the doctors are
-        if len(pre) > LIST_SUBJECT_WORDS or any(
-            t.pos_ == "VERB" or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
-        ):
-            continue
-        announce = gap(view, match.end, stop)
-        found = _last_enumerator(view, announce)
-        if found is None:
-            continue
-        head = announce[: found[0]]
-        if any(forms(t)[0] in CLAUSE_BREAKS or _alongside_at(view, t.i) for t in head) or not any(
-            forms(t)[1] in lex.generic_heads or forms(t)[0] in lex.generic_heads for t in head
-        ):
-            continue
-        for item in list_items(view, announce[found[1] - 1].i + 1):
-            if item.key != subject.key:
-                yield Found(subject.key, match.predicate, item.key, None, None)
-        return
-
-
-def _last_enumerator(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
-    """The enumerator nearest the list ("..., in particular aimed at research: A; B" → the colon)."""
-    last, offset = None, 0
-    while (found := _enumerator_end(view, tokens[offset:])) is not None:
-        last = (offset + found[0], offset + found[1])
-        offset = last[1]
-    return last
-
-
-def list_items(view: SentenceView, start: int) -> list[Anchor]:
-    """The ORG anchors listed from ``start`` to the end of the sentence: items are cut at ";" when the
-    list uses it, else at "," and "and"; an item that opens with a verb starts a clause of its own and
-    ends the list, a verb after an item's name ends that item."""
-    doc = view.doc
-    tokens = [doc[i] for i in range(start, view.sent.end)]
-    cut = {";"} if any(t.text == ";" for t in tokens) else {",", "and", "et", "or", "ou"}
-    items, current = [], []
-    for token in tokens:
-        if token.text in cut or forms(token)[0] in cut:
-            items.append(current)
-            current = []
-        else:
-            current.append(token)
-    items.append(current)
-    found: list[Anchor] = []
-    for item in items:
-        named = False
-        for token in item:
-            if token.i in view.skip:
-                continue
-            anchor = next((a for a in view.anchors if a.start == token.i), None)
-            if anchor is not None and anchor.label == "ORG" and anchor.start not in view.asides:
-                found.append(anchor)
-                named = True
-            elif token.pos_ in ("VERB", "AUX") and not _in_anchor(view, token.i):
-                if not named:
-                    return found  # "..., which is funded by D": a clause, the list is over
-                break  # "the Win Consortium personalized medicine network": the rest describes the item
-    return found
-
-
-def awarded(view: SentenceView) -> Iterator[Found]:
-    """An accreditation noun ties the organisation that received it to the one that granted it:
-    "X was awarded the Comprehensive Cancer Center label by Y", "X a obtenu la certification de Y",
-    and the nominal "the accreditation of X within Y" / "l'accréditation de X par Y"."""
-    lex = view.lexicon
-    for token in view.sent:
-        if token.i in view.skip or not any(w in lex.accreditation_nouns for w in forms(token)):
-            continue
-        granter = _agent_after(view, token.i + 1)
-        if granter is None:
-            continue
-        holder = _award_receiver(view, token.i) or _accredited_of(view, token.i, granter)
-        if holder is not None and holder.key != granter.key:
-            date = dates_in(view, view.sent.start, view.sent.end)
-            for one in group_before(view, holder):
-                yield Found(one.key, "accredited_by", granter.key, None, date)
-
-
-def _agent_after(view: SentenceView, start: int) -> Anchor | None:
-    """The organisation after "by", "from", "within" (then at most an article) from ``start``, which may
-    first pass over the holder ("of X within Y")."""
-    lex, doc = view.lexicon, view.doc
-    tokens = gap(view, start, view.sent.end)
-    for number, token in enumerate(tokens):
-        if forms(token)[0] in CLAUSE_BREAKS or number > AWARD_NAME_WORDS:
-            return None
-        for phrase in lex.accreditation_agents:
-            end = match_phrase(doc, token.i, phrase, stop=view.sent.end)
-            if end is None:
-                continue
-            nxt = next((a for a in view.anchors if a.start >= end), None)
-            rest = gap(view, end, nxt.start) if nxt else []
-            if nxt is not None and nxt.label == "ORG" and all(forms(t)[0] in lex.articles or t.pos_ == "DET" for t in rest):
-                return nxt
-    return None
-
-
-def _award_receiver(view: SentenceView, noun: int) -> Anchor | None:
-    """ "X was awarded / has received / a obtenu [the Name] label": X, the anchor before the verb."""
-    lex = view.lexicon
-    verb = next(
-        (i for i in range(noun - 1, max(view.sent.start, noun - AWARD_NAME_WORDS) - 1, -1)
-         if any(w in lex.receiving_verbs for w in forms(view.doc[i]))),
-        None,
-    )
-    if verb is None or any(_in_anchor(view, i) for i in range(verb, noun)):
-        return None
-    before = [a for a in view.anchors if a.end <= verb]
-    if not before or not _pre_ok(view, gap(view, before[-1].end, verb)):
-        return None
-    return before[-1]
-
-
-def _accredited_of(view: SentenceView, noun: int, granter: Anchor) -> Anchor | None:
-    """ "the accreditation of X within Y": X stands right after "of" (an article between)."""
-    tokens = gap(view, noun + 1, granter.start)
-    holder = next((a for a in view.anchors if noun < a.start < granter.start), None)
-    if holder is None or holder.label != "ORG" or not tokens:
-        return None
-    lead = gap(view, noun + 1, holder.start)
-    words = [forms(t)[0] for t in lead]
-    if not words or words[0] not in view.lexicon.role_prepositions | {"of", "de", "du", "d'"}:
-        return None
-    if any(w not in view.lexicon.articles and w not in view.lexicon.post_fillers for w in words):
-        return None
-    return holder
-
-
-def team_leader(view: SentenceView) -> Iterator[Found]:
-    """ "its 'EMT and plasticity' team, led by Prof. Jane Doe" / "l'équipe de X, dirigée par Y": the
-    person who leads an organisation's team works for that organisation (not ``heads``: the team is not
-    the organisation)."""
-    lex, doc = view.lexicon, view.doc
-    for token in view.sent:
-        if not any(w in lex.team_nouns for w in forms(token)) or token.i in view.skip:
-            continue
-        owner = _team_owner(view, token.i)
-        position = token.i + 1
-        if position < view.sent.end and doc[position].text == ",":
-            position += 1
-        for phrase in lex.leader_agents:
-            end = match_phrase(doc, position, phrase, stop=view.sent.end)
-            if end is None or owner is None:
-                continue
-            while end < view.sent.end and forms(doc[end])[0] in lex.titles:
-                end += 1
-            person = next((a for a in view.anchors if a.start == end and a.label == "PERSON"), None)
-            if person is not None:
-                yield Found(person.key, "works_for", owner.key, None, None)
-            break
-
-
-def _team_owner(view: SentenceView, noun: int) -> Anchor | None:
-    """Whose team: "its ... team", "X's ... team", "the X ... team" (no verb between), or "team of X"."""
-    lex, doc = view.lexicon, view.doc
-    for anchor in reversed([a for a in view.anchors if a.end <= noun and a.label == "ORG"]):
-        between = gap(view, anchor.end, noun)
-        if len(between) > TEAM_NAME_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between):
-            return None
-        owner_word = forms(doc[anchor.start])[0] in lex.possessive_pronouns
-        if owner_word or (between and forms(between[0])[0] in POSSESSIVE_MARKERS) or not between:
-            return anchor
-    after = next((a for a in view.anchors if a.start > noun), None)
-    words = [forms(t)[0] for t in gap(view, noun + 1, after.start)] if after else []
-    if after is not None and after.label == "ORG" and words and words[0] in lex.role_prepositions:
-        if all(w in lex.role_prepositions or w in lex.articles for w in words):
-            return after
-    return None
-
-
-def funded_subject(view: SentenceView) -> Iterator[Found]:
-    """ "In 2017, its team ... was the winner of a call, supported by Inserm": a passive funding whose
-    supported thing is not a named organisation is the funding of the organisation behind it, the one the
-    sentence opens with ("its" included). With no organisation named before ("This study, funded by X")
-    nothing is said of whose study it is."""
-    for match in triggers_in(view, view.sent.start, view.sent.end):
-        if match.predicate != "funded_by" or forms(view.doc[match.end - 1])[0] not in AGENT_MARKERS:
-            continue
-        funder = next((a for a in view.anchors if a.start >= match.end), None)
-        if funder is None or funder.label != "ORG" or not _post_ok(view, gap(view, match.end, funder.start)):
-            continue
-        before = [a for a in view.anchors if a.end <= match.start]
-        if before and before[-1].label == "ORG" and _pre_ok(view, gap(view, before[-1].end, match.start)):
-            continue  # "X is supported by Y": :func:`link` reads it
-        opening = before[0] if before else None
-        lead = view.doc[view.sent.start : opening.start] if opening else []
-        if opening is None or opening.label != "ORG" or any(t.pos_ in ("VERB", "AUX") for t in lead):
-            continue  # "This study, funded by X": no organisation behind it is named
-        subject = opening.key
-        date = dates_in(view, view.sent.start, match.start)
-        for one in group_after(view, funder):
-            if one.key != subject:
-                yield Found(subject, "funded_by", one.key, None, date)
-
-
-def supported_project(view: SentenceView) -> Iterator[Found]:
-    """ "CLARA also supports the development of a European Cancer Observatory, coordinated by the IARC":
-    the organisation that leads a project another one supports or funds is funded by that one."""
-    lex, doc = view.lexicon, view.doc
-    for number, supporter in enumerate(view.anchors):
-        nxt = view.anchors[number + 1] if number + 1 < len(view.anchors) else None
-        if supporter.label != "ORG" or nxt is None or nxt.label != "ORG":
-            continue
-        tokens = gap(view, supporter.end, nxt.start)
-        verb = next((n for n, t in enumerate(tokens) if any(w in lex.supporting_verbs for w in forms(t))), None)
-        if verb is None or not _pre_ok(view, tokens[:verb]) or len(tokens) - verb > PROJECT_WORDS + 4:
-            continue
-        comma = max((n for n, t in enumerate(tokens) if t.text == ","), default=None)
-        if comma is None or comma <= verb + 1 or any(forms(t)[0] in CLAUSE_BREAKS for t in tokens[verb:]):
-            continue
-        if any(forms(t)[0] in AGENT_MARKERS for t in tokens[verb + 1 : verb + 2]):
-            continue  # "supported by": passive, read by the trigger rules
-        tail = tokens[comma + 1 :]
-        for phrase in lex.leader_agents:
-            end = match_phrase(doc, tail[0].i, phrase, stop=nxt.start) if tail else None
-            if end is not None and all(t.pos_ == "DET" for t in gap(view, end, nxt.start)):
-                for leader in group_after(view, nxt):
-                    if leader.key != supporter.key:
-                        yield Found(leader.key, "funded_by", supporter.key, None, None)
                 break

@@ -2,14 +2,15 @@
 
 This module places the document's mentions on the parsed tokens, stands in the document's topic
 organisation for "it", "its", "the Centre", "l'Institut" (press releases speak of their issuer
-that way), runs the sentence rules of :mod:`extract.relation_rules` and the press-contact rule
-(which spans several blocks: a "CONTACT PRESSE" header, an organisation line, a name line), and
-returns each triple once with its evidence sentence.
+that way), runs the sentence rules (:mod:`extract.relation_rules`, :mod:`extract.relation_lists`,
+:mod:`extract.relation_intermediaries`) on the sentences of :mod:`extract.relation_sentences`, with
+footnote markers standing for the organisations their footnote lists (:mod:`extract.relation_footnotes`),
+then the press-contact rule (which spans several lines: a "CONTACT PRESSE" header, an organisation
+line, a name line), and returns each triple once with its evidence sentence.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -17,29 +18,27 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extract.records import Mention, Relation
+from extract.relation_footnotes import footnote_lists, note_anchors, resolve_notes
+from extract.relation_intermediaries import awarded, funded_subject, supported_project, team_leader
+from extract.relation_lists import introduced_list, joined_list
 from extract.relation_rules import (
-    RENAMING_DASHES,
     Anchor,
     DateSpan,
-    awarded,
     Found,
     Lexicon,
     SentenceView,
     between,
     forms,
-    funded_subject,
-    introduced_list,
     joint,
     leading,
     link,
     load_lexicon,
     match_phrase,
     skipped_tokens,
-    supported_project,
-    team_leader,
     titled_person,
     zero_object,
 )
+from extract.relation_sentences import LEXICON_LANGS, lines, sentence_lexicon, sentences
 from extract.schema import SYMMETRIC_PREDICATES
 
 #: How many earlier ORG mentions a membership without "of ..." may refer back to.
@@ -48,16 +47,6 @@ RECENT_ORGS = 12
 CONTACT_BLOCK_CHARS = 300
 CONTACT_BLOCKS = 5
 CONTACT_HEADER_WORDS = 8
-LEXICON_LANGS = ("en", "fr")
-#: A footnote line opens with its marker: "(2) Institut Curie, ...", "[3] ...".
-FOOTNOTE = re.compile(r"\s*[(\[](\d{1,2})[)\]]")
-#: The key prefix of a footnote marker's anchor (no mention key starts with it).
-NOTE_KEY = "note:"
-NOTE_MARKER = re.compile(r"(?<=\S)[(\[](\d{1,2})[)\]]")
-#: What may end a sentence inside a line, and what may stand after that stop.
-SENTENCE_STOPS = frozenset({".", "!", "?", "…", "..."})
-BULLETS = frozenset({"•", "▪", "►", "-", "–", "*", "·", "‣", "◦"})
-SENTENCE_CLOSERS = frozenset({'"', "”", "»", "'", "’", ")", "]"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,120 +119,6 @@ def find_relations(
     return deduplicate(found)
 
 
-# --- footnotes ---------------------------------------------------------------------------------------
-
-
-def footnote_lists(parsed: Sequence[tuple[int, Span, list[Anchor]]]) -> dict[str, list[str]]:
-    """Footnotes that list organisations, by marker: "(2) Institut A, Centre B and Institut C – D" gives
-    {"2": [A, B, C]} (a name after a dash renames the one before it). A footnote with a verb says
-    something else and is not a list."""
-    notes: dict[str, list[str]] = {}
-    for _offset, line, anchors in parsed:
-        marker = FOOTNOTE.match(line.text)
-        orgs = [a for a in anchors if a.label == "ORG"]
-        inside = {i for a in anchors for i in range(a.start, a.end)}
-        if marker is None or not orgs or any(t.pos_ in ("VERB", "AUX") for t in line if t.i not in inside):
-            continue
-        keys: list[str] = []
-        for before, anchor in zip([None, *orgs], orgs, strict=False):
-            dash = before is not None and line.doc[before.end : anchor.start].text.strip() in RENAMING_DASHES
-            if not dash and anchor.key not in keys:
-                keys.append(anchor.key)
-        notes[marker.group(1)] = keys
-    return notes
-
-
-def note_anchors(sent: Span, notes: dict[str, list[str]], anchors: Sequence[Anchor]) -> list[Anchor]:
-    """ "five cancer centres(2) were awarded ...": a footnote marker glued to a word stands for the
-    organisations its footnote lists, as one anchor resolved after the rules have run. Markers are found
-    in the text, as tokenisers split "(FCCCs)(2)" in odd places."""
-    found, doc = [], sent.doc
-    named_ends = {doc[a.end - 1].idx + len(doc[a.end - 1]) for a in anchors}
-    for marker in NOTE_MARKER.finditer(sent.text):
-        start = sent.start_char + marker.start()
-        if marker.group(1) not in notes or start in named_ends:
-            continue  # "European Agency(1)": a note on a named organisation, not a list standing for it
-        span = doc.char_span(start, start + len(marker.group()), alignment_mode="expand")
-        if span is not None and not any(a.start < span.end and span.start < a.end for a in anchors):
-            found.append(Anchor(span.start, span.end, NOTE_KEY + marker.group(1), "ORG"))
-    return found
-
-
-def resolve_notes(found: Iterator[Found], notes: dict[str, list[str]]) -> Iterator[Found]:
-    """Each relation with a footnote anchor, once for every organisation the footnote lists."""
-    for one in found:
-        subjects = _members(one.subject, notes)
-        objects = _members(one.object, notes)
-        for subject in subjects:
-            for obj in objects:
-                if subject != obj:
-                    yield Found(subject, one.predicate, obj, one.role, one.date)
-
-
-def _members(key: str, notes: dict[str, list[str]]) -> list[str]:
-    return notes.get(key[len(NOTE_KEY) :], []) if key.startswith(NOTE_KEY) else [key]
-
-
-def sentence_lexicon(sent: Span) -> Lexicon:
-    """The lexicon of the language ``sent`` is written in: the block's language unless the sentence holds
-    more of another language's marker words (a paragraph full of French names may be taken for French)."""
-    words = [forms(token)[0] for token in sent]
-    own = sent.doc.lang_
-
-    def weight(lang: str) -> tuple[int, bool]:
-        markers = load_lexicon(lang).marker_words
-        return sum(word in markers for word in words), lang == own
-
-    return load_lexicon(max(LEXICON_LANGS, key=weight))
-
-
-def lines(doc: Doc) -> list[Span]:
-    """The block's lines: a block may hold several paragraphs, and nothing is stated across a line end."""
-    spans, start = [], 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            spans.append(doc[start : token.i])
-            start = token.i + 1
-    spans.append(doc[start:])
-    return [_trimmed(span) for span in spans if span.text.strip()]
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The block's sentences: its lines, cut where the parser starts a sentence after a full stop.
-
-    The small parsers run a title line without a full stop into the next paragraph, or cut a sentence
-    after a name in capitals; a sentence inside a line ends with ".", "!" or "?".
-    """
-    spans = []
-    for line in lines(doc):
-        start = line.start
-        for token in line[1:]:
-            if token.is_sent_start and _ends_sentence(doc, token.i):
-                spans.append(doc[start : token.i])
-                start = token.i
-        spans.append(doc[start : line.end])
-    return [_trimmed(span) for span in spans if span.text.strip()]
-
-
-def _ends_sentence(doc: Doc, index: int) -> bool:
-    """Does the text before token ``index`` end a sentence (a stop, possibly inside quotes or brackets)?"""
-    for token in reversed(doc[:index]):
-        if token.is_space or token.text in SENTENCE_CLOSERS:
-            continue
-        return token.text in SENTENCE_STOPS
-    return True
-
-
-def _trimmed(span: Span) -> Span:
-    """``span`` without surrounding white space and without the bullet that opens a list item."""
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].is_space or span.doc[start].text in BULLETS):
-        start += 1
-    while end > start and span.doc[end - 1].is_space:
-        end -= 1
-    return span.doc[start:end]
-
-
 def sentence_relations(view: SentenceView) -> Iterator[Found]:
     """All the sentence rules, in turn."""
     yield from leading(view)
@@ -258,6 +133,7 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     yield from team_leader(view)
     yield from funded_subject(view)
     yield from supported_project(view)
+    yield from joined_list(view)
 
 
 def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import hashlib
 import logging
 import os
 import time
@@ -23,12 +24,17 @@ import pyarrow as pa
 
 from extract import stages
 from extract.errors import ExtractError
+from extract.schema import TABLES
 from extract.settings import Settings, load_settings
+from extract.tables import write_atomic
 from extract.workers import ENGINES
 
 log = logging.getLogger(__name__)
 
 LOCK = ".lock"
+#: Work files the normalise stage reads, and the file (in the work folder) that records their hash.
+NORMALISE_INPUTS = ("documents.parquet", "segmented.parquet", "recognised.parquet")
+NORMALISED = "tables/.inputs"
 
 
 @dataclass
@@ -117,13 +123,46 @@ def run(
         stats = stages.recognise_stage(
             work, settings, baseline=baseline, progress=progress, engine=engine, scheduler=scheduler
         )
-        stages.normalise_stage(work)
+        normalise_if_changed(work)
         tables, changed = stages.write_stage(work, out)
     summary = summarise(tables)
     summary.processed, summary.reused, summary.models = stats["processed"], stats["reused"], stats["models"]
     summary.changed = changed
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def normalise_fingerprint(work: Path) -> str:
+    """A hash of all that the normalise stage reads: its input files, and the package's code and data.
+
+    Every module and data file counts (not only those of ``pipeline_version``): a needless re-run
+    costs seconds, a missed one would leave stale tables.
+    """
+    digest = hashlib.sha256()
+    for name in NORMALISE_INPUTS:
+        path = work / name
+        digest.update(name.encode() + (path.read_bytes() if path.exists() else b"missing"))
+    package = Path(stages.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".csv", ".toml"}:
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def normalise_if_changed(work: Path) -> None:
+    """Run the normalise stage unless it already ran on these very inputs and its tables are there.
+
+    Linking entities reads every document's mentions, so it is the one stage whose cost grows with
+    the corpus even when nothing changed; skipping it keeps a re-run of a large corpus short.
+    """
+    fingerprint = normalise_fingerprint(work)
+    mark = work / NORMALISED
+    have_tables = all((work / "tables" / f"{name}.parquet").exists() for name in TABLES)
+    if have_tables and mark.exists() and mark.read_text(encoding="utf-8") == fingerprint:
+        log.debug("normalise: inputs unchanged, tables reused")
+        return
+    stages.normalise_stage(work)
+    write_atomic(mark, fingerprint.encode())
 
 
 def summarise(tables: dict[str, pa.Table]) -> Summary:

@@ -53,14 +53,8 @@ def table_bytes(table: pa.Table) -> bytes:
     return sink.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Replace ``path`` with ``data`` atomically; return False when it already held them.
-
-    An unchanged file is touched, so that make sees it as up to date.
-    """
-    if path.exists() and path.read_bytes() == data:
-        os.utime(path)
-        return False
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a hidden temporary file beside ``path``, flushed to disk; return its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -68,23 +62,55 @@ def write_atomic(path: Path, data: bytes) -> bool:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    """Whether ``path`` already holds ``data``; if so it is touched, so make sees it up to date."""
+    if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        os.utime(path)
+        return True
+    return False
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Replace ``path`` with ``data`` atomically; return False when it already held them."""
+    if _unchanged(path, data):
+        return False
+    os.replace(_stage(path, data), path)
     return True
 
 
 def write_tables(out_dir: Path, tables: Mapping[str, pa.Table]) -> list[str]:
     """Write each table to ``out_dir/<name>.parquet``; return the names that changed.
 
-    All files are serialised before the first is replaced, so an error while
-    building one table leaves every file as it was.
+    Every table is serialised and written to a temporary file, flushed to disk,
+    before the first is renamed over its old version: an error or a kill while
+    building the tables leaves every file as it was, and the renames that then
+    replace them take microseconds. Temporary files left by a killed run are
+    removed first.
     """
+    for stale in out_dir.glob(".*.parquet.*.tmp"):
+        stale.unlink(missing_ok=True)
     payloads = {
         name: table_bytes(sort_table(name, table.cast(TABLES[name]))) for name, table in tables.items()
     }
-    return [name for name, data in payloads.items() if write_atomic(out_dir / f"{name}.parquet", data)]
+    staged = {}
+    try:
+        for name, data in payloads.items():
+            path = out_dir / f"{name}.parquet"
+            if not _unchanged(path, data):
+                staged[name] = _stage(path, data)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    for name, tmp in staged.items():
+        os.replace(tmp, out_dir / f"{name}.parquet")
+    return list(staged)
 
 
 def read_table(path: Path, name: str | None = None) -> pa.Table:

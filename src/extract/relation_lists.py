@@ -1,0 +1,161 @@
+"""Relations whose objects or subjects come as a list far from their trigger.
+
+"X takes part in a number of international groups, in particular ...: A; B; and, in hematology, C" and
+"three organisations have joined the federation: A, B and C" put the list after a colon or "such as",
+beyond the reach of the neighbouring-anchor rules of :mod:`extract.relation_rules`; the list is read
+item by item, so that a clause after it ("..., which is funded by D") does not join it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from extract.relation_rules import (
+    CLAUSE_BREAKS,
+    POSSESSIVE_MARKERS,
+    Anchor,
+    Found,
+    SentenceView,
+    alongside_at,
+    enumerator_end,
+    forms,
+    gap,
+    in_anchor,
+    pre_ok,
+    triggers_in,
+)
+
+#: Penn tags of relative words ("which", "who", "whose"); French models mark them PronType=Rel.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+#: Predicates whose object may be a list introduced by ":" or "such as" far from the trigger.
+LIST_PREDICATES = ("member_of", "partner_of")
+#: Words a subject's own elaboration ("as an institution, its doctors and its researchers") may take.
+LIST_SUBJECT_WORDS = 12
+
+
+def introduced_list(view: SentenceView) -> Iterator[Found]:
+    """ "X takes part in a number of international groups, in particular ...: A; B; and, in hematology, C":
+    a membership or partnership whose objects are listed after ":" or "such as", however long the phrase
+    that announces the list, as long as that phrase names a kind of organisation ("groups", "réseaux")."""
+    lex = view.lexicon
+    for number, subject in enumerate(view.anchors):
+        stop = next((a.start for a in view.anchors[number + 1 :] if a.key != subject.key), view.sent.end)
+        matches = [
+            m
+            for m in triggers_in(view, subject.end, stop)
+            if m.predicate in LIST_PREDICATES and m.direction != "reverse"
+        ]
+        if subject.label != "ORG" or not matches:
+            continue
+        match = matches[0]
+        pre = gap(view, subject.end, match.start)
+        if pre and forms(pre[0])[0] in POSSESSIVE_MARKERS:
+            continue  # "X's doctors are members of ...": the doctors are
+        if len(pre) > LIST_SUBJECT_WORDS or any(
+            t.pos_ == "VERB" or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
+        ):
+            continue
+        announce = gap(view, match.end, stop)
+        found = _last_enumerator(view, announce)
+        if found is None:
+            continue
+        head = announce[: found[0]]
+        if any(forms(t)[0] in CLAUSE_BREAKS or alongside_at(view, t.i) for t in head) or not any(
+            forms(t)[1] in lex.generic_heads or forms(t)[0] in lex.generic_heads for t in head
+        ):
+            continue
+        for item in list_items(view, announce[found[1] - 1].i + 1):
+            if item.key != subject.key:
+                yield Found(subject.key, match.predicate, item.key, None, None)
+        return
+
+
+def _opens_clause(token: Token) -> bool:
+    """A verb, or a relative pronoun ("which", "qui") that starts a clause of its own."""
+    return (
+        token.pos_ in ("VERB", "AUX") or token.tag_ in RELATIVE_TAGS or "Rel" in token.morph.get("PronType")
+    )
+
+
+def _last_enumerator(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """The enumerator nearest the list ("..., in particular aimed at research: A; B" → the colon)."""
+    last, offset = None, 0
+    while (found := enumerator_end(view, tokens[offset:])) is not None:
+        last = (offset + found[0], offset + found[1])
+        offset = last[1]
+    return last
+
+
+def list_items(view: SentenceView, start: int) -> list[Anchor]:
+    """The ORG anchors listed from ``start`` to the end of the sentence: items are cut at ";" when the
+    list uses it, else at "," and "and"; an item that opens with a verb or a relative pronoun ("which D
+    funds") starts a clause of its own and ends the list, a verb after an item's name ends that item."""
+    doc = view.doc
+    tokens = [doc[i] for i in range(start, view.sent.end)]
+    cut = {";"} if any(t.text == ";" for t in tokens) else {",", "and", "et", "or", "ou"}
+    items, current = [], []
+    for token in tokens:
+        if token.text in cut or forms(token)[0] in cut:
+            items.append(current)
+            current = []
+        else:
+            current.append(token)
+    items.append(current)
+    found: list[Anchor] = []
+    for item in items:
+        named = False
+        for token in item:
+            if token.i in view.skip:
+                continue
+            anchor = next((a for a in view.anchors if a.start == token.i), None)
+            if anchor is not None and anchor.label == "ORG" and anchor.start not in view.asides:
+                found.append(anchor)
+                named = True
+            elif _opens_clause(token) and not in_anchor(view, token.i):
+                if not named:
+                    return found  # "..., which is funded by D": a clause, the list is over
+                break  # "the Win Consortium personalized medicine network": the rest describes the item
+    return found
+
+
+def joined_list(view: SentenceView) -> Iterator[Found]:
+    """ "Three organisations have joined the federation: A, B and C" / "ont rejoint le réseau : A, B":
+    each listed organisation is a member of the one joined, named or a generic reference to the topic."""
+    lex = view.lexicon
+    for token in view.sent:
+        if not any(w in lex.joining_verbs for w in forms(token)) or token.i in view.skip:
+            continue
+        before = [a for a in view.anchors if a.end <= token.i]
+        if before and pre_ok(view, gap(view, before[-1].end, token.i)):
+            continue  # "A has joined B": the trigger rules read it
+        target, end = _joined_target(view, token.i + 1)
+        rest = gap(view, end, view.sent.end)
+        found = enumerator_end(view, rest[:3])
+        if (
+            target is None
+            or found is None
+            or found[0] != next((n for n, t in enumerate(rest) if not t.is_punct or t.text == ":"), 0)
+        ):
+            continue
+        for item in list_items(view, rest[found[1] - 1].i + 1):
+            if item.key != target:
+                yield Found(item.key, "member_of", target, None, None)
+        return
+
+
+def _joined_target(view: SentenceView, start: int) -> tuple[str | None, int]:
+    """What was joined, right after the verb: an ORG ("joined Acme"), or "the federation" / "notre réseau"
+    (an article or possessive and a generic head), which is the topic; and where it ends."""
+    lex, doc = view.lexicon, view.doc
+    named = next((a for a in view.anchors if a.start >= start), None)
+    lead = gap(view, start, named.start) if named else []
+    if named is not None and named.label == "ORG" and all(t.pos_ == "DET" for t in lead):
+        return named.key, named.end
+    end = start
+    while end < view.sent.end and (doc[end].pos_ in ("DET", "ADJ") or forms(doc[end])[0] in lex.articles):
+        end += 1
+    if end > start and end < view.sent.end and forms(doc[end])[1] in lex.generic_heads:
+        return view.topic, end + 1
+    return None, start
