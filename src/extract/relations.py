@@ -11,6 +11,7 @@ line, a name line), and returns each triple once with its evidence sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -86,11 +87,17 @@ def find_relations(
     previous: str | None = None
     parsed: list[tuple[int, Span, list[Anchor]]] = []
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for offset, doc in blocks:
         if doc.lang_ not in LEXICON_LANGS or not doc.text.strip():
             continue
-        anchors = mention_anchors(doc, offset, mentions)
-        placed.append((offset, doc, anchors, date_spans(doc, offset, mentions)))
+        # Only the block's own mentions: looking at every mention of a long document for each of
+        # its blocks would make relation finding quadratic in the document's length.
+        end = offset + len(doc.text)
+        own = ordered[bisect.bisect_left(starts, offset) : bisect.bisect_left(starts, end)]
+        anchors = mention_anchors(doc, offset, own)
+        placed.append((offset, doc, anchors, date_spans(doc, offset, own)))
         parsed.extend(
             (offset, line, [a for a in anchors if line.start <= a.start and a.end <= line.end])
             for line in lines(doc)
@@ -155,7 +162,8 @@ def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[
 
 
 def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
-    if mention.start < offset or mention.end > offset + len(doc.text):
+    last = doc[-1] if len(doc) else None
+    if last is None or mention.start < offset or mention.end > offset + last.idx + len(last.text_with_ws):
         return None
     return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
 

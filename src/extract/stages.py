@@ -38,17 +38,10 @@ from extract.tables import table_bytes, to_table, write_atomic, write_tables
 log = logging.getLogger(__name__)
 
 WORK = ".cache"  # the work folder, inside the output folder
-#: Modules whose code decides the content of the tables: a change invalidates reuse.
-_VERSIONED = (
-    "segment",
-    "recognise",
-    "canon",
-    "acronyms",
-    "lexicon",
-    "dates",
-    "relations",
-    "models",
-    "stages",
+#: Modules that do not decide the content of the tables (review, scoring, command line): a change
+#: to any other module of the package invalidates the work reused from earlier runs.
+_UNVERSIONED = frozenset(
+    {"__init__", "__main__", "cli", "diff", "gold", "render", "report", "score", "textconv"}
 )
 
 _PARAGRAPH = pa.struct(
@@ -116,10 +109,11 @@ def pipeline_version(settings: Settings) -> str:
     from extract.models import model_version
 
     digest = hashlib.sha256(__version__.encode())
-    package = resources.files("extract")
-    for name in _VERSIONED:
-        digest.update(package.joinpath(f"{name}.py").read_bytes())
-    data = Path(str(package.joinpath("data")))
+    package = Path(str(resources.files("extract")))
+    for path in sorted(package.glob("*.py")):
+        if path.stem not in _UNVERSIONED:
+            digest.update(path.name.encode() + path.read_bytes())
+    data = package / "data"
     for path in sorted(data.rglob("*")):
         if path.is_file() and path.suffix in {".json", ".csv", ".toml"}:
             digest.update(path.relative_to(data).as_posix().encode() + path.read_bytes())
