@@ -3,7 +3,17 @@
 import pytest
 
 from extract.lexicon import vocabulary
-from extract.recognise import Block, Recogniser, _is_person_name, _trim, plan_blocks
+from extract.recognise import (
+    Block,
+    Candidate,
+    Recogniser,
+    _after_at,
+    _coordinated,
+    _is_org_name,
+    _is_person_name,
+    _trim,
+    plan_blocks,
+)
 from extract.segment import Paragraph, segment
 from extract.settings import load_settings
 
@@ -126,3 +136,102 @@ def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
 def test_names_in_urls_and_emails_are_not_mentions(find):
     found = find("Contact: anne.martin@acme-robotics.com or https://www.acme-robotics.com/Anne-Martin")
     assert not any("acme" in text.lower() or "Martin" in text for _, text in found)
+
+
+# --- rules for press releases outside health (gold/extra) ---------------------------------
+
+
+def test_job_words_before_at_are_left_out_of_the_organisation():
+    text = "Director of Networks at Gridco"
+    start = text.index("Networks")
+    assert _after_at(text, start, len(text), vocabulary("en")) == (text.index("Gridco"), len(text))
+
+
+def test_organisation_head_before_at_keeps_the_whole_name():
+    text = "University of Texas at Austin"
+    assert _after_at(text, 0, len(text), vocabulary("en")) == (0, len(text))
+
+
+def test_one_word_model_name_written_in_lower_case_elsewhere_is_no_organisation():
+    text = "Quantum sensing is new. We build quantum sensors."
+    candidate = Candidate(0, 7, "ORG", "model", "en")
+    assert not _is_org_name(text, candidate, vocabulary("en"))
+
+
+def test_model_person_listed_with_organisations_is_an_organisation():
+    text = "Members include Sea Watch Malta and Aqua Libera."
+    org = Candidate(16, 31, "ORG", "model", "en")
+    person = Candidate(36, 47, "PERSON", "model", "en")
+    assert [c.label for c in _coordinated(text, [org, person])] == ["ORG", "ORG"]
+
+
+def test_second_person_joined_by_et_is_a_person():
+    text = "Fondée par Élodie Marchal et Karim Benslimane, la société grandit."
+    first = Candidate(11, 25, "PERSON", "model", "fr")
+    found = {(c.label, text[c.start : c.end]) for c in _coordinated(text, [first])}
+    assert ("PERSON", "Karim Benslimane") in found
+
+
+def test_well_known_french_funder_is_found(find):
+    assert ("ORG", "Bpifrance") in find("La levée de fonds est menée par Bpifrance et deux fonds privés.")
+
+
+def test_french_ministry_with_lower_case_head(find):
+    assert ("ORG", "ministère de la Culture") in find(
+        "Le label a été attribué par le ministère de la Culture."
+    )
+
+
+def test_french_organisation_keeps_its_final_adjective(find):
+    found = find("Il travaille avec le Ministère de la Transition écologique depuis longtemps.")
+    assert ("ORG", "Ministère de la Transition écologique") in found
+
+
+def test_french_organisation_keeps_a_complement_that_is_a_head_noun(find):
+    found = find("Le projet est soutenu par le Conseil national de la recherche depuis 2020.")
+    assert ("ORG", "Conseil national de la recherche") in found
+
+
+def test_press_service_is_no_organisation(find):
+    labels = {
+        text for label, text in find("Service de presse du ministère : 01 02 03 04 05") if label == "ORG"
+    }
+    assert not any(text.startswith("Service") for text in labels)
+
+
+def test_name_after_project_is_no_organisation(find):
+    assert ("ORG", "DIAGNOS") not in find("Le projet DIAGNOS associe trois hôpitaux de la région.")
+
+
+def test_surname_alone_is_the_person_named_before(find):
+    found = find('Prof. Aisha Okonkwo leads the team. "It works," said Okonkwo.')
+    assert ("PERSON", "Okonkwo") in found
+
+
+def test_one_word_name_is_found_in_a_capitals_heading(find):
+    found = find("BPIFRANCE INVESTIT DANS LA SANTÉ\n\nBpifrance annonce un fonds de 10 millions d'euros.")
+    assert ("ORG", "BPIFRANCE") in found
+
+
+def test_function_word_in_capitals_is_no_acronym(find):
+    found = find("MINISTÈRE DE LA CULTURE\nCommuniqué du 3 mars 2024 sur les musées.")
+    assert ("ORG", "DE") not in found and ("ORG", "LA") not in found
+
+
+def test_french_acronym_completed_by_its_city(find):
+    assert ("ORG", "CHU de Nantes") in find("Elle est médecin au CHU de Nantes depuis dix ans.")
+
+
+def test_start_up_name_after_split_kind_noun(find):
+    assert ("ORG", "Neuralis") in find("Le laboratoire travaille avec la start-up Neuralis sur ce sujet.")
+
+
+def test_kind_noun_then_name_with_de(find):
+    found = find("Elle préside l'association Jardins Partagés de Loire depuis juin.")
+    assert ("ORG", "Jardins Partagés de Loire") in found
+
+
+def test_stoplisted_acronym_is_no_organisation_even_from_the_model():
+    text = "Projects must hold the ISO 50001 certification."
+    candidate = Candidate(23, 26, "ORG", "model", "en")
+    assert not _is_org_name(text, candidate, vocabulary("en"))

@@ -28,6 +28,11 @@ from typing import TYPE_CHECKING, Any
 from extract.errors import ExtractError
 from extract.settings import Settings
 
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # the module still imports; connect() says dask is missing when it is asked for
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
 if TYPE_CHECKING:
     from distributed import Client
 
@@ -49,12 +54,6 @@ def plugin_name(settings: Settings, *, baseline: bool) -> str:
     """A name that differs for different settings, so runs with other settings share a cluster safely."""
     digest = hashlib.sha256(f"{settings!r}|{baseline}".encode()).hexdigest()[:12]
     return f"extract-recogniser-{digest}"
-
-
-try:
-    from distributed import WorkerPlugin
-except ImportError:  # dask is optional at import time; run() says so if it is asked for
-    WorkerPlugin = object  # type: ignore[assignment,misc]
 
 
 class RecogniserPlugin(WorkerPlugin):

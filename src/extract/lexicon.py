@@ -31,6 +31,7 @@ _LIST_KEYS = (
     "acronym_stoplist",
     "org_cues_before",
     "kind_nouns",
+    "non_org_before",
 )
 _OPERATORS = ("?", "*", "+")
 #: Lists that patterns take from both languages: a French release names English companies too.
@@ -57,6 +58,7 @@ class Vocabulary:
     acronym_stoplist: frozenset[str]
     org_cues_before: frozenset[str]
     kind_nouns: frozenset[str]
+    non_org_before: frozenset[str]
     lists: dict[str, list[str]]
 
 

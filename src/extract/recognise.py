@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract import acronyms, lexicon
 from extract.canon import assign_keys, fold
@@ -179,7 +179,7 @@ class Recogniser:
             [c for c in (self._clean(text, c) for c in candidates) if c is not None], text
         )
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
-        chosen = _join_acronyms(text, _select(cleaned))
+        chosen = _coordinated(text, _join_acronyms(text, _select(cleaned)))
         chosen = self._propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
@@ -239,6 +239,7 @@ class Recogniser:
                     max_len=self.settings.recognise_max_acronym_len,
                 )
                 and not shouting.contains(start, start + len(token.text))
+                and not _capitalised_function_word(token, vocab)
             ):
                 found.append(Candidate(start, start + len(token.text), "ORG", "acronym", block.lang))
         return found
@@ -330,12 +331,15 @@ class Recogniser:
     def _clean(self, text: str, c: Candidate) -> Candidate | None:
         """Trim a candidate to the guidelines' span, or drop it; PERSON may turn ORG on cues."""
         vocab = lexicon.vocabulary(c.lang)
-        start, end = _cut_at_breaks(text, c.start, c.end)
+        # A listed name is exact, commas included ("Institut ... pour l'agriculture, l'alimentation ...").
+        start, end = (c.start, c.end) if c.source == "gazetteer" else _cut_at_breaks(text, c.start, c.end)
         start, end = _trim(text, start, end, vocab, person=c.label == "PERSON")
         if end - start < 2 or _url_at(text, start, end):
             return None
-        if c.label == "ORG":
+        if c.label == "ORG" and c.source != "gazetteer":
             start, end = _trim_org_words(text, start, end, vocab)
+            if c.source == "model":
+                start, end = _after_at(text, start, end, vocab)
             if end - start < 2:
                 return None
         c = replace(c, start=start, end=end)
@@ -380,11 +384,19 @@ class Recogniser:
             replace(c, label=labels[text[c.start : c.end]][1]) if labels[text[c.start : c.end]][0] >= 3 else c
             for c in chosen
         ]
+        surnames = _surnames(labels)
+        relabelled = [
+            replace(c, label="PERSON")
+            if c.source == "model" and c.label == "ORG" and text[c.start : c.end] in surnames
+            else c
+            for c in relabelled
+        ]
         names = {
             name: value
             for name, value in labels.items()
             if _worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
         }
+        names.update({name: value for name, value in surnames.items() if name not in labels})
         if not names:
             return relabelled
         skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
@@ -395,7 +407,7 @@ class Recogniser:
         for match in pattern.finditer(text):
             added += self._occurrence(text, match.start(), match.end(), names[match.group()], taken, skip)
         # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
-        keys = {_fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and " " in n}
+        keys = {_fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and _shouted_name(n, v[2])}
         if keys and shouting:
             alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
             pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
@@ -570,13 +582,28 @@ def _trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person:
 
 def _trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
     """Leave out lower-case words before a name ("groupe Unicancer") and a lower-case head after it
-    ("the ONCORA network"): the name is the capitalised part."""
+    ("the ONCORA network"): the name is the capitalised part. A lower-case head that a complement
+    follows is the name's start ("ministère de la Culture"), and a complement ending on a head
+    noun stays ("Agence nationale de la recherche")."""
     words = list(re.finditer(r"\S+", text[start:end]))
     heads = vocab.org_heads | vocab.generic
-    while len(words) > 1 and words[0].group()[0].islower() and not re.match(r"[dl]['’]", words[0].group()):
-        words.pop(0)
-    while len(words) > 1 and words[-1].group().islower() and words[-1].group() in heads:
+    while (
+        len(words) > 1
+        and words[0].group()[0].islower()
+        and not re.match(r"[dl]['’]", words[0].group())
+        and not (words[0].group() in vocab.org_heads and words[1].group().lower() in vocab.connectors)
+    ):
+        words.pop(0)  # a lower-case head followed by "de" starts the name: "ministère de la Culture"
+    connectors = vocab.connectors | vocab.articles
+    while (
+        len(words) > 2
+        and words[-1].group().islower()
+        and words[-1].group() in heads
+        and words[-2].group().lower() not in connectors  # "Agence nationale de la recherche" stays whole
+    ):
         words.pop()
+    while len(words) > 1 and words[-1].group().lower() in connectors:
+        words.pop()  # "Service de (presse)": a name does not end on "de"
     return start + words[0].start(), start + words[-1].end()
 
 
@@ -614,6 +641,54 @@ def _join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
         else:
             joined.append(c)
     return joined
+
+
+#: What joins the items of a list of names: ", ", " and ", " et ", ", and ".
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s(?:and|et|&)\s)\s*")
+#: A second person joined to a first one: "Élodie Marchal et Karim Benslimane".
+SECOND_PERSON = re.compile(r"\s+(?:and|et|&)\s+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+
+
+def _coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Make the items of a list agree: organisations listed with organisations, people with people.
+
+    The model reads an unfamiliar organisation as a person ("Aqua Libera"); a model PERSON
+    whose first word is no known given name, listed next to an organisation, is one. The
+    model also stops at the first of two people joined by "and"/"et"; the second is a person
+    when it looks like one and no other mention holds it.
+    """
+    result = list(chosen)
+    for i, c in enumerate(chosen):  # left to right, so that a list converts item by item
+        if c.label != "PERSON" or c.source != "model":
+            continue
+        first = text[c.start : c.end].split()[0]
+        if _first_names().get_gender(first.split("-")[0]) != "unknown":
+            continue
+        before = result[i - 1] if i else None
+        after = chosen[i + 1] if i + 1 < len(chosen) else None
+        listed = (
+            before is not None and before.label == "ORG" and LIST_JOIN.fullmatch(text[before.end : c.start])
+        ) or (after is not None and after.label == "ORG" and LIST_JOIN.fullmatch(text[c.end : after.start]))
+        if listed:
+            result[i] = replace(c, label="ORG", source="cue")
+    taken = Spans((c.start, c.end) for c in result)
+    for c in chosen:
+        match = SECOND_PERSON.match(text, c.end) if c.label == "PERSON" else None
+        if match and not taken.overlaps(*match.span(1)) and _is_person_name(match.group(1), "model"):
+            vocab = lexicon.vocabulary(c.lang)
+            if not _has_head(match.group(1), vocab):
+                taken.add(*match.span(1))
+                result.append(Candidate(*match.span(1), "PERSON", "cue", c.lang))
+    return sorted(result, key=lambda c: (c.start, c.end))
+
+
+def _capitalised_function_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
+    """ "DE", "ET", "LA" between words in capitals ("MINISTÈRE DE L'AGRICULTURE") are words, not acronyms."""
+    if token.lower_ not in vocab.connectors | vocab.articles | {"et", "and", "the"}:
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(n.text.isupper() and len(n.text) > 1 for n in neighbours)
 
 
 def _initial_dot(text: str, start: int, end: int) -> bool:
@@ -663,9 +738,15 @@ def _is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False
     if c.source == "gazetteer":
         return True
-    if _followed_by(text, c.end, vocab.non_org_after):
+    if name in vocab.acronym_stoplist:
+        return False  # "ISO", "AISBL": a standard or a legal form, whoever proposes it
+    if _followed_by(text, c.end, vocab.non_org_after) or _preceded_by(text, c.start, vocab.non_org_before):
         return False
     words = name.split()
+    if c.source == "model" and (words[-1].lower() in vocab.connectors or re.search(r"\b[dl]['’]$", name)):
+        return False  # cut short by the model: "Agence nationale de", "Service de"
+    if c.source == "model" and len(words) == 1 and name.lower() in _common_words(text):
+        return False  # a word the text also writes in lower case ("Quantum" / "quantum sensors")
     if words[-1].lower() in vocab.non_org_after:
         return False  # an event or a label: "World Cancer Congress", "Scientific Days"
     if re.fullmatch(r"[A-Z]{2,}s", name):
@@ -684,6 +765,30 @@ def _is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     return not (c.source == "model" and " " not in name and name.islower())
 
 
+def _preceded_by(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether the word right before ``start`` is one of ``words`` ("le projet DIAGNOS")."""
+    prev = re.search(r"([\w-]+)[\s\"'“«]*$", text[max(0, start - 40) : start])
+    return bool(prev and prev.group(1).lower() in words)
+
+
+@lru_cache(maxsize=4)
+def _common_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case, found once per document."""
+    return frozenset(re.findall(r"(?<![\w-])[a-zà-öø-ÿ]+(?![\w-])", text))
+
+
+def _after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
+    """The organisation after "at" in a model span that starts with a job's words.
+
+    "Director of Networks at EirGrid" gives "Networks at EirGrid" to the model; a name
+    with an organisation head before "at" ("University of Texas at Austin") is kept whole.
+    """
+    match = re.search(r"\s(?:at|chez)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
+    if match and not _has_head(text[start : start + match.start()], vocab):
+        return start + match.end(), end
+    return start, end
+
+
 def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
     nxt = re.match(r"[\s)’'\"]*(?:\([^()\n]{0,80}\)\s*)?([\w-]+)", text[end : end + 120])
     return bool(nxt and nxt.group(1).lower() in words)
@@ -697,6 +802,34 @@ def _names_org(long_form: str, vocab: lexicon.Vocabulary) -> bool:
     """A long form names an organisation when it carries an organisation head noun."""
     other = lexicon.vocabulary("fr" if vocab.lang == "en" else "en")
     return _has_head(long_form, vocab) or _has_head(long_form, other)
+
+
+def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """The last part of each full person name ("Okonkwo" of "Aisha Okonkwo"), which a release
+    uses alone after the first mention ("said Okonkwo"); the model reads it as anything.
+
+    Only names that are surely people give surnames (found by a title or a cue, or with a
+    known given name): a model "person" such as "Santé Cancer Rhône-Alpes" must not spread.
+    """
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, (rank, label, lang) in labels.items():
+        parts = name.split()
+        sure = rank >= 3 or _first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+        if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
+            last = parts[-1]
+            if len(last) >= 3 and last[0].isupper() and last.lower() not in PERSON_PARTICLES:
+                found[last] = (max(rank, 3), "PERSON", lang)
+    return found
+
+
+def _shouted_name(name: str, lang: str) -> bool:
+    """Whether a name is distinctive enough to look for in lines written in capitals:
+    several words, or one word that is no common noun ("VERDANTIS", not "ALLIANCE")."""
+    if " " in name:
+        return True
+    vocab = lexicon.vocabulary(lang)
+    word = name.lower()
+    return len(name) >= 4 and word not in vocab.org_heads and word not in vocab.generic
 
 
 def _worth_propagating(name: str, label: str) -> bool:
