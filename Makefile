@@ -88,9 +88,16 @@ score-baseline: $(BASELINE)/documents.parquet
 score: extract $(BASELINE)/documents.parquet
 	$(BIN)/python -m extract score --gold $(GOLD) --tables $(OUT) --baseline $(BASELINE) $(if $(ERRORS),--errors)
 
+EXTRA := gold/extra
+## Score the texts from other fields (gold/extra: universities, companies, associations, public bodies)
+score-extra: $(STAMP)
+	$(BIN)/python -m extract run --raw $(EXTRA)/raw --out reports/extra/tables --no-progress
+	$(BIN)/python -m extract score --gold $(EXTRA) --tables reports/extra/tables --reports reports/extra $(if $(ERRORS),--errors)
+
 ## Check the gold files against the raw texts and the guidelines
 gold-check: $(STAMP)
 	$(BIN)/python -m extract gold check $(GOLD) --raw $(RAW)
+	$(BIN)/python -m extract gold check $(EXTRA) --raw $(EXTRA)/raw
 
 ## Measure speed and memory against bare spaCy (reports/bench.json); N=documents
 bench: $(STAMP)
@@ -124,4 +131,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_-]+:/ && desc {split($$1,t,":"); printf "  \033[36m%-15s\033[0m %s\n", t[1], desc; desc=""} !/^## /{ if ($$0 !~ /^[a-zA-Z_-]+:/) desc=desc }' $(MAKEFILE_LIST)
 
-.PHONY: setup extract run diff score score-baseline gold-check bench test lint lock clean help
+.PHONY: setup extract run diff score score-baseline score-extra gold-check bench test lint lock clean help
