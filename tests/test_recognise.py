@@ -3,19 +3,11 @@
 import pytest
 
 from extract.lexicon import vocabulary
-from extract.recognise import (
-    Block,
-    Candidate,
-    Recogniser,
-    _after_at,
-    _coordinated,
-    _is_org_name,
-    _is_person_name,
-    _trim,
-    plan_blocks,
-)
+from extract.names import is_org_name, is_person_name
+from extract.recognise import Block, Candidate, Recogniser, _coordinated, plan_blocks
 from extract.segment import Paragraph, segment
 from extract.settings import load_settings
+from extract.spans import after_at, trim
 
 SETTINGS = load_settings()
 
@@ -59,14 +51,14 @@ def test_long_paragraph_is_cut_under_the_limit():
 
 def test_trim_leaves_out_title_and_article():
     text = "Prof. Anne Martin and the Institut Pasteur"
-    assert _trim(text, 0, 17, vocabulary("en"), person=True) == (6, 17)
-    assert _trim(text, 22, 42, vocabulary("en"), person=False) == (26, 42)
+    assert trim(text, 0, 17, vocabulary("en"), person=True) == (6, 17)
+    assert trim(text, 22, 42, vocabulary("en"), person=False) == (26, 42)
 
 
 def test_person_name_needs_two_capitalised_parts():
-    assert _is_person_name("C. Brambilla", "model")
-    assert not _is_person_name("Lyon", "model")
-    assert not _is_person_name("Adult CAncers", "model")
+    assert is_person_name("C. Brambilla", "model")
+    assert not is_person_name("Lyon", "model")
+    assert not is_person_name("Adult CAncers", "model")
 
 
 # --- with models ----------------------------------------------------------------------
@@ -144,18 +136,18 @@ def test_names_in_urls_and_emails_are_not_mentions(find):
 def test_job_words_before_at_are_left_out_of_the_organisation():
     text = "Director of Networks at Gridco"
     start = text.index("Networks")
-    assert _after_at(text, start, len(text), vocabulary("en")) == (text.index("Gridco"), len(text))
+    assert after_at(text, start, len(text), vocabulary("en")) == (text.index("Gridco"), len(text))
 
 
 def test_organisation_head_before_at_keeps_the_whole_name():
     text = "University of Texas at Austin"
-    assert _after_at(text, 0, len(text), vocabulary("en")) == (0, len(text))
+    assert after_at(text, 0, len(text), vocabulary("en")) == (0, len(text))
 
 
 def test_one_word_model_name_written_in_lower_case_elsewhere_is_no_organisation():
     text = "Quantum sensing is new. We build quantum sensors."
     candidate = Candidate(0, 7, "ORG", "model", "en")
-    assert not _is_org_name(text, candidate, vocabulary("en"))
+    assert not is_org_name(text, candidate, vocabulary("en"))
 
 
 def test_model_person_listed_with_organisations_is_an_organisation():
@@ -234,4 +226,4 @@ def test_kind_noun_then_name_with_de(find):
 def test_stoplisted_acronym_is_no_organisation_even_from_the_model():
     text = "Projects must hold the ISO 50001 certification."
     candidate = Candidate(23, 26, "ORG", "model", "en")
-    assert not _is_org_name(text, candidate, vocabulary("en"))
+    assert not is_org_name(text, candidate, vocabulary("en"))

@@ -21,39 +21,42 @@ in the document, so that a name is tagged consistently.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property, lru_cache
+from functools import cached_property
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from extract import acronyms, lexicon
 from extract.canon import assign_keys, fold
 from extract.dates import find_dates
 from extract.models import Models
+from extract.names import (
+    PERSON_PARTICLES,
+    capitalised_function_word,
+    first_names,
+    followed_by,
+    has_head,
+    is_org_name,
+    is_person_name,
+    looks_like_person,
+    names_org,
+    shouted_name,
+    worth_propagating,
+)
 from extract.records import Mention
 from extract.segment import MODEL_LANGS, Paragraph
 from extract.settings import Settings
+from extract.spans import Spans, after_at, cut_at_breaks, fold_same_length, trim, trim_org_words, url_at
 
 #: How much each kind of evidence weighs when two candidates overlap.
 RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
 #: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^>\s]+>")
-QUOTES = "\"'“”‘’«»*_`"
-EDGE_JUNK = QUOTES + "()[]{}<>.,;:!?–—-/|•·\u00a0 \t\n"
-PERSON_PARTICLES = frozenset(
-    {"de", "du", "des", "van", "von", "der", "den", "da", "di", "le", "la", "d'", "d’"}
-)
-_NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
-#: One part of a person's name: "Anne", "Jean-Yves", "McKenzie", "O'Neill", "C.", "J.-Y."
-NAME_PART = re.compile(rf"{_NAME}(?:-{_NAME})*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
-INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|un|une)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +242,7 @@ class Recogniser:
                     max_len=self.settings.recognise_max_acronym_len,
                 )
                 and not shouting.contains(start, start + len(token.text))
-                and not _capitalised_function_word(token, vocab)
+                and not capitalised_function_word(token, vocab)
             ):
                 found.append(Candidate(start, start + len(token.text), "ORG", "acronym", block.lang))
         return found
@@ -263,11 +266,11 @@ class Recogniser:
                     continue
                 short = (block.start + prev.start(1), block.start + prev.end(1))
                 long = (block.start + match.start(1), block.start + match.end(1))
-                if not (acronyms.long_form_start(prev.group(1), inner) == 0 or _has_head(inner, vocab)):
+                if not (acronyms.long_form_start(prev.group(1), inner) == 0 or has_head(inner, vocab)):
                     continue
-            if long is None or not _names_org(text[long[0] : long[1]], vocab):
+            if long is None or not names_org(text[long[0] : long[1]], vocab):
                 continue
-            if _followed_by(text, max(short[1], long[1]) + 1, vocab.non_org_after):
+            if followed_by(text, max(short[1], long[1]) + 1, vocab.non_org_after):
                 continue
             pairs.append(Definition(short, long))
             found.append(Candidate(*short, "ORG", "definition", block.lang))
@@ -308,7 +311,7 @@ class Recogniser:
             for match in find_dates(text[block.start : block.end], block.lang):
                 start, end = block.start + match.start, block.start + match.end
                 date = Candidate(start, end, "DATE", "pattern", block.lang, match.value)
-                if not _url_at(text, start, end) and not strong.overlaps(start, end):
+                if not url_at(text, start, end) and not strong.overlaps(start, end):
                     dates.append(date)
         return dates
 
@@ -332,14 +335,14 @@ class Recogniser:
         """Trim a candidate to the guidelines' span, or drop it; PERSON may turn ORG on cues."""
         vocab = lexicon.vocabulary(c.lang)
         # A listed name is exact, commas included ("Institut ... pour l'agriculture, l'alimentation ...").
-        start, end = (c.start, c.end) if c.source == "gazetteer" else _cut_at_breaks(text, c.start, c.end)
-        start, end = _trim(text, start, end, vocab, person=c.label == "PERSON")
-        if end - start < 2 or _url_at(text, start, end):
+        start, end = (c.start, c.end) if c.source == "gazetteer" else cut_at_breaks(text, c.start, c.end)
+        start, end = trim(text, start, end, vocab, person=c.label == "PERSON")
+        if end - start < 2 or url_at(text, start, end):
             return None
         if c.label == "ORG" and c.source != "gazetteer":
-            start, end = _trim_org_words(text, start, end, vocab)
+            start, end = trim_org_words(text, start, end, vocab)
             if c.source == "model":
-                start, end = _after_at(text, start, end, vocab)
+                start, end = after_at(text, start, end, vocab)
             if end - start < 2:
                 return None
         c = replace(c, start=start, end=end)
@@ -347,10 +350,10 @@ class Recogniser:
         if c.label == "PERSON":
             if self._cued_org(text, start, name, vocab):
                 return replace(c, label="ORG", source="cue")
-            return c if _is_person_name(name, c.source) else None
-        if c.source == "model" and _looks_like_person(name, vocab):
+            return c if is_person_name(name, c.source) else None
+        if c.source == "model" and looks_like_person(name, vocab):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
-        return c if _is_org_name(text, c, vocab) else None
+        return c if is_org_name(text, c, vocab) else None
 
     @cached_property
     def _known_orgs(self) -> frozenset[str]:
@@ -394,7 +397,7 @@ class Recogniser:
         names = {
             name: value
             for name, value in labels.items()
-            if _worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
+            if worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
         }
         names.update({name: value for name, value in surnames.items() if name not in labels})
         if not names:
@@ -407,12 +410,12 @@ class Recogniser:
         for match in pattern.finditer(text):
             added += self._occurrence(text, match.start(), match.end(), names[match.group()], taken, skip)
         # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
-        keys = {_fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and _shouted_name(n, v[2])}
+        keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
         if keys and shouting:
             alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
             pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
             for start, end in shouting:
-                for match in pattern.finditer(_fold_same_length(text[start:end])):
+                for match in pattern.finditer(fold_same_length(text[start:end])):
                     _, label, lang = keys[match.group()]
                     at = start + match.start(), start + match.end()
                     added += self._occurrence(text, *at, (0, label, lang), taken, skip)
@@ -427,7 +430,7 @@ class Recogniser:
         taken: Spans,
         skip: Spans,
     ) -> list[Candidate]:
-        if taken.overlaps(start, end) or skip.contains(start, end) or _url_at(text, start, end):
+        if taken.overlaps(start, end) or skip.contains(start, end) or url_at(text, start, end):
             return []
         taken.add(start, end)
         return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
@@ -478,52 +481,6 @@ def _overlap(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-class Spans:
-    """Non-overlapping spans kept sorted, so that overlap and containment are found in log time.
-
-    Long documents hold thousands of mentions; checking each candidate against
-    every kept one would make recognition quadratic in the document's length.
-    """
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(spans):
-            self.add(start, end)
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether [start, end) overlaps a kept span (only the last one starting before ``end`` can)."""
-        i = bisect.bisect_left(self.starts, end) - 1
-        return i >= 0 and self.ends[i] > start
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.starts, self.ends, strict=True)
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
-    def contains(self, start: int, end: int) -> bool:
-        """Whether [start, end) lies inside one kept span."""
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i >= 0 and end <= self.ends[i]
-
-
-def _url_at(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) touches a URL or e-mail address (names in them are not mentions)."""
-    return _urls(text).overlaps(start, end)
-
-
-@lru_cache(maxsize=4)
-def _urls(text: str) -> Spans:
-    """The URLs and e-mail addresses of a document, found once per document."""
-    return Spans(match.span() for match in URL_OR_EMAIL.finditer(text))
-
-
 def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
     """Paragraphs written in capitals (titles, contact headers): models and acronym rules misfire there."""
     ranges = []
@@ -537,74 +494,6 @@ def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
         ):
             ranges.append((p.start, p.end))
     return Spans(ranges)
-
-
-def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int]:
-    """Keep the longest piece of a span that crosses a line end, bracket, semicolon or dash."""
-    pieces = [
-        (m.start() + start, m.end() + start)
-        for m in re.finditer(r"(?:[^\n()\[\];|–—,]|,(?!\s))+", text[start:end])
-    ]
-    pieces = [p for p in pieces if text[p[0] : p[1]].strip()]
-    if not pieces:
-        return start, start
-    return max(pieces, key=lambda p: (len(text[p[0] : p[1]].strip()), -p[0]))
-
-
-def _trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: bool) -> tuple[int, int]:
-    """Leave out edge punctuation, quotes, leading articles and titles, and a possessive 's."""
-    changed = True
-    while changed and start < end:
-        changed = False
-        while start < end and text[start] in EDGE_JUNK:
-            start, changed = start + 1, True
-        while end > start and (text[end - 1] in EDGE_JUNK and not _initial_dot(text, start, end)):
-            end, changed = end - 1, True
-        span = text[start:end]
-        for suffix in ("'s", "’s"):
-            if span.endswith(suffix):
-                end, changed = end - 2, True
-        first = re.match(r"([\w’'.-]+?)(['’]|\s+)", text[start:end])
-        if first:
-            word = first.group(1).lower()
-            elided = first.group(2) in "'’"
-            lead = (word + first.group(2)).lower() if elided else word
-            drop = lead in vocab.articles or (elided and lead in {"d'", "d’", "l'", "l’"})
-            drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
-            rest = text[start + first.end() : end]
-            of_role = word in vocab.role_words and re.match(r"(?:of|de|du|des)\s+|d['’]", rest, re.IGNORECASE)
-            if of_role:
-                start, changed = start + first.end() + of_role.end(), True
-            elif drop and rest:
-                start, changed = start + first.end(), True
-    return start, end
-
-
-def _trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
-    """Leave out lower-case words before a name ("groupe Unicancer") and a lower-case head after it
-    ("the ONCORA network"): the name is the capitalised part. A lower-case head that a complement
-    follows is the name's start ("ministère de la Culture"), and a complement ending on a head
-    noun stays ("Agence nationale de la recherche")."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    heads = vocab.org_heads | vocab.generic
-    while (
-        len(words) > 1
-        and words[0].group()[0].islower()
-        and not re.match(r"[dl]['’]", words[0].group())
-        and not (words[0].group() in vocab.org_heads and words[1].group().lower() in vocab.connectors)
-    ):
-        words.pop(0)  # a lower-case head followed by "de" starts the name: "ministère de la Culture"
-    connectors = vocab.connectors | vocab.articles
-    while (
-        len(words) > 2
-        and words[-1].group().islower()
-        and words[-1].group() in heads
-        and words[-2].group().lower() not in connectors  # "Agence nationale de la recherche" stays whole
-    ):
-        words.pop()
-    while len(words) > 1 and words[-1].group().lower() in connectors:
-        words.pop()  # "Service de (presse)": a name does not end on "de"
-    return start + words[0].start(), start + words[-1].end()
 
 
 def _split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
@@ -662,7 +551,7 @@ def _coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.label != "PERSON" or c.source != "model":
             continue
         first = text[c.start : c.end].split()[0]
-        if _first_names().get_gender(first.split("-")[0]) != "unknown":
+        if first_names().get_gender(first.split("-")[0]) != "unknown":
             continue
         before = result[i - 1] if i else None
         after = chosen[i + 1] if i + 1 < len(chosen) else None
@@ -674,134 +563,12 @@ def _coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
     taken = Spans((c.start, c.end) for c in result)
     for c in chosen:
         match = SECOND_PERSON.match(text, c.end) if c.label == "PERSON" else None
-        if match and not taken.overlaps(*match.span(1)) and _is_person_name(match.group(1), "model"):
+        if match and not taken.overlaps(*match.span(1)) and is_person_name(match.group(1), "model"):
             vocab = lexicon.vocabulary(c.lang)
-            if not _has_head(match.group(1), vocab):
+            if not has_head(match.group(1), vocab):
                 taken.add(*match.span(1))
                 result.append(Candidate(*match.span(1), "PERSON", "cue", c.lang))
     return sorted(result, key=lambda c: (c.start, c.end))
-
-
-def _capitalised_function_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
-    """ "DE", "ET", "LA" between words in capitals ("MINISTÈRE DE L'AGRICULTURE") are words, not acronyms."""
-    if token.lower_ not in vocab.connectors | vocab.articles | {"et", "and", "the"}:
-        return False
-    doc = token.doc
-    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
-    return any(n.text.isupper() and len(n.text) > 1 for n in neighbours)
-
-
-def _initial_dot(text: str, start: int, end: int) -> bool:
-    """A final '.' that belongs to an abbreviation ("Inc.", "J.") rather than ending a sentence."""
-    if text[end - 1] != ".":
-        return False
-    word = re.search(r"(\S+)$", text[start:end])
-    return bool(word and re.fullmatch(r"([A-Z]\.)+|Inc\.|Ltd\.|Co\.|Corp\.", word.group(1)))
-
-
-def _is_person_name(name: str, source: str) -> bool:
-    """Two or more capitalised name parts ("Jean-Yves Blay", "C. Brambilla"); one after a title."""
-    if any(ch.isdigit() for ch in name) or "@" in name or "\n" in name:
-        return False
-    parts = [p for p in re.split(r"\s+", name) if p]
-    names = [p for p in parts if p.lower() not in PERSON_PARTICLES]
-    if not names or not all(NAME_PART.fullmatch(p) for p in names):
-        return False
-    return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
-
-
-@cache
-def _first_names():  # -> gender_guesser.detector.Detector
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def _looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
-    """Two or three name parts, the first a known given name, no organisation word ("Anne Martin")."""
-    parts = name.split()
-    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or _has_head(name, vocab):
-        return False
-    if fold(name) in {fold(alias) for _, alias in lexicon.organisations()}:
-        return False
-    return _first_names().get_gender(parts[0].split("-")[0]) != "unknown"
-
-
-def _is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
-    """Not a generic noun, a bare number, a lower-case phrase, a project or a label."""
-    name = text[c.start : c.end]
-    if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
-        return False
-    if fold(name) in {fold(g) for g in vocab.generic} or (
-        " " not in name and name.lower() in vocab.org_heads
-    ):
-        return False
-    if c.source == "gazetteer":
-        return True
-    if name in vocab.acronym_stoplist:
-        return False  # "ISO", "AISBL": a standard or a legal form, whoever proposes it
-    if _followed_by(text, c.end, vocab.non_org_after) or _preceded_by(text, c.start, vocab.non_org_before):
-        return False
-    words = name.split()
-    if c.source == "model" and (words[-1].lower() in vocab.connectors or re.search(r"\b[dl]['’]$", name)):
-        return False  # cut short by the model: "Agence nationale de", "Service de"
-    if c.source == "model" and len(words) == 1 and name.lower() in _common_words(text):
-        return False  # a word the text also writes in lower case ("Quantum" / "quantum sensors")
-    if words[-1].lower() in vocab.non_org_after:
-        return False  # an event or a label: "World Cancer Congress", "Scientific Days"
-    if re.fullmatch(r"[A-Z]{2,}s", name):
-        return False  # a plural acronym is a kind of body ("FCCCs"), not a name
-    if len(words) == 1 and re.search(r"\b\d+\s+$", text[max(0, c.start - 8) : c.start]):
-        return False  # "24 ERN": a counted acronym is a common noun
-    sentence_case = len(words) > 1 and all(w.islower() for w in words[1:])
-    if c.source in ("model", "pattern") and sentence_case and not _has_head(name, vocab):
-        return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
-    if (
-        c.source != "acronym"
-        and c.source != "definition"
-        and INDEFINITE.search(text[max(0, c.start - 6) : c.start])
-    ):
-        return False
-    return not (c.source == "model" and " " not in name and name.islower())
-
-
-def _preceded_by(text: str, start: int, words: frozenset[str]) -> bool:
-    """Whether the word right before ``start`` is one of ``words`` ("le projet DIAGNOS")."""
-    prev = re.search(r"([\w-]+)[\s\"'“«]*$", text[max(0, start - 40) : start])
-    return bool(prev and prev.group(1).lower() in words)
-
-
-@lru_cache(maxsize=4)
-def _common_words(text: str) -> frozenset[str]:
-    """The words a document writes in lower case, found once per document."""
-    return frozenset(re.findall(r"(?<![\w-])[a-zà-öø-ÿ]+(?![\w-])", text))
-
-
-def _after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
-    """The organisation after "at" in a model span that starts with a job's words.
-
-    "Director of Networks at EirGrid" gives "Networks at EirGrid" to the model; a name
-    with an organisation head before "at" ("University of Texas at Austin") is kept whole.
-    """
-    match = re.search(r"\s(?:at|chez)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
-    if match and not _has_head(text[start : start + match.start()], vocab):
-        return start + match.end(), end
-    return start, end
-
-
-def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
-    nxt = re.match(r"[\s)’'\"]*(?:\([^()\n]{0,80}\)\s*)?([\w-]+)", text[end : end + 120])
-    return bool(nxt and nxt.group(1).lower() in words)
-
-
-def _has_head(name: str, vocab: lexicon.Vocabulary) -> bool:
-    return any(word.lower() in vocab.org_heads for word in re.findall(r"[\w’'-]+", name))
-
-
-def _names_org(long_form: str, vocab: lexicon.Vocabulary) -> bool:
-    """A long form names an organisation when it carries an organisation head noun."""
-    other = lexicon.vocabulary("fr" if vocab.lang == "en" else "en")
-    return _has_head(long_form, vocab) or _has_head(long_form, other)
 
 
 def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
@@ -814,29 +581,12 @@ def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, s
     found: dict[str, tuple[int, str, str]] = {}
     for name, (rank, label, lang) in labels.items():
         parts = name.split()
-        sure = rank >= 3 or _first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+        sure = rank >= 3 or first_names().get_gender(parts[0].split("-")[0]) != "unknown"
         if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
             last = parts[-1]
             if len(last) >= 3 and last[0].isupper() and last.lower() not in PERSON_PARTICLES:
                 found[last] = (max(rank, 3), "PERSON", lang)
     return found
-
-
-def _shouted_name(name: str, lang: str) -> bool:
-    """Whether a name is distinctive enough to look for in lines written in capitals:
-    several words, or one word that is no common noun ("VERDANTIS", not "ALLIANCE")."""
-    if " " in name:
-        return True
-    vocab = lexicon.vocabulary(lang)
-    word = name.lower()
-    return len(name) >= 4 and word not in vocab.org_heads and word not in vocab.generic
-
-
-def _worth_propagating(name: str, label: str) -> bool:
-    """Names distinctive enough to tag wherever they occur."""
-    if label == "PERSON":
-        return len(name.split()) >= 2
-    return len(name) >= 3 or name.isupper()
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -849,8 +599,3 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
             taken.add(c.start, c.end)
             chosen.append(c)
     return sorted(chosen, key=lambda c: (c.start, c.end))
-
-
-def _fold_same_length(text: str) -> str:
-    """Upper-case ``text`` without accents, one character for one (offsets stay valid)."""
-    return "".join(fold(ch).upper()[:1] or ch for ch in text)
