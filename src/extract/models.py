@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import time
-from importlib import metadata
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,16 +27,6 @@ def newline_sentences(doc: Doc) -> Doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     return doc
-
-
-def model_version(name: str) -> str:
-    """The installed version of spaCy package ``name`` ('' when it is not installed), without loading it."""
-    for candidate in (name, name.replace("_", "-")):
-        try:
-            return metadata.version(candidate)
-        except metadata.PackageNotFoundError:
-            continue
-    return ""
 
 
 class Models:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +111,17 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ExtractError("data.invalid", path=DEFAULTS, problem=f"missing settings {sorted(missing)}")
     flat["language_candidates"] = tuple(flat["language_candidates"])
     return Settings(**flat)
+
+
+def model_version(name: str) -> str:
+    """The installed version of spaCy package ``name`` ('' when it is not installed).
+
+    Read from the package metadata, without importing spaCy: the version is part of the key
+    that decides whether earlier work can be reused, and a run with nothing new must stay fast.
+    """
+    for candidate in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(candidate)
+        except metadata.PackageNotFoundError:
+            continue
+    return ""

@@ -32,7 +32,7 @@ from extract.errors import message
 from extract.records import Mention, Relation
 from extract.schema import TABLES
 from extract.segment import Paragraph
-from extract.settings import Settings
+from extract.settings import Settings, model_version
 from extract.tables import table_bytes, to_table, write_atomic, write_tables
 
 log = logging.getLogger(__name__)
@@ -106,8 +106,6 @@ def work_dir(out: Path) -> Path:
 @cache
 def pipeline_version(settings: Settings) -> str:
     """A hash of everything that decides the tables: code, data files, settings, model versions."""
-    from extract.models import model_version
-
     digest = hashlib.sha256(__version__.encode())
     package = Path(str(resources.files("extract")))
     for path in sorted(package.glob("*.py")):
