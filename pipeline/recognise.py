@@ -19,12 +19,14 @@ def main(
     settings: Path = typer.Option(None, help="TOML file of settings laid over the defaults"),
     processes: int = typer.Option(None, help="worker processes (0: one per core)"),
     baseline: bool = typer.Option(False, help="bare spaCy models only, no rules"),
+    engine: str = typer.Option("local", help="local, or dask for a Dask cluster"),
+    scheduler: str = typer.Option(None, help="Dask scheduler address (with --engine dask)"),
 ) -> None:
     config = load_settings(settings)
     if processes is not None:
         config = replace(config, run_processes=processes)
     with output_lock(work.parent):
-        stats = recognise_stage(work, config, baseline=baseline)
+        stats = recognise_stage(work, config, baseline=baseline, engine=engine, scheduler=scheduler)
     typer.echo(f"recognise: {stats['processed']} processed, {stats['reused']} reused")
 
 
