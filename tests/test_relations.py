@@ -223,6 +223,9 @@ def _complete() -> dict:
         "supporting_verbs",
         "negations",
         "joining_verbs",
+        "round_nouns",
+        "funder_markers",
+        "membership_nouns",
         "pre_fillers",
         "post_fillers",
     )
@@ -529,3 +532,172 @@ def test_apposition_with_an_adjectival_participle_keeps_the_partners(en) -> None
     )
     relations = find_relations([(0, en(text))], orgs(text, "Alpha University", "Beta Institute"))
     assert triples(relations) == {("Alpha University", "partner_of", "Beta Institute")}
+
+
+def person(text: str, name: str, *, lang: str = "en") -> Mention:
+    """A PERSON mention keyed by the name itself."""
+    return mention(text, name, "PERSON", name, lang=lang)
+
+
+@pytest.mark.slow
+def test_every_investor_of_a_round_funds_the_company(en) -> None:
+    text = (
+        "Acme Robotics announced a $5 million financing round led by Beta Capital, "
+        "with participation from Gamma Fund and Delta Bank."
+    )
+    mentions = orgs(text, "Acme Robotics", "Beta Capital", "Gamma Fund", "Delta Bank")
+    # the leader and the two participants: three funders of the one company
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("Acme Robotics", "funded_by", "Beta Capital"),
+        ("Acme Robotics", "funded_by", "Gamma Fund"),
+        ("Acme Robotics", "funded_by", "Delta Bank"),
+    }
+
+
+@pytest.mark.slow
+def test_investors_of_a_french_round_fund_the_company(fr) -> None:
+    text = (
+        "Acme annonce une levée de fonds de 5 millions d'euros menée par Beta Capital, "
+        "aux côtés de Gamma Invest."
+    )
+    mentions = orgs(text, "Acme", "Beta Capital", "Gamma Invest", lang="fr")
+    assert triples(find_relations([(0, fr(text))], mentions)) == {
+        ("Acme", "funded_by", "Beta Capital"),
+        ("Acme", "funded_by", "Gamma Invest"),
+    }
+
+
+@pytest.mark.slow
+def test_approved_membership_list_joins_the_topic(en) -> None:
+    text = "The assembly approved the membership of Alpha Rescue, Beta Rescue and Gamma Rescue."
+    mentions = orgs(text, "Alpha Rescue", "Beta Rescue", "Gamma Rescue")
+    relations = find_relations([(0, en(text))], mentions, topic="Delta Alliance")
+    assert triples(relations) == {
+        ("Alpha Rescue", "member_of", "Delta Alliance"),
+        ("Beta Rescue", "member_of", "Delta Alliance"),
+        ("Gamma Rescue", "member_of", "Delta Alliance"),
+    }
+
+
+@pytest.mark.slow
+def test_predicate_after_and_belongs_to_the_opening_subject(en) -> None:
+    text = "Acme Lab will work with Beta Lab, and is a member of the Delta Network since 2022."
+    mentions = [
+        *orgs(text, "Acme Lab", "Beta Lab", "Delta Network"),
+        mention(text, "2022", "DATE", value="2022"),
+    ]
+    # Acme is the member (since 2022), not Beta Lab, the last name before "and is"
+    members = {(r.subject, r.object, r.date) for r in find_relations([(0, en(text))], mentions)}
+    assert ("Acme Lab", "Delta Network", "2022") in members
+    assert ("Beta Lab", "Delta Network", "2022") not in members
+
+
+@pytest.mark.slow
+def test_french_second_predicate_after_et_belongs_to_the_subject(fr) -> None:
+    # "France Chimie" is not a mention: the membership names no known object and is not guessed
+    text = "Acme est membre de France Chimie, l'association de la filière, et travaille avec Beta Industrie."
+    relations = find_relations([(0, fr(text))], orgs(text, "Acme", "Beta Industrie", lang="fr"))
+    assert triples(relations) == {("Acme", "partner_of", "Beta Industrie")}
+
+
+@pytest.mark.slow
+def test_generic_possessive_role_before_a_titled_name_is_the_role(en) -> None:
+    text = "The Acme Centre for Optics opened in 2023. The Centre's director, Professor Jane Doe, spoke."
+    mentions = [*orgs(text, "Acme Centre for Optics"), person(text, "Jane Doe")]
+    # "the Centre" is the Acme Centre (its name has "Centre"), even though the topic is another organisation
+    relations = find_relations([(0, en(text))], mentions, topic="Beta University")
+    assert [(r.subject, r.predicate, r.object, r.role) for r in relations] == [
+        ("Jane Doe", "heads", "Acme Centre for Optics", "director")
+    ]
+
+
+@pytest.mark.slow
+def test_possessive_role_after_the_person(en) -> None:
+    text = "The work is led at Acme Institute by Dr John Roe, the Institute's Director."
+    mentions = [*orgs(text, "Acme Institute"), person(text, "John Roe")]
+    assert [
+        (r.subject, r.predicate, r.object, r.role) for r in find_relations([(0, en(text))], mentions)
+    ] == [("John Roe", "heads", "Acme Institute", "Director")]
+
+
+@pytest.mark.slow
+def test_founded_by_two_people_before_the_company(en) -> None:
+    text = "Founded in 2020 by Maya Stone and Dan Ode, Acme now monitors two million acres."
+    mentions = [*orgs(text, "Acme"), person(text, "Maya Stone"), person(text, "Dan Ode")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("Maya Stone", "founded", "Acme"),
+        ("Dan Ode", "founded", "Acme"),
+    }
+
+
+@pytest.mark.slow
+def test_opening_participle_describes_the_name_after_it_not_the_topic(en) -> None:
+    text = "Founded in 1887, Acme University is a member of the Delta Group."
+    relations = find_relations(
+        [(0, en(text))], orgs(text, "Acme University", "Delta Group"), topic="Beta Lab"
+    )
+    assert triples(relations) == {("Acme University", "member_of", "Delta Group")}
+
+
+@pytest.mark.slow
+def test_company_founder_before_the_name_founded_it(en) -> None:
+    text = "Tillo founder Grace Wan joins the board."
+    mentions = [*orgs(text, "Tillo"), person(text, "Grace Wan")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("Grace Wan", "founded", "Tillo")}
+
+
+@pytest.mark.slow
+def test_a_person_who_is_partner_at_a_firm_works_for_it(en) -> None:
+    text = "Laura Chan, Partner at Northway Ventures, will join the board."
+    mentions = [*orgs(text, "Northway Ventures"), person(text, "Laura Chan")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("Laura Chan", "works_for", "Northway Ventures")
+    }
+
+
+@pytest.mark.slow
+def test_managing_partner_named_after_a_copula_heads_the_firm(en) -> None:
+    text = "Northway Ventures manages $1 billion. Its managing partner is Sam Ortez."
+    mentions = [*orgs(text, "Northway Ventures"), person(text, "Sam Ortez")]
+    assert [(r.subject, r.predicate, r.role) for r in find_relations([(0, en(text))], mentions)] == [
+        ("Sam Ortez", "heads", "managing partner")
+    ]
+
+
+@pytest.mark.slow
+def test_of_which_member_is_a_member_of_the_organisation_before(en) -> None:
+    text = (
+        "Beta Trust gave money. Acme will sign an agreement with the Delta Federation, "
+        "of which Gamma Rescue is already a member."
+    )
+    mentions = orgs(text, "Beta Trust", "Acme", "Delta Federation", "Gamma Rescue")
+    members = {
+        (r.subject, r.object) for r in find_relations([(0, en(text))], mentions) if r.predicate == "member_of"
+    }
+    assert members == {("Gamma Rescue", "Delta Federation")}
+
+
+@pytest.mark.slow
+def test_partnership_with_an_unnamed_party_is_the_topics(fr) -> None:
+    text = "Une convention de partenariat a été signée avec Emmaüs Nord pour la récupération d'outils."
+    relations = find_relations(
+        [(0, fr(text))], orgs(text, "Emmaüs Nord", lang="fr"), topic="Jardins de Loire"
+    )
+    assert triples(relations) == {("Jardins de Loire", "partner_of", "Emmaüs Nord")}
+
+
+@pytest.mark.slow
+def test_research_partnership_announced_today_joins_both_subjects(en) -> None:
+    text = "Alpha University and the Beta Institute today announced a five-year research partnership."
+    relations = find_relations([(0, en(text))], orgs(text, "Alpha University", "Beta Institute"))
+    assert triples(relations) == {("Alpha University", "partner_of", "Beta Institute")}
+
+
+@pytest.mark.slow
+def test_who_has_led_the_authority_heads_the_topic(en) -> None:
+    text = "She replaces Dr Martin Dole, who has led the Authority since 2016."
+    mentions = [person(text, "Martin Dole"), mention(text, "2016", "DATE", value="2016")]
+    relations = find_relations([(0, en(text))], mentions, topic="Energy Authority of Erin")
+    assert [(r.subject, r.predicate, r.object, r.date) for r in relations] == [
+        ("Martin Dole", "heads", "Energy Authority of Erin", "2016")
+    ]

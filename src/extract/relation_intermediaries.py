@@ -34,6 +34,8 @@ from extract.relation_rules import (
 AWARD_NAME_WORDS = 8
 #: Words a team's name may take between its owner and "team" ("its 'EMT and plasticity' research team").
 TEAM_NAME_WORDS = 12
+#: The last word of a funding trigger whose funder follows ("supported by", "support from", "soutien de").
+FUNDER_MARKERS = AGENT_MARKERS | {"from", "de", "des", "du"}
 #: Words that may name the supported project ("the development of a European Cancer Observatory").
 PROJECT_WORDS = 12
 
@@ -167,7 +169,7 @@ def funded_subject(view: SentenceView) -> Iterator[Found]:
     sentence opens with ("its" included). With no organisation named before ("This study, funded by X")
     nothing is said of whose study it is."""
     for match in triggers_in(view, view.sent.start, view.sent.end):
-        if match.predicate != "funded_by" or forms(view.doc[match.end - 1])[0] not in AGENT_MARKERS:
+        if match.predicate != "funded_by" or forms(view.doc[match.end - 1])[0] not in FUNDER_MARKERS:
             continue
         funder = next((a for a in view.anchors if a.start >= match.end), None)
         if funder is None or funder.label != "ORG" or not post_ok(view, gap(view, match.end, funder.start)):

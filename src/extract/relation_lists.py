@@ -19,10 +19,14 @@ from extract.relation_rules import (
     Found,
     SentenceView,
     alongside_at,
+    dates_in,
+    elided_subject,
     enumerator_end,
     forms,
     gap,
+    group_after,
     in_anchor,
+    post_ok,
     pre_ok,
     triggers_in,
 )
@@ -33,6 +37,10 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 LIST_PREDICATES = ("member_of", "partner_of")
 #: Words a subject's own elaboration ("as an institution, its doctors and its researchers") may take.
 LIST_SUBJECT_WORDS = 12
+#: Words between a funding round's noun and its first investor ("round of €18 million led by").
+ROUND_REACH = 10
+#: Words between two investors of one round ("with participation from", "aux côtés du fonds régional").
+INVESTOR_GAP = 6
 
 
 def introduced_list(view: SentenceView) -> Iterator[Found]:
@@ -159,3 +167,108 @@ def _joined_target(view: SentenceView, start: int) -> tuple[str | None, int]:
     if end > start and end < view.sent.end and forms(doc[end])[1] in lex.generic_heads:
         return view.topic, end + 1
     return None, start
+
+
+def opening_subject(view: SentenceView) -> Anchor | None:
+    """The organisation a sentence opens with as its subject: its first anchor, with no verb before it."""
+    if not view.anchors or view.anchors[0].label != "ORG":
+        return None
+    lead = view.doc[view.sent.start : view.anchors[0].start]
+    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else view.anchors[0]
+
+
+def funding_round(view: SentenceView) -> Iterator[Found]:
+    """ "X announced a $45m financing round led by A, with participation from B and C" / "X annonce une
+    levée de fonds menée par A, aux côtés de B": every investor named in the round funds the sentence's
+    subject, dated by a date before the subject (the dateline of the announcement)."""
+    lex = view.lexicon
+    subject = opening_subject(view)
+    if subject is None:
+        return
+    for token in view.sent:
+        if token.i < subject.end or not set(forms(token)) & lex.round_nouns:
+            continue
+        first = next((a for a in view.anchors if a.start > token.i), None)
+        if first is None or first.label != "ORG":
+            return
+        lead = gap(view, token.i + 1, first.start)
+        words = [forms(t)[0] for t in lead if forms(t)[0] not in lex.articles]
+        if len(lead) > ROUND_REACH or not words or words[-1] not in lex.funder_markers:
+            return
+        if any(forms(t)[0] in CLAUSE_BREAKS or (t.pos_ == "AUX") for t in lead):
+            return
+        date = next((d.value for d in view.dates if d.end <= subject.start), None)
+        for investor in _investors(view, first):
+            if investor.key != subject.key:
+                yield Found(subject.key, "funded_by", investor.key, None, date)
+        return
+
+
+def _investors(view: SentenceView, first: Anchor) -> list[Anchor]:
+    """``first`` and the organisations named after it in the same clause, joined by short phrases
+    without a verb ("with participation from", "and existing investor", "aux côtés du fonds régional")."""
+    found, end = [first], first.end
+    for nxt in view.anchors:
+        if nxt.start < end:
+            continue
+        between = gap(view, end, nxt.start)
+        if nxt.label != "ORG" or len(between) > INVESTOR_GAP:
+            break
+        if any(forms(t)[0] in CLAUSE_BREAKS or t.pos_ in ("VERB", "AUX", "PRON") for t in between):
+            break
+        found.append(nxt)
+        end = nxt.end
+    return found
+
+
+def membership_list(view: SentenceView) -> Iterator[Found]:
+    """ "The assembly approved the membership of A, B and C" / "l'adhésion de A et B": each listed
+    organisation is a member of the organisation named before the noun, else of the topic."""
+    lex = view.lexicon
+    for token in view.sent:
+        if token.i in view.skip or not set(forms(token)) & lex.membership_nouns:
+            continue
+        first = next((a for a in view.anchors if a.start > token.i), None)
+        words = [forms(t)[0] for t in gap(view, token.i + 1, first.start)] if first else []
+        if first is None or first.label != "ORG" or not words or words[0] not in ("of", "de", "du", "d'"):
+            continue
+        if any(w not in lex.articles and w not in ("of", "de", "du", "d'", "des") for w in words):
+            continue
+        before = [a for a in view.anchors if a.end <= token.i and a.label == "ORG"]
+        target = before[-1].key if before else view.topic
+        for member in group_after(view, first):
+            if target is not None and member.key != target:
+                yield Found(member.key, "member_of", target, None, None)
+        return
+
+
+def shared_subject(view: SentenceView) -> Iterator[Found]:
+    """ "SDSI will work with A, and is a member of B since 2022" / "X est membre de ..., et travaille
+    avec Y": a predicate after a conjunction and a verb belongs to the subject the sentence opens with."""
+    subject = opening_subject(view)
+    if subject is None:
+        return
+    for match in triggers_in(view, subject.end, view.sent.end):
+        if match.direction not in ("forward", "symmetric"):
+            continue
+        tokens = gap(view, subject.end, match.start)
+        conj = max((n for n, t in enumerate(tokens) if t.pos_ == "CCONJ"), default=None)
+        if conj is None or any(forms(t)[0] in CLAUSE_BREAKS for t in tokens):
+            continue
+        tail = tokens[conj:]
+        if (
+            not elided_subject([*tail, view.doc[match.start]])
+            or not pre_ok(view, tail)
+            or any(in_anchor(view, t.i) for t in tail)
+        ):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in tokens[:conj]):
+            continue  # "A and B are members": a list of subjects, not a second predicate
+        obj = next((a for a in view.anchors if a.start >= match.end), None)
+        if obj is None or obj.label != "ORG" or not post_ok(view, gap(view, match.end, obj.start)):
+            continue
+        stop = next((a.start for a in view.anchors if a.start >= obj.end), view.sent.end)
+        date = dates_in(view, match.start, stop)
+        for one in group_after(view, obj):
+            if one.key != subject.key:
+                yield Found(subject.key, match.predicate, one.key, None, date)

@@ -66,6 +66,9 @@ LIST_KEYS = (
     "supporting_verbs",
     "negations",
     "joining_verbs",
+    "round_nouns",
+    "funder_markers",
+    "membership_nouns",
 )
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
@@ -114,6 +117,9 @@ class Lexicon:
     supporting_verbs: frozenset[str]
     negations: frozenset[str]
     joining_verbs: frozenset[str]
+    round_nouns: frozenset[str]
+    funder_markers: frozenset[str]
+    membership_nouns: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -181,6 +187,9 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
             "supporting_verbs",
             "negations",
             "joining_verbs",
+            "round_nouns",
+            "funder_markers",
+            "membership_nouns",
         )
     }
     return Lexicon(
@@ -275,20 +284,29 @@ def is_word(token: Token, word: str) -> bool:
     return word in forms(token)
 
 
+def doc_forms(doc: Doc) -> list[tuple[str, str]]:
+    """:func:`forms` of every token of ``doc``, computed once per Doc (the rules read each token often)."""
+    cached = doc.user_data.get("extract.forms")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["extract.forms"] = [forms(token) for token in doc]
+    return cached
+
+
 def match_phrase(doc: Doc, start: int, words: Sequence[str], *, stop: int) -> int | None:
     """End index if ``words`` match the tokens from ``start`` (a final agent marker may come a bit later)."""
     position = start
+    table = doc_forms(doc)
     for number, word in enumerate(words):
         last = number == len(words) - 1
         if position >= stop:
             return None
-        if is_word(doc[position], word):
+        if word in table[position]:
             position += 1
             continue
         if not (last and word in AGENT_MARKERS and number > 0):
             return None
         for ahead in range(position, min(stop, position + AGENT_REACH)):
-            if is_word(doc[ahead], word):
+            if word in table[ahead]:
                 return ahead + 1
             if doc[ahead].pos_ == "VERB":
                 return None
@@ -359,7 +377,7 @@ def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
             break
         has_head = has_head or text in lex.heads or text in lex.works_for
         end += 1
-    while end > start and forms(doc[end - 1])[0] in ("-", "de"):
+    while end > start and forms(doc[end - 1])[0] in ("-", "de", "d'"):
         end -= 1
     if not has_head or end == start:
         return None
@@ -371,16 +389,28 @@ def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
     return Match(start, end, predicate, "role", role)
 
 
+@cache
+def triggers_by_first_word(triggers: tuple[Trigger, ...]) -> dict[str, tuple[tuple[int, Trigger], ...]]:
+    """(lexicon order, trigger) by first word: only triggers whose first word is at a token can match."""
+    index: dict[str, list[tuple[int, Trigger]]] = {}
+    for number, trigger in enumerate(triggers):
+        index.setdefault(trigger.words[0], []).append((number, trigger))
+    return {word: tuple(pairs) for word, pairs in index.items()}
+
+
 def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position."""
     found, position = [], start
     doc = view.doc
+    index = triggers_by_first_word(view.lexicon.triggers)
     while position < stop:
         if position in view.skip:
             position += 1
             continue
         best: Match | None = None
-        for trigger in view.lexicon.triggers:
+        text, lemma = doc_forms(doc)[position]
+        starting = index.get(text, ()) + (index.get(lemma, ()) if lemma != text else ())
+        for _, trigger in sorted(starting, key=lambda pair: pair[0]):
             end = match_phrase(doc, position, trigger.words, stop=stop)
             if end is not None and (best is None or end > best.end):
                 best = Match(position, end, trigger.predicate, trigger.direction)
@@ -562,10 +592,22 @@ def _emit(
             if obj.label != "ORG" or subject.key == obj.key:
                 continue
             predicate = retarget(match.predicate, subject.label)
+            role = match.role if predicate in ("heads", "works_for") else None
+            if predicate is None and _partner_noun(view, subject, match):
+                predicate, role = "works_for", view.doc[match.start : match.end].text
             if predicate is None:
                 continue
-            role = match.role if predicate in ("heads", "works_for") else None
             yield Found(subject.key, predicate, obj.key, role, date)
+
+
+def _partner_noun(view: SentenceView, subject: Anchor, match: Match) -> bool:
+    """ "Laura Chen, Partner at Northgate": a person who is a partner holds a position in the firm."""
+    return (
+        subject.label == "PERSON"
+        and match.predicate == "partner_of"
+        and match.end - match.start == 1
+        and view.doc[match.start].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _tied_date(view: SentenceView, first: Anchor, last: Anchor, match: Match) -> str | None:
@@ -603,17 +645,49 @@ def link(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
     if len(tokens) > MAX_GAP:
         return
     matches = triggers_in(view, before.end, after.start)
+    if matches and after.label == "PERSON" and _title_only(view, matches[-1], after):
+        matches.pop()  # "the Centre's director, Professor X": "Professor" is X's title, not the role
     if not matches:
         yield from _relative_role(view, before, after)
         return
     match = matches[-1]
     pre = [t for t in tokens if t.i < match.start]
     post = [t for t in tokens if t.i >= match.end]
-    if not pre_ok(view, pre) or not post_ok(view, post):
+    named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
+    if (
+        not pre_ok(view, pre)
+        or not (post_ok(view, post) or named)
+        or (elided_subject([*pre, view.doc[match.start]]) and not _passive(view, match))
+    ):
         return
     if match.direction == "reverse" and owned_team(view, before):
         return  # "the team of X, led by Y": Y leads the team, not X (see relation_intermediaries)
     yield from _link_with(view, before, after, match, post)
+
+
+def _passive(view: SentenceView, match: Match) -> bool:
+    """ "coordinated by A and funded by B": a passive trigger; the thing coordinated and funded is A's
+    project, so A's funding is read even after "and" (see :func:`extract.relation_intermediaries`)."""
+    return forms(view.doc[match.end - 1])[0] in AGENT_MARKERS
+
+
+def _title_only(view: SentenceView, match: Match, person: Anchor) -> bool:
+    """Is ``match`` a title word standing right before a person's name ("Professor Jane Doe")?"""
+    words = [forms(t)[0] for t in view.doc[match.start : match.end]]
+    titles = view.lexicon.titles
+    return match.direction == "role" and match.end == person.start and all(w in titles for w in words)
+
+
+def elided_subject(tokens: Sequence[Token]) -> bool:
+    """ "X works with A, and is a member of B": a conjunction then a verb opens a second predicate whose
+    subject is the clause's (see :func:`extract.relation_lists.shared_subject`), not the anchor before it."""
+    for number, token in enumerate(tokens):
+        if token.pos_ != "CCONJ":
+            continue
+        rest = [t for t in tokens[number + 1 :] if t.pos_ != "ADV"]
+        if rest and rest[0].pos_ in ("AUX", "VERB"):
+            return True
+    return False
 
 
 def owned_team(view: SentenceView, anchor: Anchor) -> bool:
@@ -633,9 +707,9 @@ def _link_with(
     lex = view.lexicon
     if match.direction == "role":
         has_prep = any(forms(t)[0] in lex.role_prepositions for t in post)
-        if before.label == "PERSON" and after.label == "ORG" and has_prep:
+        if before.label == "PERSON" and after.label == "ORG" and (has_prep or not post):
             subjects, objects = [before], group_after(view, after)
-        elif before.label == "ORG" and after.label == "PERSON" and not post:
+        elif before.label == "ORG" and after.label == "PERSON" and _bare_apposition(view, post):
             subjects, objects = [after], [before]
         elif before.label == after.label == "ORG" and has_prep and _appositive(view, before, match):
             subjects, objects = group_before(view, before), group_after(view, after)
@@ -643,6 +717,10 @@ def _link_with(
             return
     elif match.direction == "reverse":
         subjects, objects = group_after(view, after), [before]
+    elif match.predicate == "founded" and before.label == "ORG" and after.label == "PERSON":
+        if not _bare_apposition(view, post) or gap(view, before.end, match.start):
+            return
+        subjects, objects = [after], [before]  # "Tillwise founder Grace Wanjiru"
     else:
         subjects, objects = group_before(view, before), group_after(view, after)
     first = min(subjects + objects, key=lambda a: a.start)
@@ -652,6 +730,13 @@ def _link_with(
     if match.direction != "reverse":
         yield from _alongside(view, objects, last, match)
         yield from _role_chain(view, subjects, objects, match)
+
+
+def _bare_apposition(view: SentenceView, post: Sequence[Token]) -> bool:
+    """Words that may stand between a role and the person who holds it: none, a comma, a title or a
+    copula ("the Centre's director, Professor X", "its managing partner is X")."""
+    lex = view.lexicon
+    return all(t.text in (",", ":") or forms(t)[0] in lex.titles or forms(t)[0] in lex.copulas for t in post)
 
 
 def _appositive(view: SentenceView, before: Anchor, match: Match) -> bool:
@@ -751,13 +836,21 @@ def leading(view: SentenceView) -> Iterator[Found]:
         return
     if not post_ok(view, post):
         return
-    nxt = next((a for a in view.anchors if a.start >= first.end), None)
     agent = match.direction in ("reverse", "forward") and any(
         w in AGENT_MARKERS for w in (forms(view.doc[match.end - 1]))
     )
-    if agent and nxt is not None and [forms(t)[0] for t in gap(view, first.end, nxt.start)] == [","]:
+    # "Founded by A and B, X ...": the agents may be a list ending in "and"; "Launched by A, X": A alone
+    group = group_after(view, first)
+    listed = len(group) > 1 and _conjoined(gap(view, group[-2].end, group[-1].start))
+    last = group[-1] if listed else first
+    nxt = next((a for a in view.anchors if a.start >= last.end), None)
+    if agent and nxt is not None and [forms(t)[0] for t in gap(view, last.end, nxt.start)] == [","]:
         yield from _link_with(view, nxt, first, match, post)
         return
+    closing = [t for t in post if t.pos_ != "DET"][-1:]
+    participle = view.doc[match.start].pos_ == "VERB"
+    if match.direction == "forward" and closing and closing[0].text == "," and participle:
+        return  # "Founded in 1887, the University ...": the participle describes the name after it
     if match.direction == "forward" or match.direction == "role":
         topic = view.topic
         if topic is None or (
@@ -827,11 +920,22 @@ def _surface_subjects(view: SentenceView, index: int) -> list[Anchor]:
     if not before:
         return []
     nearest = before[-1]
-    tokens = gap(view, nearest.end, index)
+    tokens = [t for t in gap(view, nearest.end, index) if not _noun_modifier(t, index)]
     if not pre_ok(view, tokens) or any(forms(t)[0] in view.lexicon.between for t in tokens):
         return []
     group = group_before(view, nearest)
     return group if len(group) > 1 else []
+
+
+def _noun_modifier(token: Token, noun: int) -> bool:
+    """ "A and B today announced a five-year research partnership": "today" dates the verb and "five-year
+    research" describes the partnership; neither names another relation."""
+    if token.dep_ == "npadvmod" and token.pos_ == "NOUN":
+        return True
+    head = token
+    while head.dep_ in ("compound", "amod", "nummod", "punct") and head.head.i != head.i and head.i < noun:
+        head = head.head
+    return head.i == noun and token.i != noun
 
 
 def _apposed_subjects(view: SentenceView, index: int) -> list[Anchor]:
@@ -882,12 +986,16 @@ def zero_object(view: SentenceView) -> Iterator[Found]:
         if not pre_ok(view, pre) or not any(w in lex.copulas for t in pre for w in forms(t)):
             continue
         following = gap(view, match.end, stop)
+        if _unrecognised_name(following):
+            continue  # "membre de France Hydrogène" with no mention for the name: the object is not a guess
         if following and (
             forms(following[0])[0] in lex.post_fillers
             or (following[0].pos_ == "ADP" and forms(following[0])[0] not in lex.date_prepositions)
         ):
             continue
-        target = next((key for key in reversed(view.recent_orgs) if key != anchor.key), None)
+        target = _relative_owner(view, anchor) or next(
+            (key for key in reversed(view.recent_orgs) if key != anchor.key), None
+        )
         if target is None:
             continue
         obj = Anchor(match.end, match.end, target, "ORG")
@@ -917,3 +1025,64 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
                 employer = Anchor(person.start, person.start, org, "ORG")
                 yield from _emit(view, [person], [employer], match, None)
                 break
+
+
+def _unrecognised_name(tokens: Sequence[Token]) -> bool:
+    """Do ``tokens`` open with a preposition and a capitalised name ("of Acme", "de la Ligue X")?"""
+    words = [t for t in tokens[:3] if t.pos_ != "DET"]
+    return (
+        len(words) >= 2
+        and words[0].pos_ == "ADP"
+        and words[1].pos_ == "PROPN"
+        and words[1].text[:1].isupper()
+    )
+
+
+def _relative_owner(view: SentenceView, anchor: Anchor) -> str | None:
+    """ "the IMRF, of which X is already a member" / "le réseau Y, dont X est membre": the organisation the
+    relative clause hangs on, when "of which" / "dont" stands right before the subject."""
+    earlier = [a for a in view.anchors if a.end <= anchor.start and a.label == "ORG"]
+    if not earlier:
+        return None
+    words = [forms(t)[0] for t in gap(view, earlier[-1].end, anchor.start) if t.text != ","]
+    if any(list(phrase) == words for phrase in view.lexicon.relative_links):
+        return earlier[-1].key
+    return None
+
+
+def possessive_role(view: SentenceView) -> Iterator[Found]:
+    """ "Dr Tobias Lindqvist, the Institute's Scientific Director": a role owned by an organisation
+    ("X's", "de X" is read by :func:`link`) in an apposition after the person who holds it."""
+    for number, org in enumerate(view.anchors[1:], start=1):
+        person = view.anchors[number - 1]
+        if org.label != "ORG" or person.label != "PERSON":
+            continue
+        if [t.text for t in gap(view, person.end, org.start)] != [","]:
+            continue
+        if org.end >= view.sent.end or forms(view.doc[org.end])[0] not in POSSESSIVE_MARKERS:
+            continue
+        match = role_run(view, org.end + 1, view.sent.end)
+        closing = view.doc[match.end] if match is not None and match.end < view.sent.end else None
+        if match is not None and (closing is None or closing.is_punct):
+            yield from _emit(view, [person], [org], match, None)
+
+
+def unnamed_party(view: SentenceView) -> Iterator[Found]:
+    """ "A partnership agreement was signed on 5 May with X" / "Une convention de partenariat a été signée
+    avec X": a partnership whose other party goes unnamed is the topic organisation's."""
+    if view.topic is None or not view.anchors or view.anchors[0].label != "ORG":
+        return
+    first = view.anchors[0]
+    tokens = gap(view, view.sent.start, first.start)
+    matches = [m for m in triggers_in(view, view.sent.start, first.start) if m.predicate == "partner_of"]
+    if not matches or not tokens or forms(tokens[-1])[0] not in ("with", "avec"):
+        return
+    lead = [t for t in tokens if t.i < matches[0].start]
+    if any(t.pos_ in ("PRON", "PROPN", "VERB", "AUX") or forms(t)[0] in CLAUSE_BREAKS for t in lead):
+        return
+    if any(forms(t)[0] in CLAUSE_BREAKS or t.pos_ == "PRON" for t in tokens):
+        return
+    date = dates_in(view, view.sent.start, first.start)
+    for party in group_after(view, first):
+        if party.key != view.topic:
+            yield Found(view.topic, "partner_of", party.key, None, date)

@@ -12,8 +12,9 @@ line, a name line), and returns each triple once with its evidence sentence.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -21,7 +22,13 @@ from spacy.tokens import Doc, Span
 from extract.records import Mention, Relation
 from extract.relation_footnotes import footnote_lists, note_anchors, resolve_notes
 from extract.relation_intermediaries import awarded, funded_subject, supported_project, team_leader
-from extract.relation_lists import introduced_list, joined_list
+from extract.relation_lists import (
+    funding_round,
+    introduced_list,
+    joined_list,
+    membership_list,
+    shared_subject,
+)
 from extract.relation_rules import (
     Anchor,
     DateSpan,
@@ -35,8 +42,10 @@ from extract.relation_rules import (
     link,
     load_lexicon,
     match_phrase,
+    possessive_role,
     skipped_tokens,
     titled_person,
+    unnamed_party,
     zero_object,
 )
 from extract.relation_sentences import LEXICON_LANGS, lines, sentence_lexicon, sentences
@@ -89,6 +98,7 @@ def find_relations(
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
+    words = name_words(ordered)
     for offset, doc in blocks:
         if doc.lang_ not in LEXICON_LANGS or not doc.text.strip():
             continue
@@ -110,7 +120,13 @@ def find_relations(
             view = SentenceView(
                 sent,
                 topic_anchors(
-                    sent, inside + note_anchors(sent, notes, inside), lexicon, topic, previous=previous
+                    sent,
+                    inside + note_anchors(sent, notes, inside),
+                    lexicon,
+                    topic,
+                    previous=previous,
+                    recent=recent,
+                    words=words,
                 ),
                 [d for d in dates if sent.start <= d.start and d.end <= sent.end],
                 lexicon,
@@ -141,6 +157,11 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     yield from funded_subject(view)
     yield from supported_project(view)
     yield from joined_list(view)
+    yield from funding_round(view)
+    yield from membership_list(view)
+    yield from shared_subject(view)
+    yield from possessive_role(view)
+    yield from unnamed_party(view)
 
 
 def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:
@@ -202,8 +223,36 @@ def opening_org(sent: Span, anchors: Sequence[Anchor]) -> str | None:
     return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0].key
 
 
+def name_words(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
+    """The lower-case words of every ORG entity's names, to tell which one "the Centre" refers to."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label == "ORG" and mention.key:
+            found.setdefault(mention.key, set()).update(re.findall(r"\w+", mention.text.lower()))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def generic_referent(
+    head: str, topic: str, recent: Sequence[str], words: Mapping[str, frozenset[str]]
+) -> str | None:
+    """The organisation "the Centre" stands for: the topic when its name has that head word, else the
+    latest organisation named before whose name has it ("the Northmoor Centre ... The Centre's director"),
+    else the topic; None for a lower-case head ("the cooperative's") that no name carries."""
+    if head in words.get(topic, ()):
+        return topic
+    named = next((key for key in reversed(recent) if head in words.get(key, ())), None)
+    return named
+
+
 def topic_anchors(
-    sent: Span, anchors: list[Anchor], lexicon: Lexicon, topic: str | None, *, previous: str | None = None
+    sent: Span,
+    anchors: list[Anchor],
+    lexicon: Lexicon,
+    topic: str | None,
+    *,
+    previous: str | None = None,
+    recent: Sequence[str] = (),
+    words: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Anchor]:
     """``anchors`` plus "it", "its", "the Centre", "l'Institut" read as the topic organisation.
 
@@ -225,23 +274,34 @@ def topic_anchors(
             key = earlier[-1].key if earlier else previous or topic
             extra.append(Anchor(token.i, token.i + 1, key, "ORG"))
         elif earlier:
-            continue
+            # "at HIAM by Dr X, the Institute's director": a generic name whose head word is in the name
+            # of an organisation just named refers to it even after another name
+            head = forms(sent.doc[token.i + 1])[0] if token.i + 1 < sent.end else ""
+            keys = [*recent, *(a.key for a in earlier)]
+            key = generic_referent(head, topic, keys, words or {}) if _generic_name(token, lexicon) else None
+            if key is not None and token.i + 1 not in taken:
+                extra.append(Anchor(token.i, token.i + 2, key, "ORG"))
         elif text in lexicon.subject_pronouns and token.pos_ == "PRON" and token.i > sent.start - 1:
             extra.append(Anchor(token.i, token.i + 1, topic, "ORG"))
-        elif _generic_name(token, lexicon) and token.i + 1 not in taken:
-            extra.append(Anchor(token.i, token.i + 2, topic, "ORG"))
+        elif _generic_name(token, lexicon, sent_start=sent.start) and token.i + 1 not in taken:
+            head = forms(sent.doc[token.i + 1])[0]
+            key = generic_referent(head, topic, recent, words or {})
+            if key is not None or sent.doc[token.i + 1].text[:1].isupper() or token.i == sent.start:
+                extra.append(Anchor(token.i, token.i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
 
 
-def _generic_name(article, lexicon: Lexicon) -> bool:
+def _generic_name(article, lexicon: Lexicon, *, sent_start: int = -1) -> bool:
     """ "the Centre", "l'Institut": an article and a capitalised generic head that is not part of a name."""
     doc = article.doc
     if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
         return False
     head = doc[article.i + 1]
     after = doc[article.i + 2] if article.i + 2 < len(doc) else None
+    possessed = after is not None and forms(after)[0] in ("'s", "'")
+    opening = article.i == sent_start and article.text[:1].isupper()  # "La société est labellisée"
     return (
-        head.text[:1].isupper()
+        (head.text[:1].isupper() or possessed or opening)
         and forms(head)[0] in lexicon.generic_heads
         and (after is None or not after.text[:1].isupper() or after.is_punct)
     )
