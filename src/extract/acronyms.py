@@ -19,8 +19,10 @@ _WORD = re.compile(r"[\w’'-]+")
 
 def looks_like_acronym(word: str, *, min_len: int = 2, max_len: int = 10) -> bool:
     """An all-capitals word, or nearly ("INCa", "BiG"), that is not a plural, number or numeral."""
+    if not word[:1].isupper():
+        return False  # checked first: it rejects most words of a text without building the letter list
     letters = [c for c in word if c.isalpha()]
-    if not (min_len <= len(word) <= max_len) or len(letters) < 2 or not word[0].isupper():
+    if not (min_len <= len(word) <= max_len) or len(letters) < 2:
         return False
     upper = sum(c.isupper() for c in letters)
     if upper < 2 or upper / len(letters) <= 0.5:

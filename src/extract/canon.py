@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
@@ -34,11 +34,22 @@ _ARTICLES = re.compile(r"^(the|le|la|les|l)\s+")
 _NOT_WORD = re.compile(r"[^\w&]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case ``text`` without accents or punctuation, white space collapsed."""
+    """Lower-case ``text`` without accents or punctuation, white space collapsed.
+
+    Memoised: the name rules fold the same short strings (vocabulary words, candidate names) hundreds of
+    thousands of times per corpus, and the result depends on ``text`` alone.
+    """
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return _NOT_WORD.sub(" ", bare).strip()
+
+
+@lru_cache(maxsize=256)
+def folded(words: frozenset[str]) -> frozenset[str]:
+    """:func:`fold` of every word of a vocabulary set, computed once per set rather than per lookup."""
+    return frozenset(fold(word) for word in words)
 
 
 def name_key(text: str) -> str:
@@ -61,11 +72,17 @@ def _heads() -> tuple[dict[str, str], frozenset[str]]:
 def name_core(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(head classes, other words) of a name, connectors and descriptors left out."""
     classes, descriptors = _heads()
-    connectors = lexicon.vocabulary("en").connectors | lexicon.vocabulary("fr").connectors
-    words = [w for w in name_key(text).split() if w not in {fold(c) for c in connectors}]
+    connectors = _folded_connectors()
+    words = [w for w in name_key(text).split() if w not in connectors]
     heads = frozenset(classes[w] for w in words if w in classes)
     rest = frozenset(w for w in words if w not in classes and w not in descriptors)
     return heads, rest
+
+
+@cache
+def _folded_connectors() -> frozenset[str]:
+    """Folded connectors of both languages: a fixed set that :func:`name_core` reads for every name."""
+    return folded(lexicon.vocabulary("en").connectors | lexicon.vocabulary("fr").connectors)
 
 
 @cache

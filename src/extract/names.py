@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from extract import lexicon
-from extract.canon import fold
+from extract.canon import fold, folded
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,12 +54,18 @@ def first_names():  # -> gender_guesser.detector.Detector
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+@cache
+def _folded_organisations() -> frozenset[str]:
+    """Folded aliases of the organisations list, built once: every person candidate is checked against it."""
+    return frozenset(fold(alias) for _, alias in lexicon.organisations())
+
+
 def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
     """Two or three name parts, the first a known given name, no organisation word ("Anne Martin")."""
     parts = name.split()
     if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
         return False
-    if fold(name) in {fold(alias) for _, alias in lexicon.organisations()}:
+    if fold(name) in _folded_organisations():
         return False
     return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
 
@@ -69,7 +75,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     name = text[c.start : c.end]
     if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
         return False
-    if fold(name) in {fold(g) for g in vocab.generic} or (
+    if fold(name) in folded(vocab.generic) or (
         " " not in name and name.lower() in vocab.org_heads
     ):
         return False

@@ -276,7 +276,14 @@ class SentenceView:
 
 
 def forms(token: Token) -> tuple[str, str]:
-    """The lower-cased text and lemma of ``token``, with typographic apostrophes made plain."""
+    """The lower-cased text and lemma of ``token``, with typographic apostrophes made plain.
+
+    Read from the Doc's table (:func:`doc_forms`): the rules ask for the same token's forms many times.
+    """
+    return doc_forms(token.doc)[token.i]
+
+
+def _token_forms(token: Token) -> tuple[str, str]:
     return token.lower_.replace("’", "'"), token.lemma_.lower().replace("’", "'")
 
 
@@ -288,7 +295,7 @@ def doc_forms(doc: Doc) -> list[tuple[str, str]]:
     """:func:`forms` of every token of ``doc``, computed once per Doc (the rules read each token often)."""
     cached = doc.user_data.get("extract.forms")
     if cached is None or len(cached) != len(doc):
-        cached = doc.user_data["extract.forms"] = [forms(token) for token in doc]
+        cached = doc.user_data["extract.forms"] = [_token_forms(token) for token in doc]
     return cached
 
 
@@ -370,18 +377,19 @@ class Match:
 def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
     """The role phrase starting at ``start`` ("Executive Director", "directeur général"), if any."""
     lex, doc = view.lexicon, view.doc
+    table, role_words = doc_forms(doc), lexicon_index(lex).role_words
     end, has_head = start, False
     while end < stop and end not in view.skip:
-        text = forms(doc[end])[0]
-        if text not in lex.role_words:
+        text = table[end][0]
+        if text not in role_words:
             break
         has_head = has_head or text in lex.heads or text in lex.works_for
         end += 1
-    while end > start and forms(doc[end - 1])[0] in ("-", "de", "d'"):
+    while end > start and table[end - 1][0] in ("-", "de", "d'"):
         end -= 1
     if not has_head or end == start:
         return None
-    words = [forms(doc[i])[0] for i in range(start, end)]
+    words = [table[i][0] for i in range(start, end)]
     demoted = any(part in lex.demoting for w in words for part in w.split("-"))
     heads = any(w in lex.heads for w in words)
     predicate = "heads" if heads and not demoted else "works_for"
@@ -398,23 +406,68 @@ def triggers_by_first_word(triggers: tuple[Trigger, ...]) -> dict[str, tuple[tup
     return {word: tuple(pairs) for word, pairs in index.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class LexiconIndex:
+    """Sets and indexes derived from a :class:`Lexicon` that the rules consult at every token.
+
+    Built once per lexicon (see :func:`lexicon_index`): rebuilding them per call (a set union, a hash of
+    the whole trigger tuple, a scan of every trigger) was most of the relation rules' own cost.
+    """
+
+    role_words: frozenset[str]
+    triggers: dict[str, tuple[tuple[int, Trigger], ...]]
+    partner_words: frozenset[str]  # one-word partner_of triggers ("partnership", "partenariat")
+    joint_by_first: dict[str, tuple[tuple[str, ...], ...]]  # joint phrases by first word, lexicon order
+
+    def joint_at(self, text: str, lemma: str) -> tuple[tuple[str, ...], ...]:
+        """The joint phrases that may match at a token of these forms: only those whose first word is
+        its text or lemma (any other fails on its first word in :func:`match_phrase`); an empty phrase,
+        which matches anywhere, is filed under ``""``."""
+        found = self.joint_by_first.get(text, ()) + self.joint_by_first.get("", ())
+        return found + self.joint_by_first.get(lemma, ()) if lemma != text else found
+
+
+_INDEXES: dict[int, tuple[Lexicon, LexiconIndex]] = {}
+
+
+def lexicon_index(lex: Lexicon) -> LexiconIndex:
+    """The :class:`LexiconIndex` of ``lex``, keyed by identity: hashing a whole Lexicon per call costs more
+    than the lookups it would save (the lexicon is kept alive in the entry, so its id cannot be reused)."""
+    entry = _INDEXES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        joint: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lex.joint:
+            joint.setdefault(phrase[0] if phrase else "", []).append(phrase)
+        index = LexiconIndex(
+            role_words=lex.role_words,
+            triggers=triggers_by_first_word(lex.triggers),
+            partner_words=frozenset(
+                t.words[0] for t in lex.triggers if t.predicate == "partner_of" and len(t.words) == 1
+            ),
+            joint_by_first={word: tuple(phrases) for word, phrases in joint.items()},
+        )
+        entry = _INDEXES[id(lex)] = (lex, index)
+    return entry[1]
+
+
 def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position."""
     found, position = [], start
-    doc = view.doc
-    index = triggers_by_first_word(view.lexicon.triggers)
+    doc, lexicon = view.doc, lexicon_index(view.lexicon)
+    index, table = lexicon.triggers, doc_forms(doc)
     while position < stop:
         if position in view.skip:
             position += 1
             continue
         best: Match | None = None
-        text, lemma = doc_forms(doc)[position]
+        text, lemma = table[position]
         starting = index.get(text, ()) + (index.get(lemma, ()) if lemma != text else ())
         for _, trigger in sorted(starting, key=lambda pair: pair[0]):
             end = match_phrase(doc, position, trigger.words, stop=stop)
             if end is not None and (best is None or end > best.end):
                 best = Match(position, end, trigger.predicate, trigger.direction)
-        role = role_run(view, position, stop)
+        # a role phrase opens with a role word: skip the call (most tokens) when this one is not
+        role = role_run(view, position, stop) if text in lexicon.role_words else None
         if role is not None and (best is None or role.end > best.end):
             best = role
         if best is None:
@@ -889,14 +942,18 @@ def _listed(view: SentenceView, tokens: Sequence[Token]) -> bool:
 
 def joint(view: SentenceView) -> Iterator[Found]:
     """ "A and B launched a partnership" / "A, B and C jointly organised": every pair of the subjects."""
-    doc, lex = view.doc, view.lexicon
+    doc, index, table = view.doc, lexicon_index(view.lexicon), doc_forms(view.doc)
     for token in view.sent:
-        partner_noun = any(
-            t.predicate == "partner_of" and len(t.words) == 1 and is_word(token, t.words[0])
-            for t in lex.triggers
-        ) and token.pos_ in ("NOUN", "PROPN")
-        joint_word = any(match_phrase(doc, token.i, phrase, stop=view.sent.end) for phrase in lex.joint)
-        if not (partner_noun or joint_word) or token.i in view.skip:
+        if token.i in view.skip:
+            continue
+        text, lemma = table[token.i]
+        partner_noun = (text in index.partner_words or lemma in index.partner_words) and token.pos_ in (
+            "NOUN",
+            "PROPN",
+        )
+        phrases = index.joint_at(text, lemma)
+        joint_word = any(match_phrase(doc, token.i, phrase, stop=view.sent.end) for phrase in phrases)
+        if not (partner_noun or joint_word):
             continue
         subjects = (
             _surface_subjects(view, token.i)

@@ -33,7 +33,20 @@ def sentence_lexicon(sent: Span) -> Lexicon:
 
 
 def lines(doc: Doc) -> list[Span]:
-    """The block's lines: a block may hold several paragraphs, and nothing is stated across a line end."""
+    """The block's lines: a block may hold several paragraphs, and nothing is stated across a line end.
+
+    Computed once per Doc: relation finding reads them twice per block, for the footnote lists and again
+    to cut sentences. ``doc.user_data`` keeps token bounds, not Spans, so that it holds no reference back
+    to the Doc.
+    """
+    cached = doc.user_data.get("extract.lines")
+    if cached is None or cached[0] != len(doc):
+        bounds = tuple((span.start, span.end) for span in _lines(doc))
+        cached = doc.user_data["extract.lines"] = (len(doc), bounds)
+    return [doc[start:end] for start, end in cached[1]]
+
+
+def _lines(doc: Doc) -> list[Span]:
     spans, start = [], 0
     for token in doc:
         if token.is_space and "\n" in token.text:

@@ -14,7 +14,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extract.errors import ExtractError
@@ -64,7 +64,14 @@ def _detector(candidates: tuple[str, ...]):  # -> lingua.LanguageDetector
 
 def detect_language(text: str, settings: Settings) -> tuple[str, float]:
     """The most likely language of ``text`` among the candidates, and its confidence."""
-    values = _detector(settings.language_candidates).compute_language_confidence_values(text)
+    return _best_language(text, tuple(settings.language_candidates))
+
+
+@lru_cache(maxsize=4096)
+def _best_language(text: str, candidates: tuple[str, ...]) -> tuple[str, float]:
+    """Memoised: lingua is deterministic and the costliest step of segmentation, and press releases
+    repeat whole paragraphs (an "About us" footer, a contact block) from one release to the next."""
+    values = _detector(candidates).compute_language_confidence_values(text)
     if not values:
         return "other", 0.0
     best = values[0]
