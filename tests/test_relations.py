@@ -7,7 +7,7 @@ import spacy
 
 from extract.errors import ExtractError
 from extract.records import Mention
-from extract.relation_rules import load_lexicon, parse_lexicon
+from extract.relation_rules import PHRASE_KEYS, ROLE_KEYS, WORD_SET_KEYS, load_lexicon, parse_lexicon
 from extract.relation_sentences import sentence_lexicon, sentences
 from extract.relations import find_relations, main_topic
 
@@ -206,40 +206,8 @@ def test_lexicon_missing_keys_is_reported() -> None:
 
 def _complete() -> dict:
     """The keys a lexicon needs besides 'triggers', each with one plausible word."""
-    words = (
-        "list_connectors",
-        "between",
-        "date_prepositions",
-        "subject_pronouns",
-        "possessive_pronouns",
-        "generic_heads",
-        "articles",
-        "titles",
-        "copulas",
-        "marker_words",
-        "accreditation_nouns",
-        "receiving_verbs",
-        "team_nouns",
-        "supporting_verbs",
-        "negations",
-        "joining_verbs",
-        "round_nouns",
-        "funder_markers",
-        "membership_nouns",
-        "pre_fillers",
-        "post_fillers",
-    )
-    phrases = (
-        "joint_triggers",
-        "enumerators",
-        "alongside",
-        "relative_links",
-        "contact_headers",
-        "accreditation_agents",
-        "leader_agents",
-    )
-    roles = {key: ["x"] for key in ("heads", "works_for", "modifiers", "demoting", "prepositions")}
-    return {**{k: ["x"] for k in words}, **{k: [["x"]] for k in phrases}, "roles": roles}
+    roles = {key: ["x"] for key in ROLE_KEYS}
+    return {**{k: ["x"] for k in WORD_SET_KEYS}, **{k: [["x"]] for k in PHRASE_KEYS}, "roles": roles}
 
 
 # --- sentences, lines and lexicons ---------------------------------------------------------------

@@ -38,31 +38,23 @@ RENAMING_DASHES = frozenset({"–", "—"})
 APPOSED_VERB_WORDS = 6
 CLAUSE_BREAKS = frozenset({";", ".", "?", "!", "•", "|"})
 GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*", "'s"})
-LIST_KEYS = (
-    "triggers",
-    "joint_triggers",
-    "roles",
+#: Lexicon lists of single words, read as sets.
+WORD_SET_KEYS = (
     "pre_fillers",
     "post_fillers",
-    "enumerators",
     "list_connectors",
-    "alongside",
-    "relative_links",
     "between",
     "date_prepositions",
     "subject_pronouns",
     "possessive_pronouns",
     "generic_heads",
     "articles",
-    "contact_headers",
     "titles",
     "copulas",
     "marker_words",
     "accreditation_nouns",
     "receiving_verbs",
-    "accreditation_agents",
     "team_nouns",
-    "leader_agents",
     "supporting_verbs",
     "negations",
     "joining_verbs",
@@ -70,6 +62,18 @@ LIST_KEYS = (
     "funder_markers",
     "membership_nouns",
 )
+#: Lexicon lists of phrases (lists of words).
+PHRASE_KEYS = (
+    "joint_triggers",
+    "enumerators",
+    "alongside",
+    "relative_links",
+    "contact_headers",
+    "accreditation_agents",
+    "leader_agents",
+)
+#: Every key a lexicon file must have.
+LIST_KEYS = ("triggers", "roles", *WORD_SET_KEYS, *PHRASE_KEYS)
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
 
@@ -166,32 +170,7 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
     if not isinstance(roles, dict) or any(key not in roles for key in ROLE_KEYS):
         raise _invalid(path, f"'roles' must be an object with keys {list(ROLE_KEYS)}")
     role = {key: frozenset(_words_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
-    words = {
-        key: frozenset(_words_list(data[key], key, path))
-        for key in (
-            "pre_fillers",
-            "post_fillers",
-            "list_connectors",
-            "between",
-            "date_prepositions",
-            "subject_pronouns",
-            "possessive_pronouns",
-            "generic_heads",
-            "articles",
-            "titles",
-            "copulas",
-            "marker_words",
-            "accreditation_nouns",
-            "receiving_verbs",
-            "team_nouns",
-            "supporting_verbs",
-            "negations",
-            "joining_verbs",
-            "round_nouns",
-            "funder_markers",
-            "membership_nouns",
-        )
-    }
+    words = {key: frozenset(_words_list(data[key], key, path)) for key in WORD_SET_KEYS}
     return Lexicon(
         triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
         joint=_phrases(data["joint_triggers"], "joint_triggers", path),
@@ -200,12 +179,7 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
         modifiers=role["modifiers"],
         demoting=role["demoting"],
         role_prepositions=role["prepositions"],
-        enumerators=_phrases(data["enumerators"], "enumerators", path),
-        alongside=_phrases(data["alongside"], "alongside", path),
-        relative_links=_phrases(data["relative_links"], "relative_links", path),
-        contact_headers=_phrases(data["contact_headers"], "contact_headers", path),
-        accreditation_agents=_phrases(data["accreditation_agents"], "accreditation_agents", path),
-        leader_agents=_phrases(data["leader_agents"], "leader_agents", path),
+        **{key: _phrases(data[key], key, path) for key in PHRASE_KEYS if key != "joint_triggers"},
         **words,
     )
 
