@@ -121,6 +121,14 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+def sections_by_table(report: Report, *, limit: int | None) -> dict[str, list[Section]]:
+    """:func:`sections` grouped by the table they belong to, in report order."""
+    grouped: dict[str, list[Section]] = {}
+    for section in sections(report, limit=limit):
+        grouped.setdefault(section.table, []).append(section)
+    return grouped
+
+
 def sections(report: Report, *, limit: int | None) -> list[Section]:
     """The added, removed and changed rows of every table, at most ``limit`` of each shown.
 
@@ -179,9 +187,7 @@ def markdown(report: Report, *, limit: int | None = 20) -> str:
     ]
     if not report.has_changes:
         return "\n".join([*lines, "", "No change.", ""])
-    by_table: dict[str, list[Section]] = {}
-    for section in sections(report, limit=limit):
-        by_table.setdefault(section.table, []).append(section)
+    by_table = sections_by_table(report, limit=limit)
     for diff in report.tables:
         if not diff.has_changes:
             continue
@@ -232,9 +238,7 @@ def terminal(
     if not report.has_changes:
         console.print("No change.")
         return
-    by_table: dict[str, list[Section]] = {}
-    for section in sections(report, limit=limit):
-        by_table.setdefault(section.table, []).append(section)
+    by_table = sections_by_table(report, limit=limit)
     for diff in report.tables:
         if not diff.has_changes:
             continue
