@@ -115,10 +115,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests pipeline bench
 
-## Regenerate requirements.lock from the current .venv (after changing pyproject.toml)
-lock: $(STAMP)
-	{ sed -n '1,3p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -viE '^(fr[-_]core|en[-_]core)'; } > requirements.lock.new
+## Regenerate requirements.lock by resolving pyproject.toml afresh in a scratch venv (after changing dependencies)
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	{ sed -n '1,3p' requirements.lock; .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
+	rm -rf .lock-venv
 
 ## Remove the work folders (not the tables, not .venv)
 clean:
