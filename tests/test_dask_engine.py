@@ -13,9 +13,8 @@ from extract import dask_engine, workers
 from extract.cli import main
 from extract.errors import ExtractError, message
 from extract.runner import run
+from extract.schema import TABLES
 from extract.settings import load_settings
-
-TABLES = ("documents", "mentions", "entities", "relations")
 
 
 def _write_texts(raw: Path) -> None:

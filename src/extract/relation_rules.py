@@ -261,10 +261,6 @@ def _token_forms(token: Token) -> tuple[str, str]:
     return token.lower_.replace("’", "'"), token.lemma_.lower().replace("’", "'")
 
 
-def is_word(token: Token, word: str) -> bool:
-    return word in forms(token)
-
-
 def doc_forms(doc: Doc) -> list[tuple[str, str]]:
     """:func:`forms` of every token of ``doc``, computed once per Doc (the rules read each token often)."""
     cached = doc.user_data.get("extract.forms")

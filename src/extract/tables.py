@@ -119,8 +119,3 @@ def read_table(path: Path, name: str | None = None) -> pa.Table:
     if name is not None:
         table = table.select([f.name for f in TABLES[name]]).cast(TABLES[name])
     return table
-
-
-def empty_table(name: str) -> pa.Table:
-    """An empty table with the schema of ``name``."""
-    return TABLES[name].empty_table()

@@ -112,9 +112,8 @@ def annotate_all(
             from extract.recognise import Recogniser
 
             recogniser = Recogniser(settings, baseline=baseline)
-            outcomes = ((_run_batch(recogniser, _items(b, texts)), None) for b in batches)
-            yield from _emit(batches, outcomes, bar)
-            models.update(lang for lang in ("en", "fr") if lang in recogniser.models)
+            outcomes = (annotate_batch(recogniser, _items(b, texts)) for b in batches)
+            yield from _emit(batches, outcomes, bar, models)
         else:
             context = multiprocessing.get_context("spawn")
             with context.Pool(processes, initializer=_init_worker, initargs=(settings, baseline)) as pool:
