@@ -58,6 +58,36 @@ def test_dask_engine_tables_equal_local_engine(tmp_path: Path, monkeypatch: pyte
         assert (tmp_path / "dask" / f"{name}.parquet").read_bytes() == (
             tmp_path / "local" / f"{name}.parquet"
         ).read_bytes()
+    assert not (tmp_path / "dask" / ".cache" / "recognised.parts").exists()  # merged, then removed
+
+
+def test_a_worker_writes_its_batch_as_a_part_with_the_recognised_schema(tmp_path: Path) -> None:
+    from extract.recognise import Recogniser
+    from extract.segment import Paragraph
+    from extract.stages import RECOGNISED
+
+    text = "Acme Corporation hired Jane Doe on 3 March 2021."
+    items = [(text, [Paragraph(0, len(text), "en", False)])]
+    keys = [{"doc_id": "d1", "sha256": "s1", "version": "v1"}]
+    dask_engine._recognisers["test"] = Recogniser(load_settings())
+    try:
+        part, loaded = dask_engine.annotate_to_part("test", items, keys, str(tmp_path / "part-0.parquet"))
+    finally:
+        dask_engine._recognisers.pop("test")
+    table = pq.read_table(part)
+    assert table.schema == RECOGNISED
+    assert table.column("doc_id").to_pylist() == ["d1"]
+    assert loaded == ["en"]
+    (fields,) = dask_engine.read_part(part)
+    assert set(fields) == {"status", "message", "mentions", "relations"}
+    assert {m["text"] for m in fields["mentions"]} >= {"Acme Corporation", "Jane Doe", "3 March 2021"}
+
+
+def test_a_part_this_machine_cannot_read_stops_the_run_with_a_message(tmp_path: Path) -> None:
+    with pytest.raises(ExtractError) as caught:
+        dask_engine.read_part(str(tmp_path / "missing.parquet"))
+    assert caught.value.key == "run.part_unreadable"
+    assert "missing.parquet" in str(caught.value)
 
 
 def test_scheduler_without_dask_engine_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

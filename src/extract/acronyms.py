@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 _WORD = re.compile(r"[\w’'-]+")
 
 
+@lru_cache(maxsize=65_536)
 def looks_like_acronym(word: str, *, min_len: int = 2, max_len: int = 10) -> bool:
-    """An all-capitals word, or nearly ("INCa", "BiG"), that is not a plural, number or numeral."""
+    """An all-capitals word, or nearly ("INCa", "BiG"), that is not a plural, number or numeral.
+
+    Memoised: recognition asks it of every token, and a text repeats its words."""
     if not word[:1].isupper():
         return False  # checked first: it rejects most words of a text without building the letter list
     letters = [c for c in word if c.isalpha()]

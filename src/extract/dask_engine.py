@@ -8,7 +8,14 @@ tables are byte-identical whichever engine made them.
 
 - Each worker keeps one :class:`~extract.recognise.Recogniser` (so loads each model once), made by a
   worker plugin: a worker that joins the cluster later gets one too.
-- A bounded number of batches per worker is in flight and results are taken back in the order they
+- Each task writes its batch's rows as one part of a partitioned Parquet dataset,
+  ``WORK/recognised.parts/part-NNNNNN.parquet``, with the schema of ``recognised.parquet``, and sends
+  back only the part's path: results do not travel through the scheduler. The client reads the parts
+  in batch order and merges them into ``recognised.parquet`` as the local engine writes it, then
+  removes them. With a remote scheduler the work folder (under ``--out``) must therefore be on storage
+  that the workers and this machine share (NFS, a cluster file system); a part the client cannot read
+  stops the run with a message that says so.
+- A bounded number of batches per worker is in flight and parts are taken back in the order they
   were submitted: memory on the client and the scheduler stays flat in the number of documents, the
   progress bar moves while the cluster works, and no result needs re-sorting.
 - Without an address, a :class:`distributed.LocalCluster` of worker processes is started for the
@@ -20,9 +27,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.errors import ExtractError
@@ -73,11 +82,40 @@ class RecogniserPlugin(WorkerPlugin):
         _recognisers.pop(self.name, None)
 
 
-def annotate_on_worker(name: str, items: Items) -> tuple[list[dict[str, Any]], list[str]]:
-    """The task run on a worker: one batch through that worker's Recogniser."""
+#: The columns that say which document a row of a part is; the rest are the recognised fields.
+KEY_COLUMNS = ("doc_id", "sha256", "version")
+
+
+def annotate_to_part(
+    name: str, items: Items, keys: Sequence[dict[str, str]], part: str
+) -> tuple[str, list[str]]:
+    """The task run on a worker: one batch through that worker's Recogniser, its rows written to ``part``.
+
+    ``keys`` are the KEY_COLUMNS of each document of the batch. Returns the part's path and the model
+    languages loaded so far. The part is written atomically, so a task retried after its worker died
+    never leaves half a file.
+    """
+    import pyarrow as pa
+
+    from extract.stages import RECOGNISED
+    from extract.tables import table_bytes, write_atomic
     from extract.workers import annotate_batch
 
-    return annotate_batch(_recognisers[name], items)
+    results, loaded = annotate_batch(_recognisers[name], items)
+    rows = [{**key, **result} for key, result in zip(keys, results, strict=True)]
+    write_atomic(Path(part), table_bytes(pa.Table.from_pylist(rows, schema=RECOGNISED)))
+    return part, loaded
+
+
+def read_part(part: str) -> list[dict[str, Any]]:
+    """The recognised fields of each document of a part, in batch order."""
+    import pyarrow.parquet as pq
+
+    try:
+        rows = pq.read_table(part).to_pylist()
+    except OSError as error:
+        raise ExtractError("run.part_unreadable", path=part, error=error) from error
+    return [{k: v for k, v in row.items() if k not in KEY_COLUMNS} for row in rows]
 
 
 def local_workers(settings: Settings) -> int:
@@ -121,18 +159,40 @@ def connect(settings: Settings, scheduler: str | None) -> Iterator[Client]:
 
 
 def dask_outcomes(
-    batches: Iterable[Items], settings: Settings, *, baseline: bool, scheduler: str | None = None
+    batches: Iterable[tuple[Items, Sequence[dict[str, str]]]],
+    settings: Settings,
+    *,
+    parts: Path,
+    baseline: bool,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[list[dict[str, Any]], list[str]]]:
-    """(recognised rows, model languages loaded) of every batch, in the order of ``batches``."""
-    with connect(settings, scheduler) as client:
-        plugin = RecogniserPlugin(settings, baseline=baseline)
-        client.register_plugin(plugin, name=plugin.name)
-        window = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
-        pending: deque[Any] = deque()
-        for items in batches:
-            # pure=False: two identical batches are still two tasks, each with its own result rows
-            pending.append(client.submit(annotate_on_worker, plugin.name, items, pure=False, retries=1))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    """(recognised rows, model languages loaded) of every batch, in the order of ``batches``.
+
+    Each batch is (items, the KEY_COLUMNS of its documents); its rows go through a part under ``parts``
+    (see the module's docstring), a folder that is emptied first and removed at the end.
+    """
+    parts = parts.resolve()  # the workers may not share this process's working directory
+    shutil.rmtree(parts, ignore_errors=True)  # parts of a run that was killed
+    parts.mkdir(parents=True)
+    try:
+        with connect(settings, scheduler) as client:
+            plugin = RecogniserPlugin(settings, baseline=baseline)
+            client.register_plugin(plugin, name=plugin.name)
+            window = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
+            pending: deque[Any] = deque()
+            for number, (items, keys) in enumerate(batches):
+                part = str(parts / f"part-{number:06d}.parquet")
+                # pure=False: two identical batches are still two tasks, each with its own part
+                task = client.submit(annotate_to_part, plugin.name, items, keys, part, pure=False, retries=1)
+                pending.append(task)
+                if len(pending) >= window:
+                    yield _collect(pending.popleft())
+            while pending:
+                yield _collect(pending.popleft())
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+
+
+def _collect(task: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    part, loaded = task.result()
+    return read_part(part), loaded

@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "cannot reach the Dask scheduler at {address}: {error}; check the address and that "
         "'dask scheduler' is running there"
     ),
+    "run.part_unreadable": (
+        "cannot read {path}, written by a Dask worker: {error}; with a remote scheduler, --out must be on "
+        "storage that this machine and the workers share"
+    ),
     # --- ingest: one per reason a document is skipped or fails --------------------
     "ingest.empty": "empty file",
     "ingest.whitespace": "file holds only white space",

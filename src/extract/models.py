@@ -14,6 +14,7 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.attribute_table import use_attribute_table
 from extract.errors import ExtractError
 from extract.settings import Settings
 
@@ -56,6 +57,8 @@ class Models:
         except OSError as error:
             raise ExtractError("model.missing", model=name, setting=f"models.{lang}") from error
         nlp.add_pipe("newline_sentences", before="parser" if "parser" in nlp.pipe_names else None)
+        if self.settings.models_attribute_table:
+            use_attribute_table(nlp)
         nlp.max_length = max(nlp.max_length, self.settings.recognise_max_block_chars + 1)
         self.load_seconds += time.perf_counter() - started
         log.debug("loaded %s in %.1fs", name, time.perf_counter() - started)

@@ -50,7 +50,16 @@ from extract.names import (
 from extract.records import Mention
 from extract.segment import MODEL_LANGS, Paragraph
 from extract.settings import Settings
-from extract.spans import Spans, after_at, cut_at_breaks, fold_same_length, trim, trim_org_words, url_at
+from extract.spans import (
+    Spans,
+    after_at,
+    cut_at_breaks,
+    fold_same_length,
+    occurrences,
+    trim,
+    trim_org_words,
+    url_at,
+)
 
 #: How much each kind of evidence weighs when two candidates overlap.
 RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}
@@ -405,20 +414,16 @@ class Recogniser:
         skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
         taken = Spans((c.start, c.end) for c in relabelled)
         added: list[Candidate] = []
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w@/.-])(?:{alternation})(?![\w@/-])")
-        for match in pattern.finditer(text):
-            added += self._occurrence(text, match.start(), match.end(), names[match.group()], taken, skip)
+        for start, end in occurrences(text, names, before="@/.-", after="@/-"):
+            added += self._occurrence(text, start, end, names[text[start:end]], taken, skip)
         # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
         keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
         if keys and shouting:
-            alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
             for start, end in shouting:
-                for match in pattern.finditer(fold_same_length(text[start:end])):
-                    _, label, lang = keys[match.group()]
-                    at = start + match.start(), start + match.end()
-                    added += self._occurrence(text, *at, (0, label, lang), taken, skip)
+                folded = fold_same_length(text[start:end])
+                for at, until in occurrences(folded, keys):
+                    _, label, lang = keys[folded[at:until]]
+                    added += self._occurrence(text, start + at, start + until, (0, label, lang), taken, skip)
         return relabelled + added
 
     def _occurrence(
@@ -485,13 +490,11 @@ def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
     """Paragraphs written in capitals (titles, contact headers): models and acronym rules misfire there."""
     ranges = []
     for p in paragraphs:
-        letters = [ch for ch in text[p.start : p.end] if ch.isalpha()]
-        words = text[p.start : p.end].split()
-        if (
-            len(letters) >= 8
-            and len(words) >= 2
-            and sum(ch.isupper() for ch in letters) / len(letters) > 0.85
-        ):
+        line = text[p.start : p.end]
+        if len(line.split(maxsplit=1)) < 2:
+            continue
+        letters = list(filter(str.isalpha, line))
+        if len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85:
             ranges.append((p.start, p.end))
     return Spans(ranges)
 

@@ -243,6 +243,7 @@ class SentenceView:
     recent_orgs: Sequence[str] = ()
     skip: set[int] = field(default_factory=set)  # tokens the gap reading ignores (dates, parentheses, places)
     asides: set[int] = field(default_factory=set)  # starts of anchors inside brackets, outside any list
+    triggers: dict[tuple[int, int], list[Match]] = field(default_factory=dict)  # triggers_in by (start, stop)
 
     @property
     def doc(self) -> Doc:
@@ -421,7 +422,18 @@ def lexicon_index(lex: Lexicon) -> LexiconIndex:
 
 
 def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
-    """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position."""
+    """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position.
+
+    Kept per sentence: the rules ask for the same stretch several times (half of the calls), and the
+    sentence's tokens, skips and lexicon do not change while they read it.
+    """
+    found = view.triggers.get((start, stop))
+    if found is None:
+        found = view.triggers[(start, stop)] = _triggers_in(view, start, stop)
+    return list(found)
+
+
+def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     found, position = [], start
     doc, lexicon = view.doc, lexicon_index(view.lexicon)
     index, table = lexicon.triggers, doc_forms(doc)

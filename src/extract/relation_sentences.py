@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.relation_rules import Lexicon, forms, load_lexicon
+from extract.relation_rules import Lexicon, doc_forms, load_lexicon
 
 LEXICON_LANGS = ("en", "fr")
 #: What may end a sentence inside a line, and what may stand after that stop.
@@ -22,7 +22,7 @@ SENTENCE_CLOSERS = frozenset({'"', "”", "»", "'", "’", ")", "]"})
 def sentence_lexicon(sent: Span) -> Lexicon:
     """The lexicon of the language ``sent`` is written in: the block's language unless the sentence holds
     more of another language's marker words (a paragraph full of French names may be taken for French)."""
-    words = [forms(token)[0] for token in sent]
+    words = [text for text, _ in doc_forms(sent.doc)[sent.start : sent.end]]
     own = sent.doc.lang_
 
     def weight(lang: str) -> tuple[int, bool]:

@@ -36,6 +36,7 @@ from extract.relation_rules import (
     Lexicon,
     SentenceView,
     between,
+    doc_forms,
     forms,
     joint,
     leading,
@@ -263,31 +264,34 @@ def topic_anchors(
     """
     if topic is None:
         return anchors
+    doc, table = sent.doc, doc_forms(sent.doc)
     taken = {i for a in anchors for i in range(a.start, a.end)}
+    # only these words can stand for an organisation: the loop looks no further at any other token
+    standing = lexicon.possessive_pronouns | lexicon.subject_pronouns | lexicon.articles
     extra: list[Anchor] = []
-    for token in sent:
-        if token.i in taken:
+    for i in range(sent.start, sent.end):
+        if i in taken or table[i][0] not in standing:
             continue
-        text = forms(token)[0]
-        earlier = [a for a in anchors if a.end <= token.i and a.label == "ORG"]
+        token, text = doc[i], table[i][0]
+        earlier = [a for a in anchors if a.end <= i and a.label == "ORG"]
         if text in lexicon.possessive_pronouns and token.pos_ in ("PRON", "DET"):
             key = earlier[-1].key if earlier else previous or topic
-            extra.append(Anchor(token.i, token.i + 1, key, "ORG"))
+            extra.append(Anchor(i, i + 1, key, "ORG"))
         elif earlier:
             # "at HIAM by Dr X, the Institute's director": a generic name whose head word is in the name
             # of an organisation just named refers to it even after another name
-            head = forms(sent.doc[token.i + 1])[0] if token.i + 1 < sent.end else ""
+            head = table[i + 1][0] if i + 1 < sent.end else ""
             keys = [*recent, *(a.key for a in earlier)]
             key = generic_referent(head, topic, keys, words or {}) if _generic_name(token, lexicon) else None
-            if key is not None and token.i + 1 not in taken:
-                extra.append(Anchor(token.i, token.i + 2, key, "ORG"))
-        elif text in lexicon.subject_pronouns and token.pos_ == "PRON" and token.i > sent.start - 1:
-            extra.append(Anchor(token.i, token.i + 1, topic, "ORG"))
-        elif _generic_name(token, lexicon, sent_start=sent.start) and token.i + 1 not in taken:
-            head = forms(sent.doc[token.i + 1])[0]
+            if key is not None and i + 1 not in taken:
+                extra.append(Anchor(i, i + 2, key, "ORG"))
+        elif text in lexicon.subject_pronouns and token.pos_ == "PRON":
+            extra.append(Anchor(i, i + 1, topic, "ORG"))
+        elif _generic_name(token, lexicon, sent_start=sent.start) and i + 1 not in taken:
+            head = table[i + 1][0]
             key = generic_referent(head, topic, recent, words or {})
-            if key is not None or sent.doc[token.i + 1].text[:1].isupper() or token.i == sent.start:
-                extra.append(Anchor(token.i, token.i + 2, key or topic, "ORG"))
+            if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
+                extra.append(Anchor(i, i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
 
 

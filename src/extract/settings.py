@@ -25,6 +25,7 @@ class Settings:
 
     models_en: str
     models_fr: str
+    models_attribute_table: bool
     language_candidates: tuple[str, ...]
     language_min_chars: int
     language_min_confidence: float
@@ -48,6 +49,7 @@ class Settings:
 _RULES: dict[str, tuple[type, Any, str]] = {
     "models_en": (str, bool, "a spaCy package name"),
     "models_fr": (str, bool, "a spaCy package name"),
+    "models_attribute_table": (bool, lambda v: True, "true or false"),
     "language_candidates": (
         list,
         lambda v: {"en", "fr"} <= set(v),
@@ -88,7 +90,7 @@ def _check(flat: dict[str, Any], path: str) -> None:
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
             flat[key] = value
-        if not isinstance(value, expected) or isinstance(value, bool):
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ExtractError("settings.type", name=name, path=path, expected=description, got=value)
         if not valid(value):
             raise ExtractError("settings.range", name=name, path=path, expected=description, got=value)

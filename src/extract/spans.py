@@ -54,6 +54,41 @@ class Spans:
         return i >= 0 and end <= self.ends[i]
 
 
+def occurrences(
+    text: str, names: Iterable[str], *, before: str = "", after: str = ""
+) -> list[tuple[int, int]]:
+    """Where ``names`` stand in ``text`` as whole words: what ``re.finditer`` finds with their alternation,
+    longest first, between ``(?<![\\w{before}])`` and ``(?![\\w{after}])``.
+
+    That is: leftmost first, the longest name that fits at a place, no two overlapping; a name fits where
+    the character before it is neither a word character nor one of ``before``, and the one after it
+    neither a word character nor one of ``after``. Each name is looked for with ``str.find``: compiling
+    the alternation of a document's names cost more than all the searching (0.5 s per 300 releases).
+    """
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if _free(text, at - 1, before) and _free(text, end, after):
+                found.append((at, end))
+            at = text.find(name, at + 1)
+    found.sort(key=lambda span: (span[0], -span[1]))
+    chosen: list[tuple[int, int]] = []
+    for start, end in found:
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end))
+    return chosen
+
+
+def _free(text: str, index: int, also: str) -> bool:
+    """Whether ``text[index]`` is outside the text, or neither a word character (``\\w``) nor in ``also``."""
+    if not 0 <= index < len(text):
+        return True
+    char = text[index]
+    return not (char.isalnum() or char == "_" or char in also)
+
+
 def url_at(text: str, start: int, end: int) -> bool:
     """Whether [start, end) touches a URL or e-mail address (names in them are not mentions)."""
     return urls(text).overlaps(start, end)

@@ -298,7 +298,7 @@ def recognise_stage(
                 }
             )
         else:
-            todo.append(seg)
+            todo.append({**seg, "version": version})
     stats = {"reused": len(rows), "processed": len(todo), "models": []}
     if todo:
         from extract.workers import annotate_all
@@ -312,6 +312,7 @@ def recognise_stage(
             stats=stats,
             engine=engine,
             scheduler=scheduler,
+            parts=work / "recognised.parts",
         ):
             rows.append({"doc_id": seg["doc_id"], "sha256": seg["sha256"], "version": version, **result})
     _write(work / "recognised.parquet", rows, RECOGNISED)

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from extract.errors import message
@@ -89,11 +90,13 @@ def annotate_all(
     stats: dict[str, Any],
     engine: str = "local",
     scheduler: str | None = None,
+    parts: Path | None = None,
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(segmented row, recognised fields) for every document of ``todo``, in order.
 
     ``engine`` is one of :data:`ENGINES`; ``scheduler`` is the address of a Dask scheduler (dask
-    engine only; without it a local cluster is started for the run).
+    engine only; without it a local cluster is started for the run); ``parts`` is the folder where
+    the dask engine's workers write their rows (each ``todo`` row then needs its ``version``).
     """
     texts = {seg["doc_id"]: documents[seg["doc_id"]]["text"] for seg in todo}
     batches = [list(todo[i : i + BATCH_DOCS]) for i in range(0, len(todo), BATCH_DOCS)]
@@ -103,10 +106,12 @@ def annotate_all(
     models: set[str] = set()
     try:
         if engine == "dask":
-            from extract.dask_engine import dask_outcomes
+            from extract.dask_engine import KEY_COLUMNS, dask_outcomes
 
-            items = (_items(b, texts) for b in batches)
-            outcomes = dask_outcomes(items, settings, baseline=baseline, scheduler=scheduler)
+            if parts is None:
+                raise ValueError("the dask engine needs a folder for its parts")
+            work = ((_items(b, texts), [{k: seg[k] for k in KEY_COLUMNS} for seg in b]) for b in batches)
+            outcomes = dask_outcomes(work, settings, parts=parts, baseline=baseline, scheduler=scheduler)
             yield from _emit(batches, outcomes, bar, models)
         elif processes <= 1:
             from extract.recognise import Recogniser
