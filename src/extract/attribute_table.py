@@ -75,7 +75,6 @@ class AttributeTable:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.vocab = ruler.vocab
-        self.ruler = ruler
         self.single = Matcher(self.vocab)
         self.context = Matcher(self.vocab)
         tested: set[str] = set()
@@ -88,8 +87,7 @@ class AttributeTable:
                     tested.update(k.upper() for k in pattern[0] if k.upper() in TOKEN_ATTRS)
                 else:
                     self.context.add(key, [pattern])
-        self.tested = sorted(tested)
-        self.key_attrs = [ORTH, *(TOKEN_ATTRS[name] for name in self.tested)]
+        self.key_attrs = [ORTH, *(TOKEN_ATTRS[name] for name in sorted(tested))]
         self.set_attrs = sorted({attr for attrs in ruler.attrs for attr in attrs})
         self.attrs = [dict(attrs) for attrs in ruler.attrs]
         self.indices = list(ruler.indices)
