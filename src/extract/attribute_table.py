@@ -66,7 +66,7 @@ def one_token(pattern: Pattern) -> bool:
 
 
 def tabulable(ruler: AttributeRuler) -> bool:
-    """Whether the ruler only sets attributes the table can set (it always may fall back to itself)."""
+    """Whether the ruler only sets attributes the table can set; any other ruler is left in the pipeline."""
     return all(set(attrs) <= set(SETTABLE) for attrs in ruler.attrs)
 
 
@@ -89,6 +89,7 @@ class AttributeTable:
                     self.context.add(key, [pattern])
         self.key_attrs = [ORTH, *(TOKEN_ATTRS[name] for name in sorted(tested))]
         self.set_attrs = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        self._columns = {attr: column for column, attr in enumerate(self.set_attrs)}
         self.attrs = [dict(attrs) for attrs in ruler.attrs]
         self.indices = list(ruler.indices)
         self._table: dict[tuple[int, ...], tuple[int, ...]] = {}  # key -> numbers of the matching entries
@@ -138,8 +139,7 @@ class AttributeTable:
         final: dict[int, int] = {}
         for number in numbers:
             final.update(self.attrs[number])
-        columns = {attr: column for column, attr in enumerate(self.set_attrs)}
-        self._values[numbers] = tuple((columns[attr], value) for attr, value in final.items())
+        self._values[numbers] = tuple((self._columns[attr], value) for attr, value in final.items())
         return self._values[numbers]
 
     def _learn(self, key: tuple[int, ...]) -> tuple[int, ...]:
