@@ -16,29 +16,22 @@ from extract.runner import run
 from extract.schema import TABLES
 from extract.settings import load_settings
 
+TEXTS = {
+    "a.txt": "The University of Lyon signed an agreement with Acme Corporation on 3 March 2021.\n"
+    "Prof. Marie Dupont, president of the University of Lyon, welcomed the partnership.\n",
+    "b.txt": "Acme Corporation opened a laboratory in Grenoble on 14 June 2022.\n"
+    "Dr. John Smith, chief executive of Acme Corporation, said the site would hire forty people.\n",
+    "c.txt": "L'Institut Pasteur et le CNRS ont annoncé le 12 janvier 2022 un partenariat de recherche.\n"
+    "Jean Martin, directeur général de l'Institut Pasteur, a salué cet accord signé à Paris.\n",
+    "d.txt": "La Fondation Lumière a nommé Claire Petit présidente le 5 septembre 2020.\n"
+    "Claire Petit dirigeait auparavant le Centre Hospitalier de Nantes depuis plusieurs années.\n",
+}
+
 
 def _write_texts(raw: Path) -> None:
     raw.mkdir()
-    (raw / "a.txt").write_text(
-        "The University of Lyon signed an agreement with Acme Corporation on 3 March 2021.\n"
-        "Prof. Marie Dupont, president of the University of Lyon, welcomed the partnership.\n",
-        encoding="utf-8",
-    )
-    (raw / "b.txt").write_text(
-        "Acme Corporation opened a laboratory in Grenoble on 14 June 2022.\n"
-        "Dr. John Smith, chief executive of Acme Corporation, said the site would hire forty people.\n",
-        encoding="utf-8",
-    )
-    (raw / "c.txt").write_text(
-        "L'Institut Pasteur et le CNRS ont annoncé le 12 janvier 2022 un partenariat de recherche.\n"
-        "Jean Martin, directeur général de l'Institut Pasteur, a salué cet accord signé à Paris.\n",
-        encoding="utf-8",
-    )
-    (raw / "d.txt").write_text(
-        "La Fondation Lumière a nommé Claire Petit présidente le 5 septembre 2020.\n"
-        "Claire Petit dirigeait auparavant le Centre Hospitalier de Nantes depuis plusieurs années.\n",
-        encoding="utf-8",
-    )
+    for name, text in TEXTS.items():
+        (raw / name).write_text(text, encoding="utf-8")
 
 
 @pytest.mark.slow

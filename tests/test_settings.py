@@ -34,3 +34,12 @@ def test_wrong_type_is_named(tmp_path):
 def test_out_of_range_is_named(tmp_path):
     with pytest.raises(ExtractError, match=r"'language.mixed_share'"):
         load_settings(write(tmp_path, "[language]\nmixed_share = 0.9\n"))
+
+
+def test_a_switch_takes_true_or_false_only(tmp_path):
+    off = write(tmp_path, "[models]\nattribute_table = false\n")
+    assert load_settings(off).models_attribute_table is False
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('[models]\nattribute_table = "yes"\n', encoding="utf-8")
+    with pytest.raises(ExtractError, match=r"'models.attribute_table' .* must be true or false, not 'yes'"):
+        load_settings(wrong)
