@@ -67,9 +67,9 @@ class Source:
 
 def load_sources(raw: Path) -> list[Source]:
     """The English and French texts of ``raw`` (decoded as the pipeline does), with their language."""
-    from extract.ingest import discover, ingest
-    from extract.segment import detect_language
-    from extract.settings import load_settings
+    from extract.core.settings import load_settings
+    from extract.ingest.readers import discover, ingest
+    from extract.ingest.segment import detect_language
 
     settings = load_settings()
     sources = []
@@ -204,7 +204,7 @@ def bare_spacy(manifest: Path) -> dict[str, Any]:
     """
     import spacy
 
-    from extract.settings import load_settings
+    from extract.core.settings import load_settings
 
     settings = load_settings()
     items = json.loads(manifest.read_text(encoding="utf-8"))

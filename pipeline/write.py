@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from extract.runner import output_lock, summarise
-from extract.stages import write_stage
+from extract.run.runner import output_lock, summarise
+from extract.run.stages import write_stage
 
 
 def main(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.acronyms import initials, is_initialism_of, long_form_start, looks_like_acronym
+from extract.text.acronyms import initials, is_initialism_of, long_form_start, looks_like_acronym
 
 
 @pytest.mark.parametrize("word", ["CNRS", "INCa", "BiG", "EU", "IHOPe"])

@@ -8,9 +8,9 @@ import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from extract.attribute_table import AttributeTable, tabulable, use_attribute_table
-from extract.models import Models
-from extract.settings import load_settings
+from extract.core.settings import load_settings
+from extract.recognise.attribute_table import AttributeTable, tabulable, use_attribute_table
+from extract.recognise.models import Models
 
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP]
 TEXTS = [

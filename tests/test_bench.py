@@ -89,15 +89,15 @@ def test_measure_reads_the_last_json_line_and_memory(bench) -> None:
     assert result.peak_rss_mb > 0
 
 
-# --- the re-run with nothing changed skips the normalise stage (extract.runner) -----------------
+# --- the re-run with nothing changed skips the normalise stage (extract.run.runner) -----------------
 
 
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[Path]]:
     """A work folder with stand-in inputs, and the calls of a stand-in normalise stage that writes tables."""
-    from extract import stages
-    from extract.runner import NORMALISE_INPUTS
-    from extract.schema import TABLES
+    from extract.core.schema import TABLES
+    from extract.run import stages
+    from extract.run.runner import NORMALISE_INPUTS
 
     folder = tmp_path / ".cache"
     folder.mkdir()
@@ -116,7 +116,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[Pa
 
 
 def test_normalise_runs_once_for_the_same_inputs(work) -> None:
-    from extract.runner import normalise_if_changed
+    from extract.run.runner import normalise_if_changed
 
     folder, calls = work
     normalise_if_changed(folder)
@@ -125,7 +125,7 @@ def test_normalise_runs_once_for_the_same_inputs(work) -> None:
 
 
 def test_normalise_runs_again_when_an_input_changes(work) -> None:
-    from extract.runner import normalise_if_changed
+    from extract.run.runner import normalise_if_changed
 
     folder, calls = work
     normalise_if_changed(folder)
@@ -135,7 +135,7 @@ def test_normalise_runs_again_when_an_input_changes(work) -> None:
 
 
 def test_normalise_runs_again_when_a_table_is_missing(work) -> None:
-    from extract.runner import normalise_if_changed
+    from extract.run.runner import normalise_if_changed
 
     folder, calls = work
     normalise_if_changed(folder)

@@ -1,7 +1,7 @@
 """Canonical entities within and across documents."""
 
-from extract.canon import assign_keys, entity_id, fold, link, name_core, name_key
-from extract.records import Mention
+from extract.core.records import Mention
+from extract.linking.canon import assign_keys, entity_id, fold, link, name_core, name_key
 
 
 def org(text: str, start: int, key: str | None = None) -> Mention:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from extract import dask_engine, workers
-from extract.cli import main
-from extract.errors import ExtractError, message
-from extract.runner import run
-from extract.schema import TABLES
-from extract.settings import load_settings
+from extract.cli.main import main
+from extract.core.errors import ExtractError, message
+from extract.core.schema import TABLES
+from extract.core.settings import load_settings
+from extract.run import dask_engine, workers
+from extract.run.runner import run
 
 TEXTS = {
     "a.txt": "The University of Lyon signed an agreement with Acme Corporation on 3 March 2021.\n"
@@ -55,9 +55,9 @@ def test_dask_engine_tables_equal_local_engine(tmp_path: Path, monkeypatch: pyte
 
 
 def test_a_worker_writes_its_batch_as_a_part_with_the_recognised_schema(tmp_path: Path) -> None:
-    from extract.recognise import Recogniser
-    from extract.segment import Paragraph
-    from extract.stages import RECOGNISED
+    from extract.ingest.segment import Paragraph
+    from extract.recognise.recogniser import Recogniser
+    from extract.run.stages import RECOGNISED
 
     text = "Acme Corporation hired Jane Doe on 3 March 2021."
     items = [(text, [Paragraph(0, len(text), "en", False)])]

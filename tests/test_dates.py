@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from extract.dates import DATA_DIR, LANGS, DateMatch, find_dates, load_vocabulary, normalise_date
-from extract.errors import ExtractError
+from extract.core.errors import ExtractError
+from extract.recognise.dates import DATA_DIR, LANGS, DateMatch, find_dates, load_vocabulary, normalise_date
 
 ISO_POINT = r"(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?|\d{3}X"
 ISO_VALUE = re.compile(rf"(?:{ISO_POINT})(?:/(?:{ISO_POINT}))?")

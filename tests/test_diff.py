@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from extract import diff, render
-from extract.errors import ExtractError
-from extract.tables import to_table, write_tables
+from extract.core.errors import ExtractError
+from extract.core.tables import to_table, write_tables
+from extract.review import diff, render
 
 Rows = dict[str, list[dict[str, Any]]]
 

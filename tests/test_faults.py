@@ -20,10 +20,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from extract.errors import message
-from extract.runner import LOCK, output_lock, run
-from extract.settings import load_settings
-from extract.stages import WORK
+from extract.core.errors import message
+from extract.core.settings import load_settings
+from extract.run.runner import LOCK, output_lock, run
+from extract.run.stages import WORK
 
 TABLES = ("documents", "mentions", "entities", "relations")
 #: Moments of a run at which it is killed, as shares of how long the whole run takes.
@@ -39,7 +39,7 @@ def replace(src, dst):
         os.kill(os.getpid(), signal.SIGKILL)
     real_replace(src, dst)
 os.replace = replace
-from extract.cli import main
+from extract.cli.main import main
 sys.exit(main(["run", "--raw", sys.argv[2], "--out", sys.argv[1], "--no-progress"]))
 """
 
@@ -226,7 +226,7 @@ def _corpus(raw: Path, *others: tuple[str, str]) -> Path:
 def test_document_that_makes_the_recogniser_raise_is_an_error_row_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.recognise import Recogniser
+    from extract.recognise.recogniser import Recogniser
 
     real = Recogniser.recognise
 
@@ -261,16 +261,16 @@ def test_document_that_makes_the_recogniser_raise_is_an_error_row_and_the_run_go
 def test_document_that_makes_segmentation_raise_is_an_error_row_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import extract.segment
+    import extract.ingest.segment
 
-    real = extract.segment.segment
+    real = extract.ingest.segment.segment
 
     def segment(text, settings):
         if MARKER in text:
             raise ValueError(f"cannot split {MARKER}")
         return real(text, settings)
 
-    monkeypatch.setattr(extract.segment, "segment", segment)
+    monkeypatch.setattr(extract.ingest.segment, "segment", segment)
     german = "Die Universität Hamburg hat heute ein neues Forschungszentrum für Klimafragen eröffnet.\n"
     raw = _corpus(tmp_path / "raw", ("deutsch.txt", german))
     run(raw, tmp_path / "out", settings=load_settings(), progress=False)

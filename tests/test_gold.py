@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from extract.errors import ExtractError
-from extract.gold import (
+from extract.core.errors import ExtractError
+from extract.core.tables import to_table
+from extract.evaluate.gold import (
     DATE_VALUE,
     alias_warnings,
     check_dir,
@@ -25,7 +26,6 @@ from extract.gold import (
     tables_to_gold,
     to_labelstudio,
 )
-from extract.tables import to_table
 
 TEXT = "CLA hired Ann Lee on 4 May 2017.\nAnn Lee heads CLA."
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.errors import ExtractError, message
-from extract.ingest import decode_html, discover, doc_id_for, ingest, join_hyphenated
+from extract.core.errors import ExtractError, message
+from extract.ingest.readers import decode_html, discover, doc_id_for, ingest, join_hyphenated
 
 MakePdf = Callable[..., Path]
 

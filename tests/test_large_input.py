@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import long_release
-from extract.ingest import ingest
-from extract.recognise import plan_blocks
-from extract.segment import segment
-from extract.settings import load_settings
+from extract.core.settings import load_settings
+from extract.ingest.readers import ingest
+from extract.ingest.segment import segment
+from extract.recognise.recogniser import plan_blocks
 
 SETTINGS = load_settings()
 FIFTY_MB = 50 * 1024 * 1024

@@ -8,8 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import build_pdf
-from extract.runner import run
-from extract.schema import TABLES
+from extract.core.schema import TABLES
+from extract.run.runner import run
 
 EN = (
     "Acme Robotics signs a partnership with the University of Melbourne\n"

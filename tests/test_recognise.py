@@ -2,12 +2,12 @@
 
 import pytest
 
-from extract.lexicon import vocabulary
-from extract.names import is_org_name, is_person_name
-from extract.recognise import Block, Candidate, Recogniser, _coordinated, plan_blocks
-from extract.segment import Paragraph, segment
-from extract.settings import load_settings
-from extract.spans import after_at, trim
+from extract.core.settings import load_settings
+from extract.ingest.segment import Paragraph, segment
+from extract.languages.lexicon import vocabulary
+from extract.recognise.names import is_org_name, is_person_name
+from extract.recognise.recogniser import Block, Candidate, Recogniser, _coordinated, plan_blocks
+from extract.recognise.spans import after_at, trim
 
 SETTINGS = load_settings()
 

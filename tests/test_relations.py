@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.errors import ExtractError
-from extract.records import Mention
-from extract.relation_rules import PHRASE_KEYS, ROLE_KEYS, WORD_SET_KEYS, load_lexicon, parse_lexicon
-from extract.relation_sentences import sentence_lexicon, sentences
-from extract.relations import find_relations, main_topic
+from extract.core.errors import ExtractError
+from extract.core.records import Mention
+from extract.relations.document import find_relations, main_topic
+from extract.relations.rules import PHRASE_KEYS, ROLE_KEYS, WORD_SET_KEYS, load_lexicon, parse_lexicon
+from extract.relations.sentences import sentence_lexicon, sentences
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from extract.report import HEADLINE, RATIOS, score_markdown, write_reports
-from extract.score import (
+from extract.core.tables import to_table
+from extract.evaluate.report import HEADLINE, RATIOS, score_markdown, write_reports
+from extract.evaluate.score import (
     Counts,
     ScoreRun,
     match_one_to_one,
@@ -18,7 +19,6 @@ from extract.score import (
     pair_documents,
     score_pairs,
 )
-from extract.tables import to_table
 
 TEXT = "Acme Corp hired Jane Doe in 2017. Jane Doe heads Acme. Acme works with Beta Labs."
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.runner import run
-from extract.schema import TABLES
-from extract.score import load_gold_dir, score_tables
+from extract.core.schema import TABLES
+from extract.evaluate.score import load_gold_dir, score_tables
+from extract.run.runner import run
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = tomllib.loads((Path(__file__).parent / "score_floors.toml").read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
 """Paragraphs, their language and boilerplate flags."""
 
-from extract.segment import document_language, is_boilerplate, segment, split_lines
-from extract.settings import load_settings
+from extract.core.settings import load_settings
+from extract.ingest.segment import document_language, is_boilerplate, segment, split_lines
 
 SETTINGS = load_settings()
 EN = "The university signed a research agreement with the hospital to study rare diseases together."

@@ -2,8 +2,8 @@
 
 import pytest
 
-from extract.errors import ExtractError
-from extract.settings import load_settings
+from extract.core.errors import ExtractError
+from extract.core.settings import load_settings
 
 
 def write(tmp_path, text):

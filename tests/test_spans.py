@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.spans import occurrences
+from extract.recognise.spans import occurrences
 
 ALPHABET = "ab @/.-_é\n"
 

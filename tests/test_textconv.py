@@ -12,8 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extract import textconv
-from extract.tables import table_bytes, to_table
+from extract.core.tables import table_bytes, to_table
+from extract.review import textconv
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -100,7 +100,7 @@ def test_a_file_that_is_not_parquet_exits_2(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_the_driver_does_not_import_spacy() -> None:
-    code = "import sys, extract.textconv; print('spacy' in sys.modules)"
+    code = "import sys, extract.review.textconv; print('spacy' in sys.modules)"
     done = subprocess.run(
         [sys.executable, "-c", code],
         env={**os.environ, "PYTHONPATH": str(SRC)},
@@ -133,7 +133,7 @@ def test_install_is_idempotent(tmp_path: Path) -> None:
     assert textconv.install(tmp_path, python=python) is True
     assert textconv.install(tmp_path, python=python) is False
     values = git(tmp_path, "config", "--local", "--get-all", "diff.parquet.textconv").splitlines()
-    assert values == [f"{python} -m extract.textconv"]
+    assert values == [f"{python} -m extract.review.textconv"]
 
 
 def test_git_diff_shows_the_removed_and_added_rows(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """``python -m extract``: the command line."""
 
-from extract.cli import main
+from extract.cli.main import main
 
 raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The command line shared by ``python -m extract`` and the stage scripts."""

@@ -1,0 +1,129 @@
+"""Settings: the commented defaults in ``data/settings.toml``, optionally overridden.
+
+Every setting has a type and, where it matters, a range; a wrong name or value
+is refused with a message that names the setting and the file, as dateparser
+does, rather than failing later in a stage.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from extract.core.errors import ExtractError
+
+DEFAULTS = "settings.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings; fields are ``table.name`` of the TOML file, flattened."""
+
+    models_en: str
+    models_fr: str
+    models_attribute_table: bool
+    language_candidates: tuple[str, ...]
+    language_min_chars: int
+    language_min_confidence: float
+    language_mixed_share: float
+    language_supported_share: float
+    ingest_max_file_bytes: int
+    recognise_max_block_chars: int
+    recognise_batch_size: int
+    recognise_min_acronym_len: int
+    recognise_max_acronym_len: int
+    recognise_max_long_form_words: int
+    run_processes: int
+    run_progress_min_docs: int
+
+    def model_for(self, lang: str) -> str:
+        """The spaCy package name configured for ``lang`` (en or fr)."""
+        return {"en": self.models_en, "fr": self.models_fr}[lang]
+
+
+#: setting -> (expected type, check, description of valid values)
+_RULES: dict[str, tuple[type, Any, str]] = {
+    "models_en": (str, bool, "a spaCy package name"),
+    "models_fr": (str, bool, "a spaCy package name"),
+    "models_attribute_table": (bool, lambda v: True, "true or false"),
+    "language_candidates": (
+        list,
+        lambda v: {"en", "fr"} <= set(v),
+        "a list of ISO 639-1 codes with en and fr",
+    ),
+    "language_min_chars": (int, lambda v: v >= 0, "an integer >= 0"),
+    "language_min_confidence": (float, lambda v: 0 <= v <= 1, "a number between 0 and 1"),
+    "language_mixed_share": (float, lambda v: 0 < v <= 0.5, "a number in (0, 0.5]"),
+    "language_supported_share": (float, lambda v: 0 < v <= 1, "a number in (0, 1]"),
+    "ingest_max_file_bytes": (int, lambda v: v > 0, "an integer > 0"),
+    "recognise_max_block_chars": (int, lambda v: 1_000 <= v <= 1_000_000, "an integer from 1000 to 1000000"),
+    "recognise_batch_size": (int, lambda v: v >= 1, "an integer >= 1"),
+    "recognise_min_acronym_len": (int, lambda v: v >= 2, "an integer >= 2"),
+    "recognise_max_acronym_len": (int, lambda v: v >= 2, "an integer >= 2"),
+    "recognise_max_long_form_words": (int, lambda v: v >= 2, "an integer >= 2"),
+    "run_processes": (int, lambda v: v >= 0, "an integer >= 0"),
+    "run_progress_min_docs": (int, lambda v: v >= 0, "an integer >= 0"),
+}
+
+
+def _flatten(data: dict[str, Any], path: str) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for table, values in data.items():
+        if not isinstance(values, dict):
+            raise ExtractError("settings.unknown", name=table, path=path, known=", ".join(sorted(_RULES)))
+        for name, value in values.items():
+            flat[f"{table}_{name}"] = value
+    return flat
+
+
+def _check(flat: dict[str, Any], path: str) -> None:
+    for key, value in flat.items():
+        if key not in _RULES:
+            known = ", ".join(k.replace("_", ".", 1) for k in sorted(_RULES))
+            raise ExtractError("settings.unknown", name=key.replace("_", ".", 1), path=path, known=known)
+        expected, valid, description = _RULES[key]
+        name = key.replace("_", ".", 1)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+            flat[key] = value
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+            raise ExtractError("settings.type", name=name, path=path, expected=description, got=value)
+        if not valid(value):
+            raise ExtractError("settings.range", name=name, path=path, expected=description, got=value)
+
+
+@cache
+def load_settings(path: Path | None = None) -> Settings:
+    """The default settings, with those of ``path`` (a TOML file) laid over them."""
+    text = resources.files("extract.data").joinpath(DEFAULTS).read_text(encoding="utf-8")
+    flat = _flatten(tomllib.loads(text), DEFAULTS)
+    if path is not None:
+        try:
+            override = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ExtractError("data.invalid", path=path, problem=error) from error
+        flat.update(_flatten(override, str(path)))
+    _check(flat, str(path or DEFAULTS))
+    missing = set(_RULES) - set(flat)
+    if missing:
+        raise ExtractError("data.invalid", path=DEFAULTS, problem=f"missing settings {sorted(missing)}")
+    flat["language_candidates"] = tuple(flat["language_candidates"])
+    return Settings(**flat)
+
+
+def model_version(name: str) -> str:
+    """The installed version of spaCy package ``name`` ('' when it is not installed).
+
+    Read from the package metadata, without importing spaCy: the version is part of the key
+    that decides whether earlier work can be reused, and a run with nothing new must stay fast.
+    """
+    for candidate in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(candidate)
+        except metadata.PackageNotFoundError:
+            continue
+    return ""

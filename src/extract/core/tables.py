@@ -1,0 +1,121 @@
+"""Reading and writing the tables: explicit schemas, stable row order, atomic files.
+
+A table file is replaced with ``os.replace`` from a temporary file in the same
+folder, so a run killed half-way leaves the previous file whole. Files whose
+bytes would not change are not rewritten, so their mtimes (and make's view of
+them) stay put.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from extract.core.schema import SORT_KEYS, TABLES
+
+
+def to_table(name: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
+    """Build table ``name`` from row dicts, cast to its schema and sorted by its keys."""
+    schema = TABLES[name]
+    rows = list(rows)
+    columns = {field.name: [row.get(field.name) for row in rows] for field in schema}
+    table = pa.table(columns, schema=schema)
+    return sort_table(name, table)
+
+
+def sort_table(name: str, table: pa.Table) -> pa.Table:
+    """Return ``table`` in the stable row order of :data:`SORT_KEYS`."""
+    if table.num_rows == 0:
+        return table
+    order = pc.sort_indices(table, sort_keys=[(key, "ascending") for key in SORT_KEYS[name]])
+    return table.take(order)
+
+
+def table_bytes(table: pa.Table) -> bytes:
+    """Serialise ``table`` to Parquet bytes, with settings fixed so the output is reproducible."""
+    sink = io.BytesIO()
+    pq.write_table(
+        table,
+        sink,
+        compression="zstd",
+        row_group_size=64_000,
+        write_statistics=True,
+        store_schema=True,
+    )
+    return sink.getvalue()
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a hidden temporary file beside ``path``, flushed to disk; return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    """Whether ``path`` already holds ``data``; if so it is touched, so make sees it up to date."""
+    if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        os.utime(path)
+        return True
+    return False
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Replace ``path`` with ``data`` atomically; return False when it already held them."""
+    if _unchanged(path, data):
+        return False
+    os.replace(_stage(path, data), path)
+    return True
+
+
+def write_tables(out_dir: Path, tables: Mapping[str, pa.Table]) -> list[str]:
+    """Write each table to ``out_dir/<name>.parquet``; return the names that changed.
+
+    Every table is serialised and written to a temporary file, flushed to disk,
+    before the first is renamed over its old version: an error or a kill while
+    building the tables leaves every file as it was, and the renames that then
+    replace them take microseconds. Temporary files left by a killed run are
+    removed first.
+    """
+    for stale in out_dir.glob(".*.parquet.*.tmp"):
+        stale.unlink(missing_ok=True)
+    payloads = {
+        name: table_bytes(sort_table(name, table.cast(TABLES[name]))) for name, table in tables.items()
+    }
+    staged = {}
+    try:
+        for name, data in payloads.items():
+            path = out_dir / f"{name}.parquet"
+            if not _unchanged(path, data):
+                staged[name] = _stage(path, data)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    for name, tmp in staged.items():
+        os.replace(tmp, out_dir / f"{name}.parquet")
+    return list(staged)
+
+
+def read_table(path: Path, name: str | None = None) -> pa.Table:
+    """Read a table file; with ``name``, check it against that table's schema."""
+    table = pq.read_table(path)
+    if name is not None:
+        table = table.select([f.name for f in TABLES[name]]).cast(TABLES[name])
+    return table

@@ -1,0 +1,1 @@
+"""Evaluation: gold files, scoring against them, score reports."""

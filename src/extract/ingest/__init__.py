@@ -1,0 +1,1 @@
+"""Ingest: files in, decoded text out; then paragraphs, their language and boilerplate."""

@@ -1,0 +1,146 @@
+"""Paragraphs, their language, and which of them are web boilerplate.
+
+Press releases switch language (an English page with a French footer, a
+bilingual release), so language is decided per paragraph and each paragraph
+goes to its own language's model. Short paragraphs (headings, list items)
+are too short to classify on their own and take the language of the nearest
+long paragraph. Boilerplate (cookie notices, share links, navigation, spam)
+is marked rather than removed, so offsets into the text never move.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from extract.core.errors import ExtractError
+from extract.core.settings import Settings
+
+#: Paragraph languages that have a model; every other language is "other".
+MODEL_LANGS = ("en", "fr")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-empty line of the document (offsets exclude the line end)."""
+
+    start: int
+    end: int
+    lang: str  # en | fr | other
+    boilerplate: bool
+
+
+@cache
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    """The compiled patterns of ``data/boilerplate.json``."""
+    path = "boilerplate.json"
+    try:
+        data = json.loads(resources.files("extract.data").joinpath(path).read_text(encoding="utf-8"))
+        patterns = data["patterns"]
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise ValueError("'patterns' must be a list of strings")
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    except (ValueError, KeyError, re.error) as error:
+        raise ExtractError("data.invalid", path=path, problem=error) from error
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Whether the whole paragraph is web boilerplate."""
+    text = paragraph.strip()
+    return any(pattern.match(text) for pattern in boilerplate_patterns())
+
+
+@cache
+def _detector(candidates: tuple[str, ...]):  # -> lingua.LanguageDetector
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in candidates]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect_language(text: str, settings: Settings) -> tuple[str, float]:
+    """The most likely language of ``text`` among the candidates, and its confidence."""
+    return _best_language(text, tuple(settings.language_candidates))
+
+
+@lru_cache(maxsize=4096)
+def _best_language(text: str, candidates: tuple[str, ...]) -> tuple[str, float]:
+    """Memoised: lingua is deterministic and the costliest step of segmentation, and press releases
+    repeat whole paragraphs (an "About us" footer, a contact block) from one release to the next."""
+    values = _detector(candidates).compute_language_confidence_values(text)
+    if not values:
+        return "other", 0.0
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), best.value
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line holding more than white space, line ends left out."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            left = len(line) - len(line.lstrip())
+            spans.append((match.start() + left, match.start() + left + len(stripped)))
+    return spans
+
+
+def segment(text: str, settings: Settings) -> list[Paragraph]:
+    """The paragraphs of ``text`` with their language and boilerplate flag."""
+    spans = split_lines(text)
+    flags = [is_boilerplate(text[s:e]) for s, e in spans]
+    langs: list[str | None] = []
+    for (start, end), boiler in zip(spans, flags, strict=True):
+        lang = None
+        if not boiler and end - start >= settings.language_min_chars:
+            code, confidence = detect_language(text[start:end], settings)
+            if confidence >= settings.language_min_confidence or code not in MODEL_LANGS:
+                lang = code if code in MODEL_LANGS else "other"
+        langs.append(lang)
+    filled = _fill_short(langs, spans, text, settings)
+    return [
+        Paragraph(start, end, lang, boiler)
+        for (start, end), lang, boiler in zip(spans, filled, flags, strict=True)
+    ]
+
+
+def _fill_short(
+    langs: list[str | None], spans: list[tuple[int, int]], text: str, settings: Settings
+) -> list[str]:
+    """Give each undecided paragraph the language of the nearest decided one (before first)."""
+    decided = [i for i, lang in enumerate(langs) if lang is not None]
+    if not decided:
+        # Nothing long enough: judge the document's text as a whole.
+        whole = " ".join(text[s:e] for s, e in spans)
+        code, _ = detect_language(whole, settings) if whole.strip() else ("other", 0.0)
+        fallback = code if code in MODEL_LANGS else "other"
+        return [fallback for _ in langs]
+    filled = []
+    for i, lang in enumerate(langs):
+        if lang is None:
+            nearest = min(decided, key=lambda j: (abs(j - i), j > i))
+            lang = langs[nearest]
+        filled.append(lang)
+    return filled
+
+
+def document_language(paragraphs: list[Paragraph], settings: Settings) -> str:
+    """en, fr, mixed or other, from the share of characters in each language."""
+    shares: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        if not paragraph.boilerplate:
+            shares[paragraph.lang] += paragraph.end - paragraph.start
+    total = sum(shares.values())
+    if not total:
+        return "other"
+    supported = shares["en"] + shares["fr"]
+    if supported / total < settings.language_supported_share:
+        return "other"
+    if min(shares["en"], shares["fr"]) / total >= settings.language_mixed_share:
+        return "mixed"
+    return "en" if shares["en"] >= shares["fr"] else "fr"

@@ -1,0 +1,1 @@
+"""The supported languages and every loader of their data files."""

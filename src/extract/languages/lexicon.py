@@ -1,0 +1,158 @@
+"""Per-language name vocabularies, token patterns and the organisation list, validated on load.
+
+The data live in ``data/names/{en,fr}.json``, ``data/names/patterns.json`` and
+``data/organisations.csv`` so that a user can extend them without touching
+code; a malformed file is refused with a message naming the file and the
+problem rather than failing inside spaCy.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from extract.core.errors import ExtractError
+
+LANGS = ("en", "fr")
+_LIST_KEYS = (
+    "org_heads",
+    "org_heads_alone_ok",
+    "titles",
+    "articles",
+    "non_org_after",
+    "generic",
+    "role_words",
+    "connectors",
+    "acronym_stoplist",
+    "org_cues_before",
+    "kind_nouns",
+    "non_org_before",
+)
+_OPERATORS = ("?", "*", "+")
+#: Lists that patterns take from both languages: a French release names English companies too.
+_MERGED = ("org_heads",)
+
+
+def _merged(key: str) -> list[str]:
+    return sorted({word for lang in LANGS for word in vocabulary(lang).lists[key]})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The name vocabulary of one language (see ``data/names/en.json`` for each list's meaning)."""
+
+    lang: str
+    org_heads: frozenset[str]
+    org_heads_alone_ok: frozenset[str]
+    titles: frozenset[str]
+    articles: frozenset[str]
+    non_org_after: frozenset[str]
+    generic: frozenset[str]
+    role_words: frozenset[str]
+    connectors: frozenset[str]
+    acronym_stoplist: frozenset[str]
+    org_cues_before: frozenset[str]
+    kind_nouns: frozenset[str]
+    non_org_before: frozenset[str]
+    lists: dict[str, list[str]]
+
+
+def _read(path: str) -> str:
+    return resources.files("extract.data").joinpath(path).read_text(encoding="utf-8")
+
+
+def _load_json(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(_read(path))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ExtractError("data.invalid", path=path, problem=error) from error
+    if not isinstance(data, dict):
+        raise ExtractError("data.invalid", path=path, problem="top level must be an object")
+    return data
+
+
+@cache
+def vocabulary(lang: str) -> Vocabulary:
+    """The validated vocabulary of ``lang`` (en or fr)."""
+    path = f"names/{lang}.json"
+    data = _load_json(path)
+    lists: dict[str, list[str]] = {}
+    for key in _LIST_KEYS:
+        values = data.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise ExtractError(
+                "data.invalid", path=path, problem=f"'{key}' must be a list of non-empty strings"
+            )
+        lists[key] = values
+    unknown = set(data) - set(_LIST_KEYS) - {"_doc"}
+    if unknown:
+        raise ExtractError("data.invalid", path=path, problem=f"unknown keys {sorted(unknown)}")
+    folded = {key: frozenset(v.lower() for v in values) for key, values in lists.items()}
+    folded["acronym_stoplist"] = frozenset(lists["acronym_stoplist"])  # acronyms keep their case
+    return Vocabulary(lang=lang, lists=lists, **folded)
+
+
+def _expand(token: Any, macros: dict[str, Any], vocab: Vocabulary, path: str) -> dict[str, Any]:
+    """One pattern token: a spaCy token dict, or a macro name with an optional operator."""
+    if isinstance(token, dict):
+        return token
+    if not isinstance(token, str):
+        raise ExtractError(
+            "data.invalid", path=path, problem=f"pattern token {token!r} is not a string or object"
+        )
+    name, op = (token[:-1], token[-1]) if token[-1] in _OPERATORS else (token, None)
+    if name not in macros:
+        raise ExtractError("data.invalid", path=path, problem=f"unknown macro '{name}'")
+    expanded = json.loads(json.dumps(macros[name]))
+    _fill_lists(expanded, vocab, path)
+    if op:
+        expanded["OP"] = op
+    return expanded
+
+
+def _fill_lists(node: Any, vocab: Vocabulary, path: str) -> None:
+    """Replace every '@key' value in a macro by the vocabulary list ``key``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and value.startswith("@"):
+                if value[1:] not in vocab.lists:
+                    raise ExtractError("data.invalid", path=path, problem=f"unknown list '{value}'")
+                node[key] = _merged(value[1:]) if value[1:] in _MERGED else vocab.lists[value[1:]]
+            else:
+                _fill_lists(value, vocab, path)
+
+
+@cache
+def patterns(kind: str, lang: str) -> list[list[dict[str, Any]]]:
+    """The expanded token patterns of ``kind`` (org or person) for ``lang``."""
+    path = "names/patterns.json"
+    data = _load_json(path)
+    macros = data.get("macros", {})
+    groups = data.get(kind)
+    if not isinstance(groups, dict):
+        raise ExtractError("data.invalid", path=path, problem=f"'{kind}' must be an object of pattern lists")
+    vocab = vocabulary(lang)
+    raw = [*groups.get("any", []), *groups.get(lang, [])]
+    return [[_expand(token, macros, vocab, path) for token in pattern] for pattern in raw]
+
+
+@cache
+def organisations() -> tuple[tuple[str, str], ...]:
+    """(canonical, alias) rows of ``data/organisations.csv``, comment lines left out."""
+    path = "organisations.csv"
+    lines = [line for line in _read(path).splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    if reader.fieldnames != ["canonical", "alias"]:
+        raise ExtractError("data.invalid", path=path, problem="header must be 'canonical,alias'")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        canonical, alias = (row.get("canonical") or "").strip(), (row.get("alias") or "").strip()
+        if not canonical or not alias or None in row:
+            raise ExtractError("data.invalid", path=path, problem=f"row {number} needs exactly two values")
+        rows.append((canonical, alias))
+    return tuple(rows)

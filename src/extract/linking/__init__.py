@@ -1,0 +1,1 @@
+"""Linking: mentions of one organisation or person joined into one entity."""

@@ -1,0 +1,1 @@
+"""Recognition: ORG, PERSON and DATE mentions from the spaCy models and the name and date rules."""

@@ -1,0 +1,159 @@
+"""Name judgements: does this text name a person, or an organisation?
+
+The models' labels are often wrong on press releases (institutions named after
+people tagged PERSON, a capitalised sentence start tagged ORG); these tests,
+on the text of a candidate and its context, decide what a span names. Their
+vocabularies live in ``data/names``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from extract.languages import lexicon
+from extract.linking.canon import fold, folded
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from extract.recognise.recogniser import Candidate
+
+
+PERSON_PARTICLES = frozenset(
+    {"de", "du", "des", "van", "von", "der", "den", "da", "di", "le", "la", "d'", "d’"}
+)
+
+
+_NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
+
+
+#: One part of a person's name: "Anne", "Jean-Yves", "McKenzie", "O'Neill", "C.", "J.-Y."
+NAME_PART = re.compile(rf"{_NAME}(?:-{_NAME})*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
+
+
+INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|un|une)\s+$", re.IGNORECASE)
+
+
+def is_person_name(name: str, source: str) -> bool:
+    """Two or more capitalised name parts ("Jean-Yves Blay", "C. Brambilla"); one after a title."""
+    if any(ch.isdigit() for ch in name) or "@" in name or "\n" in name:
+        return False
+    parts = [p for p in re.split(r"\s+", name) if p]
+    names = [p for p in parts if p.lower() not in PERSON_PARTICLES]
+    if not names or not all(NAME_PART.fullmatch(p) for p in names):
+        return False
+    return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
+
+
+@cache
+def first_names():  # -> gender_guesser.detector.Detector
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@cache
+def _folded_organisations() -> frozenset[str]:
+    """Folded aliases of the organisations list, built once: every person candidate is checked against it."""
+    return frozenset(fold(alias) for _, alias in lexicon.organisations())
+
+
+def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Two or three name parts, the first a known given name, no organisation word ("Anne Martin")."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
+        return False
+    if fold(name) in _folded_organisations():
+        return False
+    return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+
+
+def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
+    """Not a generic noun, a bare number, a lower-case phrase, a project or a label."""
+    name = text[c.start : c.end]
+    if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
+        return False
+    if fold(name) in folded(vocab.generic) or (" " not in name and name.lower() in vocab.org_heads):
+        return False
+    if c.source == "gazetteer":
+        return True
+    if name in vocab.acronym_stoplist:
+        return False  # "ISO", "AISBL": a standard or a legal form, whoever proposes it
+    if followed_by(text, c.end, vocab.non_org_after) or preceded_by(text, c.start, vocab.non_org_before):
+        return False
+    words = name.split()
+    if c.source == "model" and (words[-1].lower() in vocab.connectors or re.search(r"\b[dl]['’]$", name)):
+        return False  # cut short by the model: "Agence nationale de", "Service de"
+    if c.source == "model" and len(words) == 1 and name.lower() in common_words(text):
+        return False  # a word the text also writes in lower case ("Quantum" / "quantum sensors")
+    if words[-1].lower() in vocab.non_org_after:
+        return False  # an event or a label: "World Cancer Congress", "Scientific Days"
+    if re.fullmatch(r"[A-Z]{2,}s", name):
+        return False  # a plural acronym is a kind of body ("FCCCs"), not a name
+    if len(words) == 1 and re.search(r"\b\d+\s+$", text[max(0, c.start - 8) : c.start]):
+        return False  # "24 ERN": a counted acronym is a common noun
+    sentence_case = len(words) > 1 and all(w.islower() for w in words[1:])
+    if c.source in ("model", "pattern") and sentence_case and not has_head(name, vocab):
+        return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
+    if (
+        c.source != "acronym"
+        and c.source != "definition"
+        and INDEFINITE.search(text[max(0, c.start - 6) : c.start])
+    ):
+        return False
+    return not (c.source == "model" and " " not in name and name.islower())
+
+
+def preceded_by(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether the word right before ``start`` is one of ``words`` ("le projet DIAGNOS")."""
+    prev = re.search(r"([\w-]+)[\s\"'“«]*$", text[max(0, start - 40) : start])
+    return bool(prev and prev.group(1).lower() in words)
+
+
+@lru_cache(maxsize=4)
+def common_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case, found once per document."""
+    return frozenset(re.findall(r"(?<![\w-])[a-zà-öø-ÿ]+(?![\w-])", text))
+
+
+def followed_by(text: str, end: int, words: frozenset[str]) -> bool:
+    nxt = re.match(r"[\s)’'\"]*(?:\([^()\n]{0,80}\)\s*)?([\w-]+)", text[end : end + 120])
+    return bool(nxt and nxt.group(1).lower() in words)
+
+
+def has_head(name: str, vocab: lexicon.Vocabulary) -> bool:
+    return any(word.lower() in vocab.org_heads for word in re.findall(r"[\w’'-]+", name))
+
+
+def names_org(long_form: str, vocab: lexicon.Vocabulary) -> bool:
+    """A long form names an organisation when it carries an organisation head noun."""
+    other = lexicon.vocabulary("fr" if vocab.lang == "en" else "en")
+    return has_head(long_form, vocab) or has_head(long_form, other)
+
+
+def shouted_name(name: str, lang: str) -> bool:
+    """Whether a name is distinctive enough to look for in lines written in capitals:
+    several words, or one word that is no common noun ("VERDANTIS", not "ALLIANCE")."""
+    if " " in name:
+        return True
+    vocab = lexicon.vocabulary(lang)
+    word = name.lower()
+    return len(name) >= 4 and word not in vocab.org_heads and word not in vocab.generic
+
+
+def worth_propagating(name: str, label: str) -> bool:
+    """Names distinctive enough to tag wherever they occur."""
+    if label == "PERSON":
+        return len(name.split()) >= 2
+    return len(name) >= 3 or name.isupper()
+
+
+def capitalised_function_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
+    """ "DE", "ET", "LA" between words in capitals ("MINISTÈRE DE L'AGRICULTURE") are words, not acronyms."""
+    if token.lower_ not in vocab.connectors | vocab.articles | {"et", "and", "the"}:
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(n.text.isupper() and len(n.text) > 1 for n in neighbours)

@@ -1,0 +1,605 @@
+"""Recognition: the ORG, PERSON and DATE mentions of a document, from models and rules.
+
+The spaCy model of each paragraph's language proposes names; rules kept in
+data files (``data/names``) add what the bare models miss and overrule them
+where they are known to be wrong:
+
+- organisation name patterns ("Centre X", "X Hospital", "University of X",
+  "Institut de X de l'Y") and the organisations list (institutions named after
+  people, which models tag as PERSON);
+- acronyms, and acronyms defined in brackets with their long forms;
+- person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to
+  find names the model missed;
+- calendar dates in both languages (``extract.recognise.dates``; the French model has
+  no DATE label and the English one also tags durations and relative dates).
+
+Candidates are then cleaned to the guidelines' spans (no article, title,
+possessive, quote or bracket), overlaps are resolved (rules before the model,
+longer before shorter), and every name found once is looked for everywhere
+in the document, so that a name is tagged consistently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from extract.core.records import Mention
+from extract.core.settings import Settings
+from extract.ingest.segment import MODEL_LANGS, Paragraph
+from extract.languages import lexicon
+from extract.linking.canon import assign_keys, fold
+from extract.recognise.dates import find_dates
+from extract.recognise.models import Models
+from extract.recognise.names import (
+    PERSON_PARTICLES,
+    capitalised_function_word,
+    first_names,
+    followed_by,
+    has_head,
+    is_org_name,
+    is_person_name,
+    looks_like_person,
+    names_org,
+    shouted_name,
+    worth_propagating,
+)
+from extract.recognise.spans import (
+    Spans,
+    after_at,
+    cut_at_breaks,
+    fold_same_length,
+    occurrences,
+    trim,
+    trim_org_words,
+    url_at,
+)
+from extract.text import acronyms
+
+#: How much each kind of evidence weighs when two candidates overlap.
+RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}
+MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
+#: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of paragraphs of one language that a model reads at once."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed mention, before cleaning and overlap resolution."""
+
+    start: int
+    end: int
+    label: str
+    source: str  # a key of RANKS
+    lang: str
+    value: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return RANKS[self.source]
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """An acronym and its long form, as defined in the text ("Long Form (ACR)")."""
+
+    short: tuple[int, int]
+    long: tuple[int, int]
+
+
+def plan_blocks(text: str, paragraphs: Sequence[Paragraph], max_chars: int) -> list[Block]:
+    """Runs of non-boilerplate paragraphs of one model language, each at most ``max_chars`` long."""
+    blocks: list[Block] = []
+    for paragraph in paragraphs:
+        if paragraph.boilerplate or paragraph.lang not in MODEL_LANGS:
+            continue
+        for start, end in _pieces(text, paragraph.start, paragraph.end, max_chars):
+            last = blocks[-1] if blocks else None
+            joinable = last and last.lang == paragraph.lang and end - last.start <= max_chars
+            between = text[last.end : start] if last else ""
+            if joinable and between.strip() == "":
+                blocks[-1] = Block(last.start, end, last.lang)
+            else:
+                blocks.append(Block(start, end, paragraph.lang))
+    return blocks
+
+
+def _pieces(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long paragraph at sentence ends or spaces so no piece exceeds ``max_chars``."""
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > max_chars // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else max_chars
+        yield start, start + cut
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+class Recogniser:
+    """Finds the mentions of documents; models are loaded when a document first needs them."""
+
+    def __init__(self, settings: Settings, *, models: Models | None = None, baseline: bool = False) -> None:
+        """``baseline`` keeps the models' own ORG, PERSON and DATE entities only (for comparison)."""
+        self.settings = settings
+        self.models = models or Models(settings)
+        self.baseline = baseline
+        self._matchers: dict[str, tuple[Matcher, Matcher, PhraseMatcher]] = {}
+
+    def recognise(
+        self, documents: Iterable[tuple[str, Sequence[Paragraph]]]
+    ) -> Iterator[tuple[list[Mention], list[tuple[int, Doc]]]]:
+        """For each (text, paragraphs): its mentions, and the parsed blocks (offset, Doc)."""
+        documents = list(documents)
+        plans = [
+            plan_blocks(text, paragraphs, self.settings.recognise_max_block_chars)
+            for text, paragraphs in documents
+        ]
+        parsed: dict[tuple[int, int], Doc] = {}
+        for lang in MODEL_LANGS:
+            wanted = [
+                (i, j) for i, plan in enumerate(plans) for j, block in enumerate(plan) if block.lang == lang
+            ]
+            if not wanted:
+                continue
+            nlp = self.models.get(lang)
+            texts = (documents[i][0][plans[i][j].start : plans[i][j].end] for i, j in wanted)
+            for key, doc in zip(
+                wanted, nlp.pipe(texts, batch_size=self.settings.recognise_batch_size), strict=True
+            ):
+                parsed[key] = doc
+        for i, (text, paragraphs) in enumerate(documents):
+            blocks = [(block, parsed[(i, j)]) for j, block in enumerate(plans[i])]
+            mentions = self.mentions(text, paragraphs, blocks)
+            yield mentions, [(block.start, doc) for block, doc in blocks]
+
+    def mentions(
+        self, text: str, paragraphs: Sequence[Paragraph], blocks: Sequence[tuple[Block, Doc]]
+    ) -> list[Mention]:
+        """The final mentions of one document, with document-local entity keys."""
+        if self.baseline:
+            return assign_keys(text, self._baseline(text, blocks), [])
+        candidates: list[Candidate] = []
+        definitions: list[Definition] = []
+        shouting = _shouting_ranges(text, paragraphs)
+        places = _not_org_names(blocks)
+        candidates += _contact_candidates(text, paragraphs)
+        for block, doc in blocks:
+            candidates += self._model_candidates(doc, block, shouting)
+            candidates += self._rule_candidates(doc, block, shouting)
+            found, pairs = self._definitions(text, doc, block)
+            candidates += found
+            definitions += pairs
+        cleaned = _split_joined(
+            [c for c in (self._clean(text, c) for c in candidates) if c is not None], text
+        )
+        cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
+        chosen = _coordinated(text, _join_acronyms(text, _select(cleaned)))
+        chosen = self._propagate(text, paragraphs, chosen, shouting, places)
+        dates = self._dates(text, blocks, chosen)
+        taken_by_dates = Spans((d.start, d.end) for d in dates)
+        chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)] + dates
+        mentions = [
+            Mention(c.start, c.end, c.label, text[c.start : c.end], c.lang, _source(c.source), c.value)
+            for c in sorted(chosen, key=lambda c: (c.start, c.end, c.label))
+        ]
+        return assign_keys(text, mentions, [(d.short, d.long) for d in definitions])
+
+    # --- candidates ---------------------------------------------------------------
+
+    def _matchers_for(self, lang: str, doc: Doc) -> tuple[Matcher, Matcher, PhraseMatcher]:
+        if lang not in self._matchers:
+            vocab = doc.vocab
+            org, person = Matcher(vocab, validate=True), Matcher(vocab, validate=True)
+            org.add("ORG", lexicon.patterns("org", lang), greedy="LONGEST")
+            person.add("PERSON", lexicon.patterns("person", lang), greedy="LONGEST")
+            known = PhraseMatcher(vocab)
+            nlp = self.models.get(lang)
+            names = sorted({alias for _, alias in lexicon.organisations()})
+            known.add("ORG", list(nlp.tokenizer.pipe(names)))
+            self._matchers[lang] = (org, person, known)
+        return self._matchers[lang]
+
+    def _model_candidates(self, doc: Doc, block: Block, shouting: Spans) -> list[Candidate]:
+        found = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            start, end = block.start + ent.start_char, block.start + ent.end_char
+            if label and not shouting.contains(start, end):
+                found.append(Candidate(start, end, label, "model", block.lang))
+        return found
+
+    def _rule_candidates(self, doc: Doc, block: Block, shouting: Spans) -> list[Candidate]:
+        org, person, known = self._matchers_for(block.lang, doc)
+        vocab = lexicon.vocabulary(block.lang)
+        found = []
+        for source, label, matcher in (
+            ("pattern", "ORG", org),
+            ("title", "PERSON", person),
+            ("gazetteer", "ORG", known),
+        ):
+            for _, i, j in matcher(doc):
+                span = doc[i:j]
+                start, end = block.start + span.start_char, block.start + span.end_char
+                if span.text.isupper() and shouting.contains(start, end):
+                    continue  # "UN" in a title written in capitals is the French article
+                found.append(Candidate(start, end, label, source, block.lang))
+        for token in doc:
+            start = block.start + token.idx
+            if (
+                token.text not in vocab.acronym_stoplist
+                and acronyms.looks_like_acronym(
+                    token.text,
+                    min_len=self.settings.recognise_min_acronym_len,
+                    max_len=self.settings.recognise_max_acronym_len,
+                )
+                and not shouting.contains(start, start + len(token.text))
+                and not capitalised_function_word(token, vocab)
+            ):
+                found.append(Candidate(start, start + len(token.text), "ORG", "acronym", block.lang))
+        return found
+
+    def _definitions(self, text: str, doc: Doc, block: Block) -> tuple[list[Candidate], list[Definition]]:
+        """ "Long Form (ACR)" and "ACR (Long Form)" pairs whose long form names an organisation."""
+        vocab = lexicon.vocabulary(block.lang)
+        sub = text[block.start : block.end]
+        found: list[Candidate] = []
+        pairs: list[Definition] = []
+        for match in re.finditer(r"\(\s*([^()\n]{2,120}?)\s*\)", sub):
+            inner = match.group(1)
+            head = re.split(r"[,;:]\s", inner, maxsplit=1)[0].strip()
+            before = sub[: match.start()].rstrip()
+            if acronyms.looks_like_acronym(head, max_len=self.settings.recognise_max_acronym_len):
+                short = (block.start + match.start(1), block.start + match.start(1) + len(head))
+                long = self._long_form_before(before, head, block.start, vocab)
+            else:
+                prev = re.search(r"([\w&-]+)\s*$", before)
+                if not prev or not acronyms.looks_like_acronym(prev.group(1)):
+                    continue
+                short = (block.start + prev.start(1), block.start + prev.end(1))
+                long = (block.start + match.start(1), block.start + match.end(1))
+                if not (acronyms.long_form_start(prev.group(1), inner) == 0 or has_head(inner, vocab)):
+                    continue
+            if long is None or not names_org(text[long[0] : long[1]], vocab):
+                continue
+            if followed_by(text, max(short[1], long[1]) + 1, vocab.non_org_after):
+                continue
+            pairs.append(Definition(short, long))
+            found.append(Candidate(*short, "ORG", "definition", block.lang))
+            found.append(Candidate(*long, "ORG", "definition", block.lang))
+        return found, pairs
+
+    def _long_form_before(
+        self, before: str, short: str, offset: int, vocab: lexicon.Vocabulary
+    ) -> tuple[int, int] | None:
+        """The long form of ``short`` that ends ``before`` (Schwartz & Hearst, within one clause)."""
+        clause_start = max(before.rfind(c) for c in ";:\n(") + 1
+        clause_start = max([clause_start, *(m.end() for m in re.finditer(r"[.!?]\s", before))])
+        words = list(re.finditer(r"\S+", before[clause_start:]))
+        window = words[-self.settings.recognise_max_long_form_words :]
+        if not window:
+            return None
+        start_in = clause_start + window[0].start()
+        candidate = before[start_in:]
+        found = acronyms.long_form_start(short, candidate)
+        if found is None:
+            return None
+        start = start_in + found
+        while True:  # the long form starts with a capital; articles are left out
+            first = re.match(r"(\S+)\s+", before[start:])
+            if not first or (first.group(1)[0].isupper() and first.group(1).lower() not in vocab.articles):
+                break
+            start += first.end()
+        if start >= len(before) or not before[start].isupper():
+            return None
+        return offset + start, offset + len(before)
+
+    def _dates(
+        self, text: str, blocks: Sequence[tuple[Block, Doc]], chosen: list[Candidate]
+    ) -> list[Candidate]:
+        dates = []
+        strong = Spans((c.start, c.end) for c in chosen if c.rank >= 3)
+        for block, _ in blocks:
+            for match in find_dates(text[block.start : block.end], block.lang):
+                start, end = block.start + match.start, block.start + match.end
+                date = Candidate(start, end, "DATE", "pattern", block.lang, match.value)
+                if not url_at(text, start, end) and not strong.overlaps(start, end):
+                    dates.append(date)
+        return dates
+
+    def _baseline(self, text: str, blocks: Sequence[tuple[Block, Doc]]) -> list[Mention]:
+        from extract.recognise.dates import normalise_date
+
+        mentions = []
+        for block, doc in blocks:
+            for ent in doc.ents:
+                label = MODEL_LABELS.get(ent.label_) or ("DATE" if ent.label_ == "DATE" else None)
+                if label:
+                    start, end = block.start + ent.start_char, block.start + ent.end_char
+                    # A span the model calls DATE that is no calendar date keeps the unknown value.
+                    value = (normalise_date(ent.text, block.lang) or "XXXX") if label == "DATE" else None
+                    mentions.append(Mention(start, end, label, text[start:end], block.lang, "model", value))
+        return mentions
+
+    # --- cleaning ---------------------------------------------------------------------
+
+    def _clean(self, text: str, c: Candidate) -> Candidate | None:
+        """Trim a candidate to the guidelines' span, or drop it; PERSON may turn ORG on cues."""
+        vocab = lexicon.vocabulary(c.lang)
+        # A listed name is exact, commas included ("Institut ... pour l'agriculture, l'alimentation ...").
+        start, end = (c.start, c.end) if c.source == "gazetteer" else cut_at_breaks(text, c.start, c.end)
+        start, end = trim(text, start, end, vocab, person=c.label == "PERSON")
+        if end - start < 2 or url_at(text, start, end):
+            return None
+        if c.label == "ORG" and c.source != "gazetteer":
+            start, end = trim_org_words(text, start, end, vocab)
+            if c.source == "model":
+                start, end = after_at(text, start, end, vocab)
+            if end - start < 2:
+                return None
+        c = replace(c, start=start, end=end)
+        name = text[start:end]
+        if c.label == "PERSON":
+            if self._cued_org(text, start, name, vocab):
+                return replace(c, label="ORG", source="cue")
+            return c if is_person_name(name, c.source) else None
+        if c.source == "model" and looks_like_person(name, vocab):
+            return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
+        return c if is_org_name(text, c, vocab) else None
+
+    @cached_property
+    def _known_orgs(self) -> frozenset[str]:
+        return frozenset(fold(alias) for _, alias in lexicon.organisations())
+
+    def _cued_org(self, text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+        """A 'person' that is a known organisation, or follows 'directeur général de', 'about'..."""
+        if fold(name) in self._known_orgs:
+            return True
+        before = fold(text[max(0, start - 40) : start]).strip()
+        return any(before == cue or before.endswith(" " + cue) for cue in map(fold, vocab.org_cues_before))
+
+    # --- consistency across the document ----------------------------------------------
+
+    def _propagate(
+        self,
+        text: str,
+        paragraphs: Sequence[Paragraph],
+        chosen: list[Candidate],
+        shouting: Spans,
+        places: set[str],
+    ) -> list[Candidate]:
+        """Tag every other occurrence of a name found once; relabel by the strongest evidence."""
+        labels: dict[str, tuple[int, str, str]] = {}
+        for c in chosen:
+            name = text[c.start : c.end]
+            best = labels.get(name)
+            if best is None or c.rank > best[0]:
+                labels[name] = (c.rank, c.label, c.lang)
+        relabelled = [
+            replace(c, label=labels[text[c.start : c.end]][1]) if labels[text[c.start : c.end]][0] >= 3 else c
+            for c in chosen
+        ]
+        surnames = _surnames(labels)
+        relabelled = [
+            replace(c, label="PERSON")
+            if c.source == "model" and c.label == "ORG" and text[c.start : c.end] in surnames
+            else c
+            for c in relabelled
+        ]
+        names = {
+            name: value
+            for name, value in labels.items()
+            if worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
+        }
+        names.update({name: value for name, value in surnames.items() if name not in labels})
+        if not names:
+            return relabelled
+        skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
+        taken = Spans((c.start, c.end) for c in relabelled)
+        added: list[Candidate] = []
+        for start, end in occurrences(text, names, before="@/.-", after="@/-"):
+            added += self._occurrence(text, start, end, names[text[start:end]], taken, skip)
+        # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
+        keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
+        if keys and shouting:
+            for start, end in shouting:
+                folded = fold_same_length(text[start:end])
+                for at, until in occurrences(folded, keys):
+                    _, label, lang = keys[folded[at:until]]
+                    added += self._occurrence(text, start + at, start + until, (0, label, lang), taken, skip)
+        return relabelled + added
+
+    def _occurrence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        found: tuple[int, str, str],
+        taken: Spans,
+        skip: Spans,
+    ) -> list[Candidate]:
+        if taken.overlaps(start, end) or skip.contains(start, end) or url_at(text, start, end):
+            return []
+        taken.add(start, end)
+        return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
+    """Names the model calls places, and one-word names it calls something else at least as often as ORG.
+
+    "Lyon" tagged ORG once and PERSON once is no organisation; a rule can still make it one.
+    """
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    places = set()
+    for _, doc in blocks:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                places.add(ent.text)
+            if " " not in ent.text:
+                votes[ent.text][ent.label_ == "ORG"] += 1
+    return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+CONTACT = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
+    r"(?=.*(?:\bt[ée]l\b|\bphone\b|\bmobile\b|\be-?mail\b|@|\+\d|\b\d{2}[ .]\d{2}[ .]\d{2}\b))",
+    re.IGNORECASE,
+)
+
+
+def _contact_candidates(text: str, paragraphs: Sequence[Paragraph]) -> list[Candidate]:
+    """The person at the start of a press-contact line ("Claire Dupont – Tél. 01 ...")."""
+    found = []
+    for p in paragraphs:
+        match = CONTACT.match(text, p.start, p.end)
+        if match and not p.boilerplate and p.lang in MODEL_LANGS:
+            found.append(Candidate(match.start("name"), match.end("name"), "PERSON", "title", p.lang))
+    return found
+
+
+def _source(source: str) -> str:
+    """The ``mentions.source`` value: model, or rule for every rule-based kind."""
+    return "model" if source == "model" else "rule"
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
+    """Paragraphs written in capitals (titles, contact headers): models and acronym rules misfire there."""
+    ranges = []
+    for p in paragraphs:
+        line = text[p.start : p.end]
+        if len(line.split(maxsplit=1)) < 2:
+            continue
+        letters = list(filter(str.isalpha, line))
+        if len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85:
+            ranges.append((p.start, p.end))
+    return Spans(ranges)
+
+
+def _split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Drop a pattern match over "A and B" when the model reads two organisations in it.
+
+    "University of Edinburgh and Heriot-Watt University" is two names; "European Organisation
+    for Research and Treatment of Cancer" is one, and the model does not split it.
+    """
+    models = [c for c in candidates if c.source == "model" and c.label == "ORG"]
+
+    def joined(c: Candidate) -> bool:
+        inside = [
+            m
+            for m in models
+            if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
+        ]
+        return len(inside) >= 2 and re.search(r"\s(and|et|&)\s", text[c.start : c.end]) is not None
+
+    return [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
+
+
+def _join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """One name from two acronyms side by side ("ERN EURACAN")."""
+    joined: list[Candidate] = []
+    for c in chosen:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == c.label == "ORG"
+            and text[last.end : c.start] == " "
+            and all(" " not in text[x.start : x.end] and text[x.start : x.end].isupper() for x in (last, c))
+        ):
+            joined[-1] = replace(last, end=c.end, source=max(last, c, key=lambda x: x.rank).source)
+        else:
+            joined.append(c)
+    return joined
+
+
+#: What joins the items of a list of names: ", ", " and ", " et ", ", and ".
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s(?:and|et|&)\s)\s*")
+#: A second person joined to a first one: "Élodie Marchal et Karim Benslimane".
+SECOND_PERSON = re.compile(r"\s+(?:and|et|&)\s+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+
+
+def _coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Make the items of a list agree: organisations listed with organisations, people with people.
+
+    The model reads an unfamiliar organisation as a person ("Aqua Libera"); a model PERSON
+    whose first word is no known given name, listed next to an organisation, is one. The
+    model also stops at the first of two people joined by "and"/"et"; the second is a person
+    when it looks like one and no other mention holds it.
+    """
+    result = list(chosen)
+    for i, c in enumerate(chosen):  # left to right, so that a list converts item by item
+        if c.label != "PERSON" or c.source != "model":
+            continue
+        first = text[c.start : c.end].split()[0]
+        if first_names().get_gender(first.split("-")[0]) != "unknown":
+            continue
+        before = result[i - 1] if i else None
+        after = chosen[i + 1] if i + 1 < len(chosen) else None
+        listed = (
+            before is not None and before.label == "ORG" and LIST_JOIN.fullmatch(text[before.end : c.start])
+        ) or (after is not None and after.label == "ORG" and LIST_JOIN.fullmatch(text[c.end : after.start]))
+        if listed:
+            result[i] = replace(c, label="ORG", source="cue")
+    taken = Spans((c.start, c.end) for c in result)
+    for c in chosen:
+        match = SECOND_PERSON.match(text, c.end) if c.label == "PERSON" else None
+        if match and not taken.overlaps(*match.span(1)) and is_person_name(match.group(1), "model"):
+            vocab = lexicon.vocabulary(c.lang)
+            if not has_head(match.group(1), vocab):
+                taken.add(*match.span(1))
+                result.append(Candidate(*match.span(1), "PERSON", "cue", c.lang))
+    return sorted(result, key=lambda c: (c.start, c.end))
+
+
+def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """The last part of each full person name ("Okonkwo" of "Aisha Okonkwo"), which a release
+    uses alone after the first mention ("said Okonkwo"); the model reads it as anything.
+
+    Only names that are surely people give surnames (found by a title or a cue, or with a
+    known given name): a model "person" such as "Santé Cancer Rhône-Alpes" must not spread.
+    """
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, (rank, label, lang) in labels.items():
+        parts = name.split()
+        sure = rank >= 3 or first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+        if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
+            last = parts[-1]
+            if len(last) >= 3 and last[0].isupper() and last.lower() not in PERSON_PARTICLES:
+                found[last] = (max(rank, 3), "PERSON", lang)
+    return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: higher rank first, then longer, then earlier."""
+    ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.label))
+    chosen: list[Candidate] = []
+    taken = Spans()
+    for c in ordered:
+        if not taken.overlaps(c.start, c.end):
+            taken.add(c.start, c.end)
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: (c.start, c.end))

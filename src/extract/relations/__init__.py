@@ -1,0 +1,1 @@
+"""Relations: triples read off the parse of each document's sentences."""

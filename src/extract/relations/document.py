@@ -1,0 +1,409 @@
+"""Relation triples of one document, read off spaCy's parse of its blocks by trigger rules.
+
+This module places the document's mentions on the parsed tokens, stands in the document's topic
+organisation for "it", "its", "the Centre", "l'Institut" (press releases speak of their issuer
+that way), runs the sentence rules (:mod:`extract.relations.rules`, :mod:`extract.relations.lists`,
+:mod:`extract.relations.intermediaries`) on the sentences of :mod:`extract.relations.sentences`, with
+footnote markers standing for the organisations their footnote lists (:mod:`extract.relations.footnotes`),
+then the press-contact rule (which spans several lines: a "CONTACT PRESSE" header, an organisation
+line, a name line), and returns each triple once with its evidence sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extract.core.records import Mention, Relation
+from extract.core.schema import SYMMETRIC_PREDICATES
+from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
+from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
+from extract.relations.lists import (
+    funding_round,
+    introduced_list,
+    joined_list,
+    membership_list,
+    shared_subject,
+)
+from extract.relations.rules import (
+    Anchor,
+    DateSpan,
+    Found,
+    Lexicon,
+    SentenceView,
+    between,
+    doc_forms,
+    forms,
+    joint,
+    leading,
+    link,
+    load_lexicon,
+    match_phrase,
+    possessive_role,
+    skipped_tokens,
+    titled_person,
+    unnamed_party,
+    zero_object,
+)
+from extract.relations.sentences import LEXICON_LANGS, lines, sentence_lexicon, sentences
+
+#: How many earlier ORG mentions a membership without "of ..." may refer back to.
+RECENT_ORGS = 12
+#: A press-contact block ends at the first block longer than this (running text, not a contact line).
+CONTACT_BLOCK_CHARS = 300
+CONTACT_BLOCKS = 5
+CONTACT_HEADER_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a relation is stated: document offsets and the quoted text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def main_topic(mentions: Sequence[Mention]) -> str | None:
+    """The ORG key with the most mentions (first occurrence breaks ties): what the document is about."""
+    orgs = sorted((m for m in mentions if m.label == "ORG" and m.key), key=lambda m: (m.start, m.end))
+    counts = Counter(m.key for m in orgs)
+    first = {}
+    for number, mention in enumerate(orgs):
+        first.setdefault(mention.key, number)
+    if not counts:
+        return None
+    return min(counts, key=lambda key: (-counts[key], first[key]))
+
+
+def find_relations(
+    blocks: Sequence[tuple[int, Doc]], mentions: Sequence[Mention], *, topic: str | None = None
+) -> list[Relation]:
+    """Every relation the document states between its ORG/PERSON entities, once, in text order.
+
+    ``blocks`` are (document offset, parsed block); ``mentions`` carry document offsets, an entity
+    ``key`` (ORG/PERSON) or a ``value`` (DATE); ``topic`` is the key of the organisation the document
+    is about (computed from the mentions when None).
+    """
+    if topic is None:
+        topic = main_topic(mentions)
+    found: list[tuple[Found, Evidence]] = []
+    recent: list[str] = []
+    previous: str | None = None
+    parsed: list[tuple[int, Span, list[Anchor]]] = []
+    placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    words = name_words(ordered)
+    for offset, doc in blocks:
+        if doc.lang_ not in LEXICON_LANGS or not doc.text.strip():
+            continue
+        # Only the block's own mentions: looking at every mention of a long document for each of
+        # its blocks would make relation finding quadratic in the document's length.
+        end = offset + len(doc.text)
+        own = ordered[bisect.bisect_left(starts, offset) : bisect.bisect_left(starts, end)]
+        anchors = mention_anchors(doc, offset, own)
+        placed.append((offset, doc, anchors, date_spans(doc, offset, own)))
+        parsed.extend(
+            (offset, line, [a for a in anchors if line.start <= a.start and a.end <= line.end])
+            for line in lines(doc)
+        )
+    notes = footnote_lists(parsed)
+    for offset, doc, anchors, dates in placed:
+        for sent in sentences(doc):
+            lexicon = sentence_lexicon(sent)
+            inside = [a for a in anchors if sent.start <= a.start and a.end <= sent.end]
+            view = SentenceView(
+                sent,
+                topic_anchors(
+                    sent,
+                    inside + note_anchors(sent, notes, inside),
+                    lexicon,
+                    topic,
+                    previous=previous,
+                    recent=recent,
+                    words=words,
+                ),
+                [d for d in dates if sent.start <= d.start and d.end <= sent.end],
+                lexicon,
+                topic,
+                tuple(recent),
+            )
+            view.skip = skipped_tokens(view)
+            evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
+            found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
+            recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
+            previous = opening_org(sent, inside)
+    found.extend(press_contacts(parsed, topic))
+    return deduplicate(found)
+
+
+def sentence_relations(view: SentenceView) -> Iterator[Found]:
+    """All the sentence rules, in turn."""
+    yield from leading(view)
+    for before, after in zip(view.anchors, view.anchors[1:], strict=False):
+        yield from link(view, before, after)
+    yield from between(view)
+    yield from joint(view)
+    yield from zero_object(view)
+    yield from titled_person(view)
+    yield from introduced_list(view)
+    yield from awarded(view)
+    yield from team_leader(view)
+    yield from funded_subject(view)
+    yield from supported_project(view)
+    yield from joined_list(view)
+    yield from funding_round(view)
+    yield from membership_list(view)
+    yield from shared_subject(view)
+    yield from possessive_role(view)
+    yield from unnamed_party(view)
+
+
+def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:
+    """The block's ORG/PERSON mentions as token anchors; a long form and its bracketed acronym are one."""
+    spans: list[tuple[Span, Mention]] = []
+    for mention in mentions:
+        if mention.label not in ("ORG", "PERSON") or not mention.key:
+            continue
+        span = _span(doc, offset, mention)
+        if span is not None:
+            spans.append((span, mention))
+    spans.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    anchors: list[Anchor] = []
+    for span, mention in spans:
+        if anchors and span.start < anchors[-1].end:
+            continue  # nested in a longer mention already placed
+        anchors.append(Anchor(span.start, span.end, mention.key, mention.label))
+    return _merge_bracketed(doc, anchors)
+
+
+def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
+    last = doc[-1] if len(doc) else None
+    if last is None or mention.start < offset or mention.end > offset + last.idx + len(last.text_with_ws):
+        return None
+    return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+
+
+def _merge_bracketed(doc: Doc, anchors: list[Anchor]) -> list[Anchor]:
+    """ "Organisation of European Cancer Institutes (OECI)": the bracket joins the long form's anchor."""
+    merged: list[Anchor] = []
+    for anchor in anchors:
+        bracket = doc[merged[-1].end : anchor.start].text if merged else ""
+        if merged and merged[-1].key == anchor.key and bracket in ("(", "( the"):
+            close = next((t.i for t in doc[anchor.end :] if t.text == ")"), None)
+            end = close + 1 if close is not None and close - anchor.end <= 12 else anchor.end
+            merged[-1] = Anchor(merged[-1].start, end, anchor.key, anchor.label)
+        else:
+            merged.append(anchor)
+    return merged
+
+
+def date_spans(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[DateSpan]:
+    """The block's DATE mentions with a value, as token spans."""
+    spans = []
+    for mention in mentions:
+        if mention.label == "DATE" and mention.value:
+            span = _span(doc, offset, mention)
+            if span is not None:
+                spans.append(DateSpan(span.start, span.end, mention.value))
+    return sorted(spans, key=lambda d: d.start)
+
+
+def opening_org(sent: Span, anchors: Sequence[Anchor]) -> str | None:
+    """The organisation a sentence opens with, as its subject ("For example, the CRCL includes ..."):
+    the first named entity, an organisation, with no verb before it."""
+    if not anchors or anchors[0].label != "ORG":
+        return None
+    lead = sent.doc[sent.start : anchors[0].start]
+    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0].key
+
+
+def name_words(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
+    """The lower-case words of every ORG entity's names, to tell which one "the Centre" refers to."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label == "ORG" and mention.key:
+            found.setdefault(mention.key, set()).update(re.findall(r"\w+", mention.text.lower()))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def generic_referent(
+    head: str, topic: str, recent: Sequence[str], words: Mapping[str, frozenset[str]]
+) -> str | None:
+    """The organisation "the Centre" stands for: the topic when its name has that head word, else the
+    latest organisation named before whose name has it ("the Northmoor Centre ... The Centre's director"),
+    else the topic; None for a lower-case head ("the cooperative's") that no name carries."""
+    if head in words.get(topic, ()):
+        return topic
+    named = next((key for key in reversed(recent) if head in words.get(key, ())), None)
+    return named
+
+
+def topic_anchors(
+    sent: Span,
+    anchors: list[Anchor],
+    lexicon: Lexicon,
+    topic: str | None,
+    *,
+    previous: str | None = None,
+    recent: Sequence[str] = (),
+    words: Mapping[str, frozenset[str]] | None = None,
+) -> list[Anchor]:
+    """``anchors`` plus "it", "its", "the Centre", "l'Institut" read as the topic organisation.
+
+    A subject pronoun or generic name stands for the topic only when no organisation is named
+    before it in the sentence (else it more likely refers to that one); a possessive stands for the
+    nearest organisation named before it, else for the organisation the previous sentence opened with
+    ("For example, the CRCL includes ... In 2017, its team ..."), else the topic.
+    """
+    if topic is None:
+        return anchors
+    doc, table = sent.doc, doc_forms(sent.doc)
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    # only these words can stand for an organisation: the loop looks no further at any other token
+    standing = lexicon.possessive_pronouns | lexicon.subject_pronouns | lexicon.articles
+    extra: list[Anchor] = []
+    for i in range(sent.start, sent.end):
+        if i in taken or table[i][0] not in standing:
+            continue
+        token, text = doc[i], table[i][0]
+        earlier = [a for a in anchors if a.end <= i and a.label == "ORG"]
+        if text in lexicon.possessive_pronouns and token.pos_ in ("PRON", "DET"):
+            key = earlier[-1].key if earlier else previous or topic
+            extra.append(Anchor(i, i + 1, key, "ORG"))
+        elif earlier:
+            # "at HIAM by Dr X, the Institute's director": a generic name whose head word is in the name
+            # of an organisation just named refers to it even after another name
+            head = table[i + 1][0] if i + 1 < sent.end else ""
+            keys = [*recent, *(a.key for a in earlier)]
+            key = generic_referent(head, topic, keys, words or {}) if _generic_name(token, lexicon) else None
+            if key is not None and i + 1 not in taken:
+                extra.append(Anchor(i, i + 2, key, "ORG"))
+        elif text in lexicon.subject_pronouns and token.pos_ == "PRON":
+            extra.append(Anchor(i, i + 1, topic, "ORG"))
+        elif _generic_name(token, lexicon, sent_start=sent.start) and i + 1 not in taken:
+            head = table[i + 1][0]
+            key = generic_referent(head, topic, recent, words or {})
+            if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
+                extra.append(Anchor(i, i + 2, key or topic, "ORG"))
+    return sorted(anchors + extra, key=lambda a: a.start)
+
+
+def _generic_name(article, lexicon: Lexicon, *, sent_start: int = -1) -> bool:
+    """ "the Centre", "l'Institut": an article and a capitalised generic head that is not part of a name."""
+    doc = article.doc
+    if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
+        return False
+    head = doc[article.i + 1]
+    after = doc[article.i + 2] if article.i + 2 < len(doc) else None
+    possessed = after is not None and forms(after)[0] in ("'s", "'")
+    opening = article.i == sent_start and article.text[:1].isupper()  # "La société est labellisée"
+    return (
+        (head.text[:1].isupper() or possessed or opening)
+        and forms(head)[0] in lexicon.generic_heads
+        and (after is None or not after.text[:1].isupper() or after.is_punct)
+    )
+
+
+# --- press contacts ---------------------------------------------------------------------------------
+
+
+def press_contacts(
+    parsed: Sequence[tuple[int, Span, list[Anchor]]], topic: str | None
+) -> Iterator[tuple[Found, Evidence]]:
+    """ "CONTACT PRESSE / GUSTAVE ROUSSY : / Claire Parisel" or "Press contact: Jane Doe, ACME":
+    each person under a press-contact header works for the organisation named with them (else the topic),
+    with the header as role. ``parsed`` holds the document's lines, in order."""
+    for number, (offset, line, anchors) in enumerate(parsed):
+        header = _contact_header(line, load_lexicon(line.doc.lang_))
+        if header is None:
+            continue
+        scope = [(offset, line, [a for a in anchors if a.start >= header.end])]
+        for later in parsed[number + 1 : number + 1 + CONTACT_BLOCKS]:
+            if len(later[1].text) > CONTACT_BLOCK_CHARS or _contact_header(
+                later[1], load_lexicon(later[1].doc.lang_)
+            ):
+                break
+            scope.append(later)
+        yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
+
+
+def _contact_header(line: Span, lexicon: Lexicon) -> Span | None:
+    """The press-contact header among the first words of ``line``, if any."""
+    for start in range(line.start, min(line.start + 3, line.end)):
+        for phrase in lexicon.contact_headers:
+            end = match_phrase(line.doc, start, phrase, stop=line.end)
+            if end is not None:
+                return line.doc[start:end]
+    return None
+
+
+def _contacts_in(
+    scope: Sequence[tuple[int, Span, list[Anchor]]], start: int, role: str, topic: str | None
+) -> Iterator[tuple[Found, Evidence]]:
+    last_org: str | None = None
+    unnamed = False  # an organisation header was seen that no mention covers: its people are not the topic's
+    pieces: list[str] = []
+    for number_line, (offset, line, anchors) in enumerate(scope):
+        doc = line.doc
+        if number_line and not anchors and _header_line(line):
+            last_org, unnamed = None, True
+        for number, anchor in enumerate(anchors):
+            if anchor.label == "ORG":
+                last_org, unnamed = anchor.key, False
+                continue
+            after = next((a.key for a in anchors[number + 1 :] if a.label == "ORG"), None)
+            org = last_org or after or (None if unnamed else topic)
+            if org is None:
+                continue
+            end = offset + doc[anchor.end - 1].idx + len(doc[anchor.end - 1].text)
+            text = " ".join([*pieces, doc.text[line.start_char : end - offset].strip()]).strip()
+            yield Found(anchor.key, "works_for", org, role, None), Evidence(start, end, text)
+        pieces.append(line.text.strip())
+
+
+def _header_line(line: Span) -> bool:
+    """ "ACME SANTÉ :": a short line in capitals, which in a contact block names an organisation."""
+    letters = [c for c in line.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) <= CONTACT_HEADER_WORDS
+
+
+# --- deduplication -----------------------------------------------------------------------------------
+
+
+def deduplicate(found: Sequence[tuple[Found, Evidence]]) -> list[Relation]:
+    """One relation per (subject, predicate, object) — either order for symmetric predicates — keeping
+    the statement that says most (a role, a date), then the first; in text order."""
+    best: dict[tuple[str, str, str], tuple[Found, Evidence]] = {}
+    for one, evidence in found:
+        ends = (one.subject, one.object)
+        if one.predicate in SYMMETRIC_PREDICATES:
+            ends = tuple(sorted(ends))
+        key = (ends[0], one.predicate, ends[1])
+        current = best.get(key)
+        if current is None or _richness(one, evidence) > _richness(*current):
+            best[key] = (one, evidence)
+    relations = [
+        Relation(
+            one.subject,
+            one.predicate,
+            one.object,
+            one.role,
+            one.date,
+            evidence.start,
+            evidence.end,
+            evidence.text,
+        )
+        for one, evidence in best.values()
+    ]
+    return sorted(relations, key=lambda r: (r.start, r.subject, r.predicate, r.object))
+
+
+def _richness(one: Found, evidence: Evidence) -> tuple[bool, bool, int]:
+    return one.role is not None, one.date is not None, -evidence.start

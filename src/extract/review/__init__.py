@@ -1,0 +1,1 @@
+"""Review: table diffs, their rendering, the git textconv driver."""

@@ -1,0 +1,246 @@
+"""``extract run``: the five stages on a folder of raw texts, with a lock and a summary.
+
+One run at a time writes to an output folder (a lock file held with
+``flock``; the kernel releases it if the process dies), the tables are
+replaced only at the end and atomically, and the run ends with a one-line
+summary of what is in the tables and what was skipped, and why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from extract.core.errors import ExtractError
+from extract.core.schema import TABLES
+from extract.core.settings import Settings, load_settings
+from extract.core.tables import write_atomic
+from extract.run import stages
+from extract.run.workers import ENGINES
+
+log = logging.getLogger(__name__)
+
+LOCK = ".lock"
+#: Work files the normalise stage reads, and the file (in the work folder) that records their hash.
+NORMALISE_INPUTS = ("documents.parquet", "segmented.parquet", "recognised.parquet")
+NORMALISED = "tables/.inputs"
+
+
+@dataclass
+class Summary:
+    """What a run did, for the closing line and for the benchmark."""
+
+    documents: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
+    entities: int = 0
+    relations: int = 0
+    processed: int = 0
+    reused: int = 0
+    models: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        labels = ", ".join(f"{label} {self.mentions[label]}" for label in ("ORG", "PERSON", "DATE"))
+        skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(self.reasons.items()))
+        text = (
+            f"{self.documents} documents ({self.statuses['ok']} ok, {self.statuses['skipped']} skipped, "
+            f"{self.statuses['error']} errors), {sum(self.mentions.values())} mentions ({labels}), "
+            f"{self.entities} entities, {self.relations} relations"
+        )
+        if self.processed or self.reused:
+            text += f"; {self.processed} processed, {self.reused} reused"
+        if self.models:
+            text += f", models loaded: {', '.join(self.models)}"
+        text += f"; tables {'updated: ' + ', '.join(self.changed) if self.changed else 'unchanged'}"
+        if self.seconds:
+            text += f" ({self.seconds:.1f}s)"
+        if skipped:
+            text += f"\nnot extracted: {skipped}"
+        return text
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock, or stop with a message naming the process that has it."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / LOCK
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        pid = handle.read().strip() or "unknown"
+        handle.close()
+        raise ExtractError("run.locked", path=out, pid=pid, lock=path) from None
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.seek(0)
+        handle.truncate()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def run(
+    raw: Path,
+    out: Path,
+    *,
+    settings: Settings | None = None,
+    baseline: bool = False,
+    progress: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Summary:
+    """Extract the tables of every file under ``raw`` into ``out``.
+
+    ``engine`` runs recognition on this machine (``local``) or a Dask cluster (``dask``, at the
+    ``scheduler`` address, or a local cluster started for the run when there is none).
+    """
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    work = stages.work_dir(out)
+    with output_lock(out):
+        stages.ingest_stage(raw, work, settings)
+        stages.segment_stage(work, settings)
+        stats = stages.recognise_stage(
+            work, settings, baseline=baseline, progress=progress, engine=engine, scheduler=scheduler
+        )
+        normalise_if_changed(work)
+        tables, changed = stages.write_stage(work, out)
+    summary = summarise(tables)
+    summary.processed, summary.reused, summary.models = stats["processed"], stats["reused"], stats["models"]
+    summary.changed = changed
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def normalise_fingerprint(work: Path) -> str:
+    """A hash of all that the normalise stage reads: its input files, and the package's code and data.
+
+    Every module and data file counts (not only those of ``pipeline_version``): a needless re-run
+    costs seconds, a missed one would leave stale tables.
+    """
+    digest = hashlib.sha256()
+    for name in NORMALISE_INPUTS:
+        path = work / name
+        digest.update(name.encode() + (path.read_bytes() if path.exists() else b"missing"))
+    package = Path(stages.__file__).parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".csv", ".toml"}:
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def normalise_if_changed(work: Path) -> None:
+    """Run the normalise stage unless it already ran on these very inputs and its tables are there.
+
+    Linking entities reads every document's mentions, so it is the one stage whose cost grows with
+    the corpus even when nothing changed; skipping it keeps a re-run of a large corpus short.
+    """
+    fingerprint = normalise_fingerprint(work)
+    mark = work / NORMALISED
+    have_tables = all((work / "tables" / f"{name}.parquet").exists() for name in TABLES)
+    if have_tables and mark.exists() and mark.read_text(encoding="utf-8") == fingerprint:
+        log.debug("normalise: inputs unchanged, tables reused")
+        return
+    stages.normalise_stage(work)
+    write_atomic(mark, fingerprint.encode())
+
+
+def summarise(tables: dict[str, pa.Table]) -> Summary:
+    """Counts of the tables, and the reasons documents were not extracted."""
+    summary = Summary()
+    documents = tables["documents"].select(["status", "message"]).to_pylist()
+    summary.documents = len(documents)
+    summary.statuses.update(d["status"] for d in documents)
+    summary.reasons.update(
+        (d["message"] or d["status"]).split(":")[0] for d in documents if d["status"] != "ok"
+    )
+    summary.mentions.update(tables["mentions"].column("label").to_pylist())
+    summary.entities = tables["entities"].num_rows
+    summary.relations = tables["relations"].num_rows
+    return summary
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``run`` command."""
+    parser = subparsers.add_parser(
+        "run",
+        help="extract the tables from a folder of raw texts",
+        description="Extract ORG, PERSON and DATE mentions, entities and relations from every .txt, .pdf "
+        "and .html file under RAW into OUT/*.parquet. Only new or changed files are processed.",
+    )
+    parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of input texts (default: raw)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("extracted"), help="folder of the tables (default: extracted)"
+    )
+    parser.add_argument("--settings", type=Path, help="TOML file of settings laid over the defaults")
+    parser.add_argument("--processes", type=int, help="worker processes for recognition (0: one per core)")
+    parser.add_argument(
+        "--baseline", action="store_true", help="bare spaCy models only, no rules (for comparison in scores)"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where recognition runs: local processes, or a Dask cluster (default: local)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask; "
+        "default: a local cluster of --processes workers, at least 2)",
+    )
+    parser.set_defaults(func=_main)
+
+
+def _main(args: argparse.Namespace) -> int:
+    settings = load_settings(args.settings)
+    if args.processes is not None:
+        if args.processes < 0:
+            raise ExtractError(
+                "settings.range",
+                name="run.processes",
+                path="--processes",
+                expected="an integer >= 0",
+                got=args.processes,
+            )
+        settings = _with(settings, run_processes=args.processes)
+    if args.scheduler and args.engine != "dask":
+        raise ExtractError("run.scheduler_needs_dask", address=args.scheduler)
+    summary = run(
+        args.raw,
+        args.out,
+        settings=settings,
+        baseline=args.baseline,
+        progress=not args.no_progress,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
+    log.info("%s", summary.line())
+    return 0
+
+
+def _with(settings: Settings, **changes: object) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)

@@ -1,0 +1,162 @@
+"""Running recognition over many documents: batches, worker processes, progress, errors.
+
+Documents go to the models in batches (``nlp.pipe`` is much faster on many
+texts than one at a time). With ``run.processes`` > 1 each worker process
+loads the models once and takes whole batches, so the work spreads over the
+cores; with the ``dask`` engine the same batches go to a Dask cluster
+(:mod:`extract.run.dask_engine`). A document whose processing raises is recorded as
+an error row and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from extract.core.errors import message
+from extract.core.settings import Settings
+from extract.ingest.segment import Paragraph
+
+log = logging.getLogger(__name__)
+
+BATCH_DOCS = 16  # documents handed to a worker at once
+#: Where recognition runs: worker processes of this machine, or a Dask cluster.
+ENGINES = ("local", "dask")
+_worker: dict[str, Any] = {}
+#: A batch as the models take it: (text, paragraphs) of each document.
+Items = list[tuple[str, list[Paragraph]]]
+
+
+def _items(batch: Sequence[dict[str, Any]], texts: dict[str, str]) -> Items:
+    return [(texts[seg["doc_id"]], [Paragraph(**p) for p in seg["paragraphs"]]) for seg in batch]
+
+
+def _run_batch(recogniser, items: Items) -> list[dict[str, Any]]:
+    """Annotate a batch; if it fails, annotate its documents one by one to isolate the bad one."""
+    from extract.run.stages import annotate, annotate_many
+
+    try:
+        return list(annotate_many(items, recogniser))
+    except Exception:
+        if len(items) == 1:
+            raise
+    results = []
+    for item in items:
+        try:
+            results.append(annotate(*item, recogniser))
+        except Exception as error:  # recorded as the document's error, the run goes on
+            results.append(
+                {
+                    "status": "error",
+                    "message": message("stage.failed", stage="recognise", error=error),
+                    "mentions": [],
+                    "relations": [],
+                }
+            )
+    return results
+
+
+def _init_worker(settings: Settings, baseline: bool) -> None:
+    from extract.recognise.recogniser import Recogniser
+
+    _worker["recogniser"] = Recogniser(settings, baseline=baseline)
+
+
+def annotate_batch(recogniser, items: Items) -> tuple[list[dict[str, Any]], list[str]]:
+    """Recognised fields of each document of a batch, and the model languages loaded so far.
+
+    The one function every engine runs on a batch, so that they all give the same rows.
+    """
+    results = _run_batch(recogniser, items)
+    return results, sorted(lang for lang in ("en", "fr") if lang in recogniser.models)
+
+
+def _work(items: Items) -> tuple[list[dict[str, Any]], list[str]]:
+    return annotate_batch(_worker["recogniser"], items)
+
+
+def annotate_all(
+    todo: Sequence[dict[str, Any]],
+    documents: dict[str, dict[str, Any]],
+    settings: Settings,
+    *,
+    baseline: bool,
+    progress: bool,
+    stats: dict[str, Any],
+    engine: str = "local",
+    scheduler: str | None = None,
+    parts: Path | None = None,
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """(segmented row, recognised fields) for every document of ``todo``, in order.
+
+    ``engine`` is one of :data:`ENGINES`; ``scheduler`` is the address of a Dask scheduler (dask
+    engine only; without it a local cluster is started for the run); ``parts`` is the folder where
+    the dask engine's workers write their rows (each ``todo`` row then needs its ``version``).
+    """
+    texts = {seg["doc_id"]: documents[seg["doc_id"]]["text"] for seg in todo}
+    batches = [list(todo[i : i + BATCH_DOCS]) for i in range(0, len(todo), BATCH_DOCS)]
+    processes = settings.run_processes or os.cpu_count() or 1
+    processes = min(processes, len(batches))
+    bar = _progress(len(todo), enabled=progress and len(todo) >= settings.run_progress_min_docs)
+    models: set[str] = set()
+    try:
+        if engine == "dask":
+            from extract.run.dask_engine import KEY_COLUMNS, dask_outcomes
+
+            if parts is None:
+                raise ValueError("the dask engine needs a folder for its parts")
+            work = ((_items(b, texts), [{k: seg[k] for k in KEY_COLUMNS} for seg in b]) for b in batches)
+            outcomes = dask_outcomes(work, settings, parts=parts, baseline=baseline, scheduler=scheduler)
+            yield from _emit(batches, outcomes, bar, models)
+        elif processes <= 1:
+            from extract.recognise.recogniser import Recogniser
+
+            recogniser = Recogniser(settings, baseline=baseline)
+            outcomes = (annotate_batch(recogniser, _items(b, texts)) for b in batches)
+            yield from _emit(batches, outcomes, bar, models)
+        else:
+            context = multiprocessing.get_context("spawn")
+            with context.Pool(processes, initializer=_init_worker, initargs=(settings, baseline)) as pool:
+                outcomes = pool.imap(_work, (_items(b, texts) for b in batches))
+                yield from _emit(batches, outcomes, bar, models)
+    finally:
+        if bar is not None:
+            bar.stop()
+    stats["models"] = sorted(models)
+
+
+def _emit(batches, outcomes, bar, models: set[str] | None = None):
+    for batch, (results, loaded) in zip(batches, outcomes, strict=True):
+        if models is not None and loaded:
+            models.update(loaded)
+        for seg, result in zip(batch, results, strict=True):
+            if result["status"] == "error":
+                log.warning("%s: %s", seg["doc_id"], result["message"])
+            yield seg, result
+        if bar is not None:
+            bar.advance(bar.task_ids[0], len(batch))
+
+
+def _progress(total: int, *, enabled: bool):
+    """A progress bar on stderr, or None."""
+    if not enabled:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("recognising"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    bar.add_task("recognise", total=total)
+    bar.start()
+    return bar

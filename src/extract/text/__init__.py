@@ -1,0 +1,1 @@
+"""Text helpers that know no language: folding, acronyms."""
