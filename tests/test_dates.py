@@ -12,7 +12,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from extract.core.errors import ExtractError
-from extract.recognise.dates import DATA_DIR, LANGS, DateMatch, find_dates, load_vocabulary, normalise_date
+from extract.languages.registry import data_root, languages
+from extract.recognise.dates import DateMatch, find_dates, load_vocabulary, normalise_date
+
+LANGS = languages()
 
 ISO_POINT = r"(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?|\d{3}X"
 ISO_VALUE = re.compile(rf"(?:{ISO_POINT})(?:/(?:{ISO_POINT}))?")
@@ -309,12 +312,13 @@ def test_normalise_date(expression: str, lang: str, value: str | None) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_shipped_vocabulary_loads(lang: str) -> None:
-    assert load_vocabulary(DATA_DIR / f"{lang}.json").months["decembre" if lang == "fr" else "december"] == 12
+    months = load_vocabulary(data_root() / lang / "dates.json").months
+    assert months["decembre" if lang == "fr" else "december"] == 12
 
 
 def _write_vocabulary(tmp_path: Path, **changes: object) -> Path:
     """The English vocabulary with ``changes`` (a value of None removes the key), written to tmp_path."""
-    data = json.loads((DATA_DIR / "en.json").read_text(encoding="utf-8"))
+    data = json.loads((data_root() / "en" / "dates.json").read_text(encoding="utf-8"))
     for key, value in changes.items():
         if value is None:
             del data[key]

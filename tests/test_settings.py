@@ -18,12 +18,22 @@ def test_defaults_load():
 
 def test_override_replaces_one_setting(tmp_path):
     settings = load_settings(write(tmp_path, '[models]\nen = "en_core_web_sm"\n'))
-    assert (settings.models_en, settings.models_fr) == ("en_core_web_sm", "fr_core_news_sm")
+    assert (settings.model_for("en"), settings.model_for("fr")) == ("en_core_web_sm", "fr_core_news_sm")
 
 
 def test_unknown_setting_is_named(tmp_path):
-    with pytest.raises(ExtractError, match=r"unknown setting 'models.de'"):
-        load_settings(write(tmp_path, '[models]\nde = "de_core_news_sm"\n'))
+    with pytest.raises(ExtractError, match=r"unknown setting 'models.german'"):
+        load_settings(write(tmp_path, '[models]\ngerman = "de_core_news_sm"\n'))
+
+
+def test_a_model_setting_names_the_package_of_one_language(tmp_path):
+    settings = load_settings(write(tmp_path, '[models]\nde = "de_core_news_sm"\n'))
+    assert settings.model_for("de") == "de_core_news_sm"
+
+
+def test_a_language_without_a_model_is_named(tmp_path):
+    with pytest.raises(ExtractError, match=r"no spaCy model is set for language 'xx'"):
+        load_settings().model_for("xx")
 
 
 def test_wrong_type_is_named(tmp_path):

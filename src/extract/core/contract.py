@@ -7,19 +7,19 @@ must stop the write rather than reach them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pyarrow as pa
 
 from extract.core.errors import ExtractError
-from extract.core.schema import DOC_LANGS, KEYS, LABELS, PREDICATES, STATUSES, TABLES
+from extract.core.schema import KEYS, LABELS, PREDICATES, STATUSES, TABLES
 
 
 def _fail(table: str, problem: str) -> None:
     raise ExtractError("contract.violated", table=table, problem=problem)
 
 
-def check_tables(tables: Mapping[str, pa.Table]) -> None:
+def check_tables(tables: Mapping[str, pa.Table], *, doc_langs: Sequence[str]) -> None:
     """Raise :class:`ExtractError` when ``tables`` break the contract."""
     for name, schema in TABLES.items():
         if name not in tables:
@@ -31,7 +31,7 @@ def check_tables(tables: Mapping[str, pa.Table]) -> None:
             _fail(name, f"duplicate {KEYS[name][0]}")
     documents = {d["doc_id"]: d for d in tables["documents"].to_pylist()}
     for doc in documents.values():
-        if doc["status"] not in STATUSES or doc["lang"] not in DOC_LANGS:
+        if doc["status"] not in STATUSES or doc["lang"] not in doc_langs:
             _fail("documents", f"{doc['path']}: status {doc['status']!r} or lang {doc['lang']!r} not allowed")
         if doc["n_chars"] != len(doc["text"]):
             _fail("documents", f"{doc['path']}: n_chars differs from the text length")

@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "settings.unknown": "unknown setting '{name}' in {path} (known: {known})",
     "settings.type": "setting '{name}' in {path} must be {expected}, not {got!r}",
     "settings.range": "setting '{name}' in {path} must be {expected}, not {got!r}",
+    "settings.no_model": "no spaCy model is set for language '{lang}': add [models] {lang} = \"PACKAGE\"",
     "data.invalid": "data file {path} is invalid: {problem}",
     "model.missing": (
         "spaCy model '{model}' (setting '{setting}') is not installed; run 'make setup' "

@@ -108,4 +108,3 @@ PREDICATES = (
 SYMMETRIC_PREDICATES = frozenset({"partner_of"})
 STATUSES = ("ok", "skipped", "error")
 FORMATS = ("txt", "pdf", "html")
-DOC_LANGS = ("en", "fr", "mixed", "other")

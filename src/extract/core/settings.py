@@ -7,6 +7,7 @@ does, rather than failing later in a stage.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -17,14 +18,16 @@ from typing import Any
 from extract.core.errors import ExtractError
 
 DEFAULTS = "settings.toml"
+_LANG_CODE = re.compile(r"[a-z]{2}")
+#: The rule of every ``[models] <code>`` setting: the spaCy package of one language.
+_MODEL_RULE: tuple[type, Any, str] = (str, bool, "a spaCy package name")
 
 
 @dataclass(frozen=True)
 class Settings:
     """Validated settings; fields are ``table.name`` of the TOML file, flattened."""
 
-    models_en: str
-    models_fr: str
+    models: tuple[tuple[str, str], ...]  # (language code, spaCy package), sorted by code
     models_attribute_table: bool
     language_candidates: tuple[str, ...]
     language_min_chars: int
@@ -41,19 +44,20 @@ class Settings:
     run_progress_min_docs: int
 
     def model_for(self, lang: str) -> str:
-        """The spaCy package name configured for ``lang`` (en or fr)."""
-        return {"en": self.models_en, "fr": self.models_fr}[lang]
+        """The spaCy package name configured for ``lang`` (``[models] <lang> = "..."``)."""
+        for code, name in self.models:
+            if code == lang:
+                return name
+        raise ExtractError("settings.no_model", lang=lang)
 
 
 #: setting -> (expected type, check, description of valid values)
 _RULES: dict[str, tuple[type, Any, str]] = {
-    "models_en": (str, bool, "a spaCy package name"),
-    "models_fr": (str, bool, "a spaCy package name"),
     "models_attribute_table": (bool, lambda v: True, "true or false"),
     "language_candidates": (
         list,
-        lambda v: {"en", "fr"} <= set(v),
-        "a list of ISO 639-1 codes with en and fr",
+        lambda v: all(isinstance(c, str) and _LANG_CODE.fullmatch(c) for c in v),
+        "a list of ISO 639-1 codes",
     ),
     "language_min_chars": (int, lambda v: v >= 0, "an integer >= 0"),
     "language_min_confidence": (float, lambda v: 0 <= v <= 1, "a number between 0 and 1"),
@@ -80,12 +84,20 @@ def _flatten(data: dict[str, Any], path: str) -> dict[str, Any]:
     return flat
 
 
+def _rule(key: str) -> tuple[type, Any, str] | None:
+    """The rule of setting ``key``; ``models_<code>`` names the model of one language."""
+    if key.startswith("models_") and _LANG_CODE.fullmatch(key.removeprefix("models_")):
+        return _MODEL_RULE
+    return _RULES.get(key)
+
+
 def _check(flat: dict[str, Any], path: str) -> None:
     for key, value in flat.items():
-        if key not in _RULES:
-            known = ", ".join(k.replace("_", ".", 1) for k in sorted(_RULES))
+        rule = _rule(key)
+        if rule is None:
+            known = ", ".join(sorted(["models.<lang>", *(k.replace("_", ".", 1) for k in _RULES)]))
             raise ExtractError("settings.unknown", name=key.replace("_", ".", 1), path=path, known=known)
-        expected, valid, description = _RULES[key]
+        expected, valid, description = rule
         name = key.replace("_", ".", 1)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -112,7 +124,9 @@ def load_settings(path: Path | None = None) -> Settings:
     if missing:
         raise ExtractError("data.invalid", path=DEFAULTS, problem=f"missing settings {sorted(missing)}")
     flat["language_candidates"] = tuple(flat["language_candidates"])
-    return Settings(**flat)
+    model_keys = [key for key in flat if _rule(key) is _MODEL_RULE]
+    models = tuple(sorted((key.removeprefix("models_"), flat.pop(key)) for key in model_keys))
+    return Settings(models=models, **flat)
 
 
 def model_version(name: str) -> str:

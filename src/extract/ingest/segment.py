@@ -10,18 +10,16 @@ is marked rather than removed, so offsets into the text never move.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from extract.core.errors import ExtractError
 from extract.core.settings import Settings
+from extract.languages.registry import languages, read_json
 
 #: Paragraph languages that have a model; every other language is "other".
-MODEL_LANGS = ("en", "fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +28,7 @@ class Paragraph:
 
     start: int
     end: int
-    lang: str  # en | fr | other
+    lang: str  # a supported language, or other
     boilerplate: bool
 
 
@@ -39,7 +37,7 @@ def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
     """The compiled patterns of ``data/boilerplate.json``."""
     path = "boilerplate.json"
     try:
-        data = json.loads(resources.files("extract.data").joinpath(path).read_text(encoding="utf-8"))
+        data = read_json(path)
         patterns = data["patterns"]
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise ValueError("'patterns' must be a list of strings")
@@ -99,8 +97,8 @@ def segment(text: str, settings: Settings) -> list[Paragraph]:
         lang = None
         if not boiler and end - start >= settings.language_min_chars:
             code, confidence = detect_language(text[start:end], settings)
-            if confidence >= settings.language_min_confidence or code not in MODEL_LANGS:
-                lang = code if code in MODEL_LANGS else "other"
+            if confidence >= settings.language_min_confidence or code not in languages():
+                lang = code if code in languages() else "other"
         langs.append(lang)
     filled = _fill_short(langs, spans, text, settings)
     return [
@@ -118,7 +116,7 @@ def _fill_short(
         # Nothing long enough: judge the document's text as a whole.
         whole = " ".join(text[s:e] for s, e in spans)
         code, _ = detect_language(whole, settings) if whole.strip() else ("other", 0.0)
-        fallback = code if code in MODEL_LANGS else "other"
+        fallback = code if code in languages() else "other"
         return [fallback for _ in langs]
     filled = []
     for i, lang in enumerate(langs):
@@ -130,7 +128,10 @@ def _fill_short(
 
 
 def document_language(paragraphs: list[Paragraph], settings: Settings) -> str:
-    """en, fr, mixed or other, from the share of characters in each language."""
+    """A supported language, mixed or other, from the share of characters in each language.
+
+    Mixed when the second language covers at least ``language.mixed_share``; a tie goes to the code
+    that sorts first."""
     shares: Counter[str] = Counter()
     for paragraph in paragraphs:
         if not paragraph.boilerplate:
@@ -138,9 +139,9 @@ def document_language(paragraphs: list[Paragraph], settings: Settings) -> str:
     total = sum(shares.values())
     if not total:
         return "other"
-    supported = shares["en"] + shares["fr"]
-    if supported / total < settings.language_supported_share:
+    ranked = sorted(languages(), key=lambda lang: (-shares[lang], lang))
+    if sum(shares[lang] for lang in ranked) / total < settings.language_supported_share:
         return "other"
-    if min(shares["en"], shares["fr"]) / total >= settings.language_mixed_share:
+    if len(ranked) > 1 and shares[ranked[1]] / total >= settings.language_mixed_share:
         return "mixed"
-    return "en" if shares["en"] >= shares["fr"] else "fr"
+    return ranked[0]

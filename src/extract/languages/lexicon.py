@@ -1,6 +1,6 @@
 """Per-language name vocabularies, token patterns and the organisation list, validated on load.
 
-The data live in ``data/names/{en,fr}.json``, ``data/names/patterns.json`` and
+The data live in ``data/<lang>/names.json``, ``data/names/patterns.json`` and
 ``data/organisations.csv`` so that a user can extend them without touching
 code; a malformed file is refused with a message naming the file and the
 problem rather than failing inside spaCy.
@@ -13,12 +13,11 @@ import io
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from extract.core.errors import ExtractError
+from extract.languages.registry import language_file, languages, read_json, read_text
 
-LANGS = ("en", "fr")
 _LIST_KEYS = (
     "org_heads",
     "org_heads_alone_ok",
@@ -39,7 +38,7 @@ _MERGED = ("org_heads",)
 
 
 def _merged(key: str) -> list[str]:
-    return sorted({word for lang in LANGS for word in vocabulary(lang).lists[key]})
+    return sorted({word for lang in languages() for word in vocabulary(lang).lists[key]})
 
 
 @dataclass(frozen=True)
@@ -62,25 +61,11 @@ class Vocabulary:
     lists: dict[str, list[str]]
 
 
-def _read(path: str) -> str:
-    return resources.files("extract.data").joinpath(path).read_text(encoding="utf-8")
-
-
-def _load_json(path: str) -> dict[str, Any]:
-    try:
-        data = json.loads(_read(path))
-    except (OSError, json.JSONDecodeError) as error:
-        raise ExtractError("data.invalid", path=path, problem=error) from error
-    if not isinstance(data, dict):
-        raise ExtractError("data.invalid", path=path, problem="top level must be an object")
-    return data
-
-
 @cache
 def vocabulary(lang: str) -> Vocabulary:
-    """The validated vocabulary of ``lang`` (en or fr)."""
-    path = f"names/{lang}.json"
-    data = _load_json(path)
+    """The validated name vocabulary of ``lang``."""
+    path = language_file(lang, "names")
+    data = read_json(path)
     lists: dict[str, list[str]] = {}
     for key in _LIST_KEYS:
         values = data.get(key)
@@ -131,7 +116,7 @@ def _fill_lists(node: Any, vocab: Vocabulary, path: str) -> None:
 def patterns(kind: str, lang: str) -> list[list[dict[str, Any]]]:
     """The expanded token patterns of ``kind`` (org or person) for ``lang``."""
     path = "names/patterns.json"
-    data = _load_json(path)
+    data = read_json(path)
     macros = data.get("macros", {})
     groups = data.get(kind)
     if not isinstance(groups, dict):
@@ -145,7 +130,7 @@ def patterns(kind: str, lang: str) -> list[list[dict[str, Any]]]:
 def organisations() -> tuple[tuple[str, str], ...]:
     """(canonical, alias) rows of ``data/organisations.csv``, comment lines left out."""
     path = "organisations.csv"
-    lines = [line for line in _read(path).splitlines() if line.strip() and not line.startswith("#")]
+    lines = [line for line in read_text(path).splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     if reader.fieldnames != ["canonical", "alias"]:
         raise ExtractError("data.invalid", path=path, problem="header must be 'canonical,alias'")

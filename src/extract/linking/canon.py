@@ -16,19 +16,18 @@ forms, so "ESO" in an oncology release and in an astronomy one stay apart.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
 from extract.languages import lexicon
+from extract.languages.registry import read_json
 from extract.text import acronyms
 
 _ARTICLES = re.compile(r"^(the|le|la|les|l)\s+")
@@ -62,7 +61,7 @@ def name_key(text: str) -> str:
 def _heads() -> tuple[dict[str, str], frozenset[str]]:
     path = "names/head_classes.json"
     try:
-        data = json.loads(resources.files("extract.data").joinpath(path).read_text(encoding="utf-8"))
+        data = read_json(path)
         classes = {fold(word): name for name, words in data["classes"].items() for word in words}
         descriptors = frozenset(fold(word) for word in data["descriptors"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:

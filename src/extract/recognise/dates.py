@@ -24,10 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.core.errors import ExtractError
-
-#: Folder of the per-language vocabularies; ``<lang>.json`` for each of :data:`LANGS`.
-DATA_DIR = Path(__file__).parent.parent / "data" / "dates"
-LANGS = ("en", "fr")
+from extract.languages.registry import data_root, language_file, languages
 
 _MONTH_MAPS = ("months", "month_abbreviations")
 _FLAGS = ("capitalised_months",)
@@ -188,10 +185,10 @@ def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
 
 @cache
 def vocabulary(lang: str) -> Vocabulary:
-    """The vocabulary for ``lang``; any language other than "en" or "fr" gets both merged."""
-    if lang in LANGS:
-        return load_vocabulary(DATA_DIR / f"{lang}.json")
-    return merge_vocabularies(vocabulary(code) for code in LANGS)
+    """The vocabulary for ``lang`` (``data/<lang>/dates.json``); any other value gets all of them merged."""
+    if lang in languages():
+        return load_vocabulary(data_root() / language_file(lang, "dates"))
+    return merge_vocabularies(vocabulary(code) for code in languages())
 
 
 # --- grammar ----------------------------------------------------------------------------------------
@@ -517,8 +514,8 @@ def _interval(first: tuple[int | None, ...], last: tuple[int | None, ...]) -> st
 
 
 def grammar(lang: str) -> Grammar:
-    """The compiled grammar for ``lang`` ("en", "fr"; anything else: both languages)."""
-    return _compiled(lang if lang in LANGS else "*")
+    """The compiled grammar for ``lang`` (a supported language; anything else: all of them)."""
+    return _compiled(lang if lang in languages() else "*")
 
 
 @cache
@@ -533,7 +530,7 @@ def _compiled(key: str) -> Grammar:
 def find_dates(text: str, lang: str) -> list[DateMatch]:
     """Every calendar date in ``text``, in text order, without overlaps.
 
-    ``lang`` is "en" or "fr"; any other value uses both vocabularies. Never raises on any text.
+    ``lang`` is a supported language; any other value uses all vocabularies. Never raises on any text.
     """
     if not isinstance(text, str) or not text:
         return []

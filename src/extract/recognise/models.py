@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,8 +42,12 @@ class Models:
     def __contains__(self, lang: str) -> bool:
         return lang in self._loaded
 
+    def __iter__(self) -> Iterator[str]:
+        """The languages whose model is loaded so far."""
+        return iter(self._loaded)
+
     def get(self, lang: str) -> Language:
-        """The pipeline for ``lang`` (en or fr), loading it now if need be."""
+        """The pipeline for ``lang``, loading it now if need be."""
         if lang not in self._loaded:
             self._loaded[lang] = self._load(lang)
         return self._loaded[lang]

@@ -32,8 +32,9 @@ from spacy.tokens import Doc
 
 from extract.core.records import Mention
 from extract.core.settings import Settings
-from extract.ingest.segment import MODEL_LANGS, Paragraph
+from extract.ingest.segment import Paragraph
 from extract.languages import lexicon
+from extract.languages.registry import languages
 from extract.linking.canon import assign_keys, fold
 from extract.recognise.dates import find_dates
 from extract.recognise.models import Models
@@ -106,7 +107,7 @@ def plan_blocks(text: str, paragraphs: Sequence[Paragraph], max_chars: int) -> l
     """Runs of non-boilerplate paragraphs of one model language, each at most ``max_chars`` long."""
     blocks: list[Block] = []
     for paragraph in paragraphs:
-        if paragraph.boilerplate or paragraph.lang not in MODEL_LANGS:
+        if paragraph.boilerplate or paragraph.lang not in languages():
             continue
         for start, end in _pieces(text, paragraph.start, paragraph.end, max_chars):
             last = blocks[-1] if blocks else None
@@ -154,7 +155,7 @@ class Recogniser:
             for text, paragraphs in documents
         ]
         parsed: dict[tuple[int, int], Doc] = {}
-        for lang in MODEL_LANGS:
+        for lang in languages():
             wanted = [
                 (i, j) for i, plan in enumerate(plans) for j, block in enumerate(plan) if block.lang == lang
             ]
@@ -473,7 +474,7 @@ def _contact_candidates(text: str, paragraphs: Sequence[Paragraph]) -> list[Cand
     found = []
     for p in paragraphs:
         match = CONTACT.match(text, p.start, p.end)
-        if match and not p.boilerplate and p.lang in MODEL_LANGS:
+        if match and not p.boilerplate and p.lang in languages():
             found.append(Candidate(match.start("name"), match.end("name"), "PERSON", "title", p.lang))
     return found
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
+from extract.languages.registry import languages
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
 from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
 from extract.relations.lists import (
@@ -50,7 +51,7 @@ from extract.relations.rules import (
     unnamed_party,
     zero_object,
 )
-from extract.relations.sentences import LEXICON_LANGS, lines, sentence_lexicon, sentences
+from extract.relations.sentences import lines, sentence_lexicon, sentences
 
 #: How many earlier ORG mentions a membership without "of ..." may refer back to.
 RECENT_ORGS = 12
@@ -101,7 +102,7 @@ def find_relations(
     starts = [m.start for m in ordered]
     words = name_words(ordered)
     for offset, doc in blocks:
-        if doc.lang_ not in LEXICON_LANGS or not doc.text.strip():
+        if doc.lang_ not in languages() or not doc.text.strip():
             continue
         # Only the block's own mentions: looking at every mention of a long document for each of
         # its blocks would make relation finding quadratic in the document's length.

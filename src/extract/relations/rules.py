@@ -14,17 +14,16 @@ Vocabularies live in ``data/relations/<lang>.json``, so that a new language or f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.core.errors import ExtractError
 from extract.core.schema import PREDICATES
+from extract.languages.registry import language_file, read_json
 
 DIRECTIONS = ("forward", "reverse", "symmetric")
 #: Words after which a passive trigger's agent marker ("by", "par") may stand a few tokens later.
@@ -186,16 +185,9 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
 
 @cache
 def load_lexicon(lang: str) -> Lexicon:
-    """The packaged lexicon of ``lang`` ("en" or "fr"), read and checked once per process."""
-    resource = resources.files("extract") / "data" / "relations" / f"{lang}.json"
-    path = str(resource)
-    try:
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise _invalid(path, f"no relation lexicon for language '{lang}'") from error
-    except (OSError, json.JSONDecodeError) as error:
-        raise _invalid(path, str(error)) from error
-    return parse_lexicon(data, path=path)
+    """The relation lexicon of ``lang``, read and checked once per process."""
+    path = language_file(lang, "relations")
+    return parse_lexicon(read_json(path), path=path)
 
 
 # --- the sentence as the rules see it ---------------------------------------------------------

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.languages.registry import languages
 from extract.relations.rules import Lexicon, doc_forms, load_lexicon
 
-LEXICON_LANGS = ("en", "fr")
 #: What may end a sentence inside a line, and what may stand after that stop.
 SENTENCE_STOPS = frozenset({".", "!", "?", "…", "..."})
 BULLETS = frozenset({"•", "▪", "►", "-", "–", "*", "·", "‣", "◦"})
@@ -29,7 +29,7 @@ def sentence_lexicon(sent: Span) -> Lexicon:
         markers = load_lexicon(lang).marker_words
         return sum(word in markers for word in words), lang == own
 
-    return load_lexicon(max(LEXICON_LANGS, key=weight))
+    return load_lexicon(max(languages(), key=weight))
 
 
 def lines(doc: Doc) -> list[Span]:

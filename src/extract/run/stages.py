@@ -34,6 +34,7 @@ from extract.core.schema import TABLES
 from extract.core.settings import Settings, model_version
 from extract.core.tables import table_bytes, to_table, write_atomic, write_tables
 from extract.ingest.segment import Paragraph
+from extract.languages.registry import data_root, doc_langs, languages
 
 log = logging.getLogger(__name__)
 
@@ -108,14 +109,14 @@ def pipeline_version(settings: Settings) -> str:
     package = Path(str(resources.files("extract")))
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package)
-        if relative.parts[0] not in _UNVERSIONED and relative.parts[0] != "data":
+        if relative.parts[0] not in _UNVERSIONED and relative.parts[0] != "data":  # data: hashed below
             digest.update(relative.as_posix().encode() + path.read_bytes())
-    data = package / "data"
+    data = data_root()
     for path in sorted(data.rglob("*")):
         if path.is_file() and path.suffix in {".json", ".csv", ".toml"}:
             digest.update(path.relative_to(data).as_posix().encode() + path.read_bytes())
     digest.update(repr(settings).encode())
-    for lang in ("en", "fr"):
+    for lang in languages():
         name = settings.model_for(lang)
         digest.update(f"{name}={model_version(name)}".encode())
     return digest.hexdigest()[:16]
@@ -423,6 +424,6 @@ def write_stage(work: Path, out: Path) -> tuple[dict[str, pa.Table], list[str]]:
     from extract.core.tables import read_table
 
     tables = {name: read_table(work / "tables" / f"{name}.parquet", name) for name in TABLES}
-    check_tables(tables)
+    check_tables(tables, doc_langs=doc_langs())
     changed = write_tables(out, tables)
     return tables, changed

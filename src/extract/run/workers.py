@@ -73,7 +73,7 @@ def annotate_batch(recogniser, items: Items) -> tuple[list[dict[str, Any]], list
     The one function every engine runs on a batch, so that they all give the same rows.
     """
     results = _run_batch(recogniser, items)
-    return results, sorted(lang for lang in ("en", "fr") if lang in recogniser.models)
+    return results, sorted(recogniser.models)
 
 
 def _work(items: Items) -> tuple[list[dict[str, Any]], list[str]]:
