@@ -13,7 +13,7 @@ from extract.cli.main import main
 from extract.core.errors import ExtractError, message
 from extract.core.schema import TABLES
 from extract.core.settings import load_settings
-from extract.run import dask_engine, workers
+from extract.run import dask_engine, engines
 from extract.run.runner import run
 
 TEXTS = {
@@ -39,7 +39,7 @@ def test_dask_engine_tables_equal_local_engine(tmp_path: Path, monkeypatch: pyte
     raw = tmp_path / "raw"
     _write_texts(raw)
     # One document per batch: the four batches are spread over both workers and must come back in order.
-    monkeypatch.setattr(workers, "BATCH_DOCS", 1)
+    monkeypatch.setattr(engines, "BATCH_DOCS", 1)
     settings = replace(load_settings(), run_processes=2)
     run(raw, tmp_path / "local", settings=settings, progress=False, engine="local")
     run(raw, tmp_path / "dask", settings=settings, progress=False, engine="dask")
@@ -55,9 +55,9 @@ def test_dask_engine_tables_equal_local_engine(tmp_path: Path, monkeypatch: pyte
 
 
 def test_a_worker_writes_its_batch_as_a_part_with_the_recognised_schema(tmp_path: Path) -> None:
+    from extract.core.work_files import RECOGNISED
     from extract.ingest.segment import Paragraph
     from extract.recognise.recogniser import Recogniser
-    from extract.run.stages import RECOGNISED
 
     text = "Acme Corporation hired Jane Doe on 3 March 2021."
     items = [(text, [Paragraph(0, len(text), "en", False)])]

@@ -22,8 +22,8 @@ import pytest
 
 from extract.core.errors import message
 from extract.core.settings import load_settings
+from extract.core.work_files import WORK
 from extract.run.runner import LOCK, output_lock, run
-from extract.run.stages import WORK
 
 TABLES = ("documents", "mentions", "entities", "relations")
 #: Moments of a run at which it is killed, as shares of how long the whole run takes.

@@ -3,7 +3,7 @@
 Recognition (the spaCy models and the rules) is where the time goes and its documents are
 independent, so it is the stage spread over machines; the other stages stay local, since they are
 cheap and the entity linking needs every document at once. The batches are those of the local
-engine and each goes through the same function (:func:`extract.run.workers.annotate_batch`), so the
+engine and each goes through the same function (:func:`extract.run.annotate.annotate_batch`), so the
 tables are byte-identical whichever engine made them.
 
 - Each worker keeps one :class:`~extract.recognise.recogniser.Recogniser` (so loads each model once),
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from extract.core.errors import ExtractError
 from extract.core.settings import Settings
+from extract.core.work_files import KEY_COLUMNS, RECOGNISED
 
 try:
     from distributed import WorkerPlugin
@@ -45,7 +46,7 @@ except ImportError:  # the module still imports; connect() says dask is missing 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from extract.run.workers import Items
+    from extract.run.annotate import Items
 
 #: Batches per worker submitted ahead of the one being collected: enough that no worker waits for
 #: the client, few enough that only a handful of batches' texts are ever held by the scheduler.
@@ -82,10 +83,6 @@ class RecogniserPlugin(WorkerPlugin):
         _recognisers.pop(self.name, None)
 
 
-#: The columns that say which document a row of a part is; the rest are the recognised fields.
-KEY_COLUMNS = ("doc_id", "sha256", "version")
-
-
 def annotate_to_part(
     name: str, items: Items, keys: Sequence[dict[str, str]], part: str
 ) -> tuple[str, list[str]]:
@@ -98,8 +95,7 @@ def annotate_to_part(
     import pyarrow as pa
 
     from extract.core.tables import table_bytes, write_atomic
-    from extract.run.stages import RECOGNISED
-    from extract.run.workers import annotate_batch
+    from extract.run.annotate import annotate_batch
 
     results, loaded = annotate_batch(_recognisers[name], items)
     rows = [{**key, **result} for key, result in zip(keys, results, strict=True)]

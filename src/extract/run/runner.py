@@ -26,8 +26,10 @@ from extract.core.errors import ExtractError
 from extract.core.schema import TABLES
 from extract.core.settings import Settings, load_settings
 from extract.core.tables import write_atomic
+from extract.core.work_files import work_dir
 from extract.run import stages
-from extract.run.workers import ENGINES
+from extract.run.engines import ENGINES
+from extract.run.version import code_hash
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +118,7 @@ def run(
     """
     started = time.perf_counter()
     settings = settings or load_settings()
-    work = stages.work_dir(out)
+    work = work_dir(out)
     with output_lock(out):
         stages.ingest_stage(raw, work, settings)
         stages.segment_stage(work, settings)
@@ -133,19 +135,11 @@ def run(
 
 
 def normalise_fingerprint(work: Path) -> str:
-    """A hash of all that the normalise stage reads: its input files, and the package's code and data.
-
-    Every module and data file counts (not only those of ``pipeline_version``): a needless re-run
-    costs seconds, a missed one would leave stale tables.
-    """
-    digest = hashlib.sha256()
+    """A hash of all that the normalise stage reads: its input files, and the code that decides tables."""
+    digest = hashlib.sha256(code_hash().encode())
     for name in NORMALISE_INPUTS:
         path = work / name
         digest.update(name.encode() + (path.read_bytes() if path.exists() else b"missing"))
-    package = Path(stages.__file__).parent.parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".csv", ".toml"}:
-            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -17,130 +17,28 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from extract import __version__
 from extract.core.errors import message
-from extract.core.records import Mention, Relation
+from extract.core.records import Mention
 from extract.core.schema import TABLES
-from extract.core.settings import Settings, model_version
-from extract.core.tables import table_bytes, to_table, write_atomic, write_tables
+from extract.core.settings import Settings
+from extract.core.tables import to_table, write_tables
+from extract.core.work_files import INGESTED, RECOGNISED, SEGMENTED, read_work, write_work
 from extract.ingest.segment import Paragraph
-from extract.languages.registry import data_root, doc_langs, languages
+from extract.languages.registry import doc_langs
+from extract.run.version import pipeline_version
 
 log = logging.getLogger(__name__)
 
-WORK = ".cache"  # the work folder, inside the output folder
 #: Subpackages and top-level modules that do not decide the content of the tables (scoring, review, the
 #: command line): a change to any other module of the package invalidates the work reused from earlier runs.
 _UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "review"})
-
-_PARAGRAPH = pa.struct(
-    [("start", pa.int64()), ("end", pa.int64()), ("lang", pa.string()), ("boilerplate", pa.bool_())]
-)
-_MENTION = pa.struct(
-    [
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("label", pa.string()),
-        ("text", pa.string()),
-        ("lang", pa.string()),
-        ("source", pa.string()),
-        ("value", pa.string()),
-        ("key", pa.string()),
-    ]
-)
-_RELATION = pa.struct(
-    [
-        ("subject", pa.string()),
-        ("predicate", pa.string()),
-        ("object", pa.string()),
-        ("role", pa.string()),
-        ("date", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("evidence", pa.string()),
-    ]
-)
-INGESTED = pa.schema(
-    [f for f in TABLES["documents"] if f.name != "lang"]
-    + [pa.field("size", pa.int64()), pa.field("mtime_ns", pa.int64())]
-)
-SEGMENTED = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("sha256", pa.string()),
-        ("version", pa.string()),
-        ("lang", pa.string()),
-        ("status", pa.string()),
-        ("message", pa.string()),
-        ("paragraphs", pa.list_(_PARAGRAPH)),
-    ]
-)
-RECOGNISED = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("sha256", pa.string()),
-        ("version", pa.string()),
-        ("status", pa.string()),
-        ("message", pa.string()),
-        ("mentions", pa.list_(_MENTION)),
-        ("relations", pa.list_(_RELATION)),
-    ]
-)
-
-
-def work_dir(out: Path) -> Path:
-    return out / WORK
-
-
-@cache
-def pipeline_version(settings: Settings) -> str:
-    """A hash of everything that decides the tables: code, data files, settings, model versions."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(str(resources.files("extract")))
-    for path in sorted(package.rglob("*.py")):
-        relative = path.relative_to(package)
-        if relative.parts[0] not in _UNVERSIONED and relative.parts[0] != "data":  # data: hashed below
-            digest.update(relative.as_posix().encode() + path.read_bytes())
-    data = data_root()
-    for path in sorted(data.rglob("*")):
-        if path.is_file() and path.suffix in {".json", ".csv", ".toml"}:
-            digest.update(path.relative_to(data).as_posix().encode() + path.read_bytes())
-    digest.update(repr(settings).encode())
-    for lang in languages():
-        name = settings.model_for(lang)
-        digest.update(f"{name}={model_version(name)}".encode())
-    return digest.hexdigest()[:16]
-
-
-def _read(path: Path, schema: pa.Schema) -> list[dict[str, Any]]:
-    """Rows of a work file, or none when it is missing or from an older layout."""
-    if not path.exists():
-        return []
-    try:
-        table = pq.read_table(path)
-        if table.schema != schema:
-            return []
-        return table.to_pylist()
-    except (OSError, pa.ArrowInvalid):
-        log.warning("%s is unreadable; it will be rebuilt", path)
-        return []
-
-
-def _write(path: Path, rows: Sequence[dict[str, Any]], schema: pa.Schema, key: str = "doc_id") -> None:
-    rows = sorted(rows, key=lambda r: r[key])
-    table = pa.Table.from_pylist(list(rows), schema=schema)
-    write_atomic(path, table_bytes(table))
-
 
 # --- 1. ingest -------------------------------------------------------------------------
 
@@ -152,7 +50,7 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
 
     if not raw.is_dir():
         raise ExtractError("run.no_raw", path=raw)
-    previous = {row["path"]: row for row in _read(work / "documents.parquet", INGESTED)}
+    previous = {row["path"]: row for row in read_work(work / "documents.parquet", INGESTED)}
     rows = []
     for path in discover(raw):
         rel = path.relative_to(raw).as_posix()
@@ -186,7 +84,7 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
             }
         )
     work.mkdir(parents=True, exist_ok=True)
-    _write(work / "documents.parquet", rows, INGESTED)
+    write_work(work / "documents.parquet", rows, INGESTED)
     return rows
 
 
@@ -198,9 +96,9 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
     from extract.ingest.segment import document_language, segment
 
     version = pipeline_version(settings)
-    documents = _read(work / "documents.parquet", INGESTED)
+    documents = read_work(work / "documents.parquet", INGESTED)
     previous = {
-        (r["doc_id"], r["sha256"], r["version"]): r for r in _read(work / "segmented.parquet", SEGMENTED)
+        (r["doc_id"], r["sha256"], r["version"]): r for r in read_work(work / "segmented.parquet", SEGMENTED)
     }
     rows = []
     for doc in documents:
@@ -233,7 +131,7 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
             if row["status"] != "ok":
                 log.warning("%s: %s (%s)", doc["path"], row["message"], row["status"])
         rows.append(row)
-    _write(work / "segmented.parquet", rows, SEGMENTED)
+    write_work(work / "segmented.parquet", rows, SEGMENTED)
     return rows
 
 
@@ -270,16 +168,15 @@ def recognise_stage(
 ) -> dict[str, Any]:
     """Mentions and relations with document-local keys: ``work/recognised.parquet``.
 
-    ``engine`` says where the models run (``extract.run.workers.ENGINES``; ``scheduler`` is a Dask
+    ``engine`` says where the models run (``extract.run.engines.ENGINES``; ``scheduler`` is a Dask
     scheduler's address); every engine gives the same rows. Returns statistics of the stage
     (documents reused, processed, models loaded).
     """
     version = pipeline_version(settings) + ("-baseline" if baseline else "")
-    documents = {d["doc_id"]: d for d in _read(work / "documents.parquet", INGESTED)}
-    segmented = _read(work / "segmented.parquet", SEGMENTED)
-    previous = {
-        (r["doc_id"], r["sha256"], r["version"]): r for r in _read(work / "recognised.parquet", RECOGNISED)
-    }
+    documents = {d["doc_id"]: d for d in read_work(work / "documents.parquet", INGESTED)}
+    segmented = read_work(work / "segmented.parquet", SEGMENTED)
+    recognised = read_work(work / "recognised.parquet", RECOGNISED)
+    previous = {(r["doc_id"], r["sha256"], r["version"]): r for r in recognised}
     rows, todo = [], []
     for seg in segmented:
         reused = previous.get((seg["doc_id"], seg["sha256"], version))
@@ -301,7 +198,7 @@ def recognise_stage(
             todo.append({**seg, "version": version})
     stats = {"reused": len(rows), "processed": len(todo), "models": []}
     if todo:
-        from extract.run.workers import annotate_all
+        from extract.run.engines import annotate_all
 
         for seg, result in annotate_all(
             todo,
@@ -315,38 +212,8 @@ def recognise_stage(
             parts=work / "recognised.parts",
         ):
             rows.append({"doc_id": seg["doc_id"], "sha256": seg["sha256"], "version": version, **result})
-    _write(work / "recognised.parquet", rows, RECOGNISED)
+    write_work(work / "recognised.parquet", rows, RECOGNISED)
     return stats
-
-
-def annotate(text: str, paragraphs: Sequence[Paragraph], recogniser) -> dict[str, Any]:
-    """Mentions and relations of one document, as rows of ``recognised.parquet``."""
-    return next(annotate_many([(text, paragraphs)], recogniser))
-
-
-def annotate_many(items: Sequence[tuple[str, Sequence[Paragraph]]], recogniser) -> Iterator[dict[str, Any]]:
-    """:func:`annotate` for several documents at once (the models see them in batches)."""
-    from extract.relations.document import find_relations
-
-    for mentions, blocks in recogniser.recognise(items):
-        relations = [] if recogniser.baseline else find_relations(blocks, mentions)
-        yield {
-            "status": "ok",
-            "message": None,
-            "mentions": [_mention_row(m) for m in mentions],
-            "relations": [_relation_row(r) for r in relations],
-        }
-
-
-def _mention_row(m: Mention) -> dict[str, Any]:
-    return {f: getattr(m, f) for f in ("start", "end", "label", "text", "lang", "source", "value", "key")}
-
-
-def _relation_row(r: Relation) -> dict[str, Any]:
-    return {
-        f: getattr(r, f)
-        for f in ("subject", "predicate", "object", "role", "date", "start", "end", "evidence")
-    }
 
 
 # --- 4. normalise ----------------------------------------------------------------------
@@ -356,9 +223,9 @@ def normalise_stage(work: Path) -> dict[str, pa.Table]:
     """Canonical entities across documents and the four tables: ``work/tables/*.parquet``."""
     from extract.linking.canon import link
 
-    documents = _read(work / "documents.parquet", INGESTED)
-    segmented = {r["doc_id"]: r for r in _read(work / "segmented.parquet", SEGMENTED)}
-    recognised = {r["doc_id"]: r for r in _read(work / "recognised.parquet", RECOGNISED)}
+    documents = read_work(work / "documents.parquet", INGESTED)
+    segmented = {r["doc_id"]: r for r in read_work(work / "segmented.parquet", SEGMENTED)}
+    recognised = {r["doc_id"]: r for r in read_work(work / "recognised.parquet", RECOGNISED)}
     per_doc = [
         (doc_id, [Mention(**m) for m in row["mentions"]]) for doc_id, row in sorted(recognised.items())
     ]

@@ -1,4 +1,4 @@
-"""Running recognition over many documents: batches, worker processes, progress, errors.
+"""The engines that run recognition over many documents: batches, worker processes, progress, errors.
 
 Documents go to the models in batches (``nlp.pipe`` is much faster on many
 texts than one at a time). With ``run.processes`` > 1 each worker process
@@ -16,11 +16,14 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extract.core.errors import message
 from extract.core.settings import Settings
+from extract.core.work_files import KEY_COLUMNS
 from extract.ingest.segment import Paragraph
+
+if TYPE_CHECKING:
+    from extract.run.annotate import Items
 
 log = logging.getLogger(__name__)
 
@@ -28,37 +31,11 @@ BATCH_DOCS = 16  # documents handed to a worker at once
 #: Where recognition runs: worker processes of this machine, or a Dask cluster.
 ENGINES = ("local", "dask")
 _worker: dict[str, Any] = {}
-#: A batch as the models take it: (text, paragraphs) of each document.
-Items = list[tuple[str, list[Paragraph]]]
 
 
 def _items(batch: Sequence[dict[str, Any]], texts: dict[str, str]) -> Items:
+    """The (text, paragraphs) of each segmented row of ``batch``."""
     return [(texts[seg["doc_id"]], [Paragraph(**p) for p in seg["paragraphs"]]) for seg in batch]
-
-
-def _run_batch(recogniser, items: Items) -> list[dict[str, Any]]:
-    """Annotate a batch; if it fails, annotate its documents one by one to isolate the bad one."""
-    from extract.run.stages import annotate, annotate_many
-
-    try:
-        return list(annotate_many(items, recogniser))
-    except Exception:
-        if len(items) == 1:
-            raise
-    results = []
-    for item in items:
-        try:
-            results.append(annotate(*item, recogniser))
-        except Exception as error:  # recorded as the document's error, the run goes on
-            results.append(
-                {
-                    "status": "error",
-                    "message": message("stage.failed", stage="recognise", error=error),
-                    "mentions": [],
-                    "relations": [],
-                }
-            )
-    return results
 
 
 def _init_worker(settings: Settings, baseline: bool) -> None:
@@ -67,16 +44,9 @@ def _init_worker(settings: Settings, baseline: bool) -> None:
     _worker["recogniser"] = Recogniser(settings, baseline=baseline)
 
 
-def annotate_batch(recogniser, items: Items) -> tuple[list[dict[str, Any]], list[str]]:
-    """Recognised fields of each document of a batch, and the model languages loaded so far.
-
-    The one function every engine runs on a batch, so that they all give the same rows.
-    """
-    results = _run_batch(recogniser, items)
-    return results, sorted(recogniser.models)
-
-
 def _work(items: Items) -> tuple[list[dict[str, Any]], list[str]]:
+    from extract.run.annotate import annotate_batch
+
     return annotate_batch(_worker["recogniser"], items)
 
 
@@ -106,7 +76,7 @@ def annotate_all(
     models: set[str] = set()
     try:
         if engine == "dask":
-            from extract.run.dask_engine import KEY_COLUMNS, dask_outcomes
+            from extract.run.dask_engine import dask_outcomes
 
             if parts is None:
                 raise ValueError("the dask engine needs a folder for its parts")
@@ -115,6 +85,7 @@ def annotate_all(
             yield from _emit(batches, outcomes, bar, models)
         elif processes <= 1:
             from extract.recognise.recogniser import Recogniser
+            from extract.run.annotate import annotate_batch
 
             recogniser = Recogniser(settings, baseline=baseline)
             outcomes = (annotate_batch(recogniser, _items(b, texts)) for b in batches)
