@@ -68,7 +68,7 @@ class Source:
 def load_sources(raw: Path) -> list[Source]:
     """The English and French texts of ``raw`` (decoded as the pipeline does), with their language."""
     from extract.core.settings import load_settings
-    from extract.ingest.readers import discover, ingest
+    from extract.ingest.files import discover, ingest
     from extract.ingest.segment import detect_language
 
     settings = load_settings()

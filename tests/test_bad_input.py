@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extract.core.errors import message
-from extract.ingest.readers import ingest
+from extract.ingest.files import ingest
 
 GOOD_EN = (
     "Greenfield Hospital opens a new research wing\n\n"
@@ -327,12 +327,12 @@ def test_link_to_an_endless_device_is_an_error_row_without_reading(tmp_path: Pat
 def test_reader_that_fails_unexpectedly_is_an_error_row_for_that_file_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import extract.ingest.readers
+    import extract.ingest.files
 
     def broken(path: Path) -> None:
         raise ImportError("no module named 'lxml_html_clean'\nInstall it")
 
-    monkeypatch.setitem(extract.ingest.readers._READERS, "html", broken)
+    monkeypatch.setitem(extract.ingest.files.READERS, "html", broken)
     (tmp_path / "page.html").write_text("<p>Text</p>")
     result = ingest(tmp_path / "page.html", tmp_path)
     reason = message(

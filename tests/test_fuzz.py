@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.core.settings import load_settings
-from extract.ingest.readers import decode_text
+from extract.ingest.plain import decode_text
 from extract.ingest.segment import Paragraph, segment, split_lines
 from extract.recognise.recogniser import Recogniser, plan_blocks
 
@@ -25,7 +25,7 @@ from extract.recognise.recogniser import Recogniser, plan_blocks
 
 @given(data=st.binary(max_size=2_000))
 def test_decode_text_never_raises_anything_but_a_refusal(data: bytes) -> None:
-    from extract.ingest.readers import _Refused
+    from extract.ingest.extracted import Refused as _Refused
 
     try:
         text, _ = decode_text(data)
@@ -66,7 +66,7 @@ def test_utf16_text_with_a_byte_order_mark_is_decoded_back_exactly(text: str) ->
 def test_ingested_text_file_has_no_carriage_return(
     data: bytes, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    from extract.ingest.readers import ingest
+    from extract.ingest.files import ingest
 
     root = tmp_path_factory.mktemp("fuzz")
     (root / "a.txt").write_bytes(data + b"\r\nend\rx")

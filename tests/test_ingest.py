@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from extract.core.errors import ExtractError, message
-from extract.ingest.readers import decode_html, discover, doc_id_for, ingest, join_hyphenated
+from extract.ingest.files import discover, doc_id_for, ingest
+from extract.ingest.html import decode_html
+from extract.ingest.pdf import join_hyphenated
 
 MakePdf = Callable[..., Path]
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import long_release
 from extract.core.settings import load_settings
-from extract.ingest.readers import ingest
+from extract.ingest.files import ingest
 from extract.ingest.segment import segment
 from extract.recognise.recogniser import plan_blocks
 

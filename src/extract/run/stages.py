@@ -46,7 +46,7 @@ _UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "revi
 def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, Any]]:
     """Decode every file under ``raw``: ``work/documents.parquet``."""
     from extract.core.errors import ExtractError
-    from extract.ingest.readers import discover, doc_id_for, ingest
+    from extract.ingest.files import discover, doc_id_for, ingest
 
     if not raw.is_dir():
         raise ExtractError("run.no_raw", path=raw)
