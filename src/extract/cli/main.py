@@ -22,7 +22,7 @@ from extract.core.errors import ExtractError
 #: Modules that each register one command, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = (
     "extract.cli.run",
-    "extract.evaluate.score",
+    "extract.cli.score",
     "extract.evaluate.gold",
     "extract.review.diff",
     "extract.review.textconv",
