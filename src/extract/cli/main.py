@@ -23,7 +23,7 @@ from extract.core.errors import ExtractError
 COMMANDS: tuple[str, ...] = (
     "extract.cli.run",
     "extract.cli.score",
-    "extract.evaluate.gold",
+    "extract.cli.gold",
     "extract.review.diff",
     "extract.review.textconv",
 )
