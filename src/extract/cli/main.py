@@ -24,7 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "extract.cli.run",
     "extract.cli.score",
     "extract.cli.gold",
-    "extract.review.diff",
+    "extract.cli.diff",
     "extract.review.textconv",
 )
 
