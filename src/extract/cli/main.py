@@ -25,7 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "extract.cli.score",
     "extract.cli.gold",
     "extract.cli.diff",
-    "extract.review.textconv",
+    "extract.cli.textconv",
 )
 
 
