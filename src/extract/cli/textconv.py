@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from extract.core.errors import ExtractError, message
-from extract.review.textconv import git_config_command, install, repository_root, write_lines
+from extract.review.textconv import git_config_command, install, print_lines, repository_root
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,5 +39,5 @@ def textconv_command(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         raise ExtractError("textconv.no_file")
-    write_lines(args.file)
+    print_lines(args.file)
     return 0

@@ -156,7 +156,7 @@ def repository_root(cwd: Path) -> Path:
 # --- the driver -------------------------------------------------------------------------------
 
 
-def write_lines(path: Path) -> None:
+def print_lines(path: Path) -> None:
     """Print the rows of the table file ``path`` on stdout, as :func:`textconv_lines` gives them."""
     try:
         lines = textconv_lines(path)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path, metavar="FILE.parquet", help="table file to print")
     args = parser.parse_args(argv)
     try:
-        write_lines(args.file)
+        print_lines(args.file)
     except ExtractError as error:
         print(f"extract textconv: {error}", file=sys.stderr)
         return 2
