@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from extract.cli.diff import register as register_diff
 from extract.core.errors import ExtractError
 from extract.core.tables import to_table, write_tables
 from extract.review import diff, render
@@ -154,7 +155,7 @@ def run_diff(
 ) -> tuple[int, str]:
     """Run ``extract diff ARGV`` in ``cwd``; return its exit status and output."""
     parser = argparse.ArgumentParser()
-    diff.register(parser.add_subparsers(dest="command"))
+    register_diff(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["diff", *argv])
     monkeypatch.chdir(cwd)
     code = args.func(args)

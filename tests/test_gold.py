@@ -10,20 +10,15 @@ from typing import Any
 
 import pytest
 
+from extract.cli.gold import register
 from extract.core.errors import ExtractError
 from extract.core.tables import to_table
-from extract.evaluate.gold import (
-    DATE_VALUE,
-    alias_warnings,
-    check_dir,
-    check_gold,
+from extract.evaluate.draft import tables_to_gold
+from extract.evaluate.gold import DATE_VALUE, alias_warnings, check_dir, check_gold, gold_json, load_gold
+from extract.evaluate.labelstudio import (
     export_labelstudio,
     from_labelstudio,
-    gold_json,
     import_labelstudio,
-    load_gold,
-    register,
-    tables_to_gold,
     to_labelstudio,
 )
 

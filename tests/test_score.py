@@ -10,15 +10,10 @@ from typing import Any
 import pytest
 
 from extract.core.tables import to_table
+from extract.evaluate.annotations import normalise_form
+from extract.evaluate.matching import Counts, match_one_to_one
 from extract.evaluate.report import HEADLINE, RATIOS, score_markdown, write_reports
-from extract.evaluate.score import (
-    Counts,
-    ScoreRun,
-    match_one_to_one,
-    normalise_form,
-    pair_documents,
-    score_pairs,
-)
+from extract.evaluate.score import ScoreRun, pair_documents, score_pairs
 
 TEXT = "Acme Corp hired Jane Doe in 2017. Jane Doe heads Acme. Acme works with Beta Labs."
 

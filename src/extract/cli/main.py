@@ -1,9 +1,11 @@
 """The command line: ``python -m extract COMMAND ...``.
 
-Each command lives in its own module, which exposes ``register(subparsers)``;
-that function adds the command's parser and sets ``func`` to the callable that
-runs it and returns the exit code. Modules are imported here only, so that
-adding a command is one line in :data:`COMMANDS`.
+Each command lives in its own module of this package, which exposes
+``register(subparsers)``; that function adds the command's parser and sets
+``func`` to the callable that runs it and returns the exit code. Modules are
+imported here only, so that adding a command is one line in :data:`COMMANDS`.
+The stage scripts of ``pipeline/`` (:mod:`extract.cli.stages`) and the bare git
+driver (:mod:`extract.cli.textconv`) share :func:`call` and :func:`configure_logging`.
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ import argparse
 import importlib
 import logging
 import sys
+from collections.abc import Callable
 
 from extract import __version__
 from extract.core.errors import ExtractError
 
 #: Modules that each register one command, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = (
-    "extract.run.runner",
-    "extract.evaluate.score",
-    "extract.evaluate.gold",
-    "extract.review.diff",
-    "extract.review.textconv",
+    "extract.cli.run",
+    "extract.cli.score",
+    "extract.cli.gold",
+    "extract.cli.diff",
+    "extract.cli.textconv",
 )
 
 
@@ -40,19 +43,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def configure_logging(*, quiet: bool = False) -> None:
+    """Log to stderr: information and up, or with ``quiet`` warnings and errors only."""
+    logging.basicConfig(
+        level=logging.WARNING if quiet else logging.INFO,
+        format="%(levelname)s: %(message)s" if quiet else "%(message)s",
+        stream=sys.stderr,
+    )
+
+
+def call(prog: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Run ``func(args)``; return its exit code, or 2 for a stopping failure (printed after ``prog``)."""
+    try:
+        return int(func(args) or 0)
+    except ExtractError as error:
+        print(f"{prog}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{prog}: interrupted; the tables on disk are unchanged", file=sys.stderr)
+        return 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit code (2 for a usage error or a stopping failure)."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO,
-        format="%(levelname)s: %(message)s" if args.quiet else "%(message)s",
-        stream=sys.stderr,
-    )
-    try:
-        return int(args.func(args) or 0)
-    except ExtractError as error:
-        print(f"extract {args.command}: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"extract {args.command}: interrupted; the tables on disk are unchanged", file=sys.stderr)
-        return 130
+    configure_logging(quiet=args.quiet)
+    return call(f"extract {args.command}", args.func, args)

@@ -1,1 +1,1 @@
-"""Evaluation: gold files, scoring against them, score reports."""
+"""Evaluation: gold files (checking, drafting, Label Studio), scoring the tables against them, reports."""

@@ -18,7 +18,9 @@ from typing import Any
 
 from extract.core.schema import ENTITY_TYPES, LABELS
 from extract.core.tables import write_atomic
-from extract.evaluate.score import Annotations, ScoredDoc, ScoreError, ScoreRun, Summary
+from extract.evaluate.annotations import Annotations
+from extract.evaluate.matching import ScoredDoc, ScoreError
+from extract.evaluate.score import ScoreRun, Summary
 
 #: The rows of the compact table: (key in Summary.counts or Summary.ratios, name shown).
 HEADLINE: tuple[tuple[str, str], ...] = (

@@ -1,4 +1,4 @@
-"""``extract diff``: what changed between two versions of the extracted tables.
+"""Table diffs: what changed between two versions of the extracted tables.
 
 Users commit ``extracted/*.parquet`` and review a new batch of press releases, or
 a change of rules, before accepting it. Rows are matched by their stable keys
@@ -9,13 +9,14 @@ A version ("side") is either a folder of table files or a git revision, whose
 files are read straight from the object store into memory, so comparing with
 ``HEAD`` needs no checkout and leaves the working copy alone. A table missing
 on one side counts as empty: all its rows are added (or removed).
+
+The report is shown by :mod:`extract.review.render`; the command ``extract diff``
+is :mod:`extract.cli.diff`.
 """
 
 from __future__ import annotations
 
-import argparse
 import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -399,59 +400,3 @@ def _select(
     if filters.predicate is not None and name == "relations":
         kept = [row for row in kept if row["predicate"] == filters.predicate]
     return kept
-
-
-# --- command line -------------------------------------------------------------------------
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``diff`` command."""
-    parser = subparsers.add_parser(
-        "diff",
-        help="show which rows of the extracted tables changed between two versions",
-        description=(
-            "Compare two versions of the extracted tables, matching rows by key. OLD and NEW are each "
-            "a git revision or a folder; by default the committed tables (HEAD) against the working "
-            "copy. Exit status: 0 no change, 1 changes, 2 error."
-        ),
-    )
-    parser.add_argument("old", nargs="?", default="HEAD", metavar="OLD", help="revision or folder (HEAD)")
-    parser.add_argument(
-        "new",
-        nargs="?",
-        default=None,
-        metavar="NEW",
-        help="revision or folder (the working copy)",
-    )
-    parser.add_argument("--tables-dir", default="extracted", help="tables folder in the repository")
-    parser.add_argument("--format", choices=("terminal", "md"), default="terminal", help="report format")
-    parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
-    parser.add_argument("--table", choices=tuple(TABLES), help="compare this table only")
-    parser.add_argument("--doc", metavar="DOC", help="rows of this document only (doc_id or path)")
-    parser.add_argument("--label", choices=LABELS, help="mentions and entities of this label only")
-    parser.add_argument("--predicate", metavar="P", help="relations with this predicate only")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="rows shown per section; 0: all")
-    parser.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``extract diff``; exit status 1 when anything changed, as ``git diff --exit-code`` does."""
-    from extract.review import (
-        render,  # rich is only needed here, not by commands that merely import this module
-    )
-
-    cwd = Path.cwd()
-    tables_dir = Path(args.tables_dir)
-    old = load_side(args.old, tables_dir=tables_dir, cwd=cwd)
-    if args.new is None:
-        new = load_folder(cwd / tables_dir, label=f"{args.tables_dir} (working copy)")
-    else:
-        new = load_side(args.new, tables_dir=tables_dir, cwd=cwd)
-    filters = Filters(table=args.table, doc=args.doc, label=args.label, predicate=args.predicate)
-    report = compare(old, new, filters=filters)
-    limit = args.limit if args.limit > 0 else None
-    if args.format == "md":
-        sys.stdout.write(render.markdown(report, limit=limit))
-    else:
-        render.terminal(report, limit=limit, color=not args.no_color)
-    return 1 if report.has_changes else 0

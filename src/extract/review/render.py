@@ -12,14 +12,13 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-if TYPE_CHECKING:  # only for annotations: extract.review.diff imports this module when it runs
-    from extract.review.diff import Report, Row, RowChange, Side, TableDiff
+from extract.review.diff import Report, Row, RowChange, Side, TableDiff
 
 #: Line prefix and terminal style of each kind of row.
 MARKS = {"added": "+", "removed": "-", "changed": "~"}

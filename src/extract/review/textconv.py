@@ -6,9 +6,11 @@ set as ``diff.parquet.textconv``, ``git diff``, ``git log -p`` and ``git show``
 show exactly which rows changed.
 
 Git runs the driver once per file per diff, so it reads only the columns it
-prints (never the documents' full text) and imports nothing heavy: it is run as
-``python -m extract.review.textconv`` rather than through ``python -m extract``, which
-would import every command module (and with them, possibly, spaCy).
+prints (never the documents' full text) and imports nothing heavy: git runs this
+module itself (:func:`main`, ``python -m extract.review.textconv FILE``) rather
+than ``python -m extract``, which would import every command module (and with
+them the stages). ``extract textconv`` (:mod:`extract.cli.textconv`) prints a
+file the same way and installs the driver.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.core.errors import ExtractError, message
+from extract.core.errors import ExtractError
 from extract.core.schema import TABLES
 from extract.core.tables import sort_table
 
@@ -141,8 +143,8 @@ def install(repo: Path, *, python: Path | None = None) -> bool:
     return True
 
 
-def _toplevel(cwd: Path) -> Path:
-    """The root of the git work tree holding ``cwd``."""
+def repository_root(cwd: Path) -> Path:
+    """The root of the git work tree holding ``cwd``, where the driver is installed."""
     done = subprocess.run(
         ["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True, text=True, check=False
     )
@@ -151,58 +153,32 @@ def _toplevel(cwd: Path) -> Path:
     return Path(done.stdout.strip())
 
 
-# --- command line ----------------------------------------------------------------------------
+# --- the driver -------------------------------------------------------------------------------
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``extract textconv``, shared by the command and the bare driver."""
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE.parquet", help="table file to print")
-    parser.add_argument(
-        "--install", action="store_true", help="set this driver as git's 'parquet' diff driver here"
-    )
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``textconv`` command."""
-    parser = subparsers.add_parser(
-        "textconv",
-        help="print a table file as text lines (the git diff driver for *.parquet)",
-        description="Print a table file as sorted text lines, one row per line, for git diff.",
-    )
-    add_arguments(parser)
-    parser.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Print ``args.file`` as text lines, or install the git driver."""
-    if args.install:
-        repo = _toplevel(Path.cwd())
-        if install(repo):
-            print(message("textconv.installed", repo=repo, command=git_config_command(repo)[-1]))
-        else:
-            print(message("textconv.already", repo=repo))
-        return 0
-    if args.file is None:
-        raise ExtractError("textconv.no_file")
+def print_lines(path: Path) -> None:
+    """Print the rows of the table file ``path`` on stdout, as :func:`textconv_lines` gives them."""
     try:
-        lines = textconv_lines(args.file)
+        lines = textconv_lines(path)
     except (OSError, pa.ArrowException) as error:  # missing, unreadable or not Parquet
-        raise ExtractError("diff.unreadable", table=args.file.name, where=args.file, error=error) from error
+        raise ExtractError("diff.unreadable", table=path.name, where=path, error=error) from error
     sys.stdout.buffer.write("".join(f"{line}\n" for line in lines).encode("utf-8"))
     sys.stdout.flush()
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m extract.review.textconv``: the driver without the rest of the command line."""
-    parser = argparse.ArgumentParser(prog="extract textconv", description=__doc__.splitlines()[0])
-    add_arguments(parser)
+    """``python -m extract.review.textconv FILE``, what git runs: print FILE; exit 2 when it cannot."""
+    parser = argparse.ArgumentParser(
+        prog="python -m extract.review.textconv", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("file", type=Path, metavar="FILE.parquet", help="table file to print")
     args = parser.parse_args(argv)
     try:
-        return run(args)
+        print_lines(args.file)
     except ExtractError as error:
         print(f"extract textconv: {error}", file=sys.stderr)
         return 2
+    return 0
 
 
 if __name__ == "__main__":

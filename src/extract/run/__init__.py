@@ -1,1 +1,1 @@
-"""Running the stages: the per-document unit of work, the engines and ``extract run``."""
+"""Running the stages: the per-document unit of work, the engines and a whole run (runner)."""

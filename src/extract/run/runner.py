@@ -1,14 +1,16 @@
-"""``extract run``: the five stages on a folder of raw texts, with a lock and a summary.
+"""A run: the five stages on a folder of raw texts, with a lock and a summary.
 
 One run at a time writes to an output folder (a lock file held with
 ``flock``; the kernel releases it if the process dies), the tables are
 replaced only at the end and atomically, and the run ends with a one-line
 summary of what is in the tables and what was skipped, and why.
+
+The command line that calls :func:`run` is :mod:`extract.cli.run`; the stage
+scripts of ``pipeline/`` (:mod:`extract.cli.stages`) take the same lock.
 """
 
 from __future__ import annotations
 
-import argparse
 import fcntl
 import hashlib
 import logging
@@ -28,7 +30,6 @@ from extract.core.settings import Settings, load_settings
 from extract.core.tables import write_atomic
 from extract.core.work_files import work_dir
 from extract.run import stages
-from extract.run.engines import ENGINES
 from extract.run.version import code_hash
 
 log = logging.getLogger(__name__)
@@ -172,69 +173,3 @@ def summarise(tables: dict[str, pa.Table]) -> Summary:
     summary.entities = tables["entities"].num_rows
     summary.relations = tables["relations"].num_rows
     return summary
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``run`` command."""
-    parser = subparsers.add_parser(
-        "run",
-        help="extract the tables from a folder of raw texts",
-        description="Extract ORG, PERSON and DATE mentions, entities and relations from every .txt, .pdf "
-        "and .html file under RAW into OUT/*.parquet. Only new or changed files are processed.",
-    )
-    parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of input texts (default: raw)")
-    parser.add_argument(
-        "--out", type=Path, default=Path("extracted"), help="folder of the tables (default: extracted)"
-    )
-    parser.add_argument("--settings", type=Path, help="TOML file of settings laid over the defaults")
-    parser.add_argument("--processes", type=int, help="worker processes for recognition (0: one per core)")
-    parser.add_argument(
-        "--baseline", action="store_true", help="bare spaCy models only, no rules (for comparison in scores)"
-    )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    parser.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default="local",
-        help="where recognition runs: local processes, or a Dask cluster (default: local)",
-    )
-    parser.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask; "
-        "default: a local cluster of --processes workers, at least 2)",
-    )
-    parser.set_defaults(func=_main)
-
-
-def _main(args: argparse.Namespace) -> int:
-    settings = load_settings(args.settings)
-    if args.processes is not None:
-        if args.processes < 0:
-            raise ExtractError(
-                "settings.range",
-                name="run.processes",
-                path="--processes",
-                expected="an integer >= 0",
-                got=args.processes,
-            )
-        settings = _with(settings, run_processes=args.processes)
-    if args.scheduler and args.engine != "dask":
-        raise ExtractError("run.scheduler_needs_dask", address=args.scheduler)
-    summary = run(
-        args.raw,
-        args.out,
-        settings=settings,
-        baseline=args.baseline,
-        progress=not args.no_progress,
-        engine=args.engine,
-        scheduler=args.scheduler,
-    )
-    log.info("%s", summary.line())
-    return 0
-
-
-def _with(settings: Settings, **changes: object) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, **changes)
