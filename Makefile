@@ -101,12 +101,17 @@ score-real: $(STAMP)
 	$(BIN)/python -m extract score --gold $(REAL)/tune --tables reports/real/tables --reports reports/real/tune $(if $(ERRORS),--errors)
 	$(BIN)/python -m extract score --gold $(REAL)/test --tables reports/real/tables --reports reports/real/test
 
+## Agreement of the second labelling of eight real texts with the first (gold/real/AGREEMENT.md)
+gold-agree: $(STAMP)
+	$(BIN)/python -m extract gold agree $(REAL)/second $(REAL)/tune $(REAL)/test --raw $(REAL)/raw $(if $(ERRORS),--errors)
+
 ## Check the gold files against the raw texts and the guidelines
 gold-check: $(STAMP)
 	$(BIN)/python -m extract gold check $(GOLD) --raw $(RAW)
 	$(BIN)/python -m extract gold check $(EXTRA) --raw $(EXTRA)/raw
 	$(BIN)/python -m extract gold check $(REAL)/tune --raw $(REAL)/raw
 	$(BIN)/python -m extract gold check $(REAL)/test --raw $(REAL)/raw
+	$(BIN)/python -m extract gold check $(REAL)/second --raw $(REAL)/raw
 
 ## Measure speed and memory against bare spaCy (reports/bench.json); N=documents
 bench: $(STAMP)
@@ -143,4 +148,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_-]+:/ && desc {split($$1,t,":"); printf "  \033[36m%-15s\033[0m %s\n", t[1], desc; desc=""} !/^## /{ if ($$0 !~ /^[a-zA-Z_-]+:/) desc=desc }' $(MAKEFILE_LIST)
 
-.PHONY: setup extract run diff score score-baseline score-extra score-real gold-check bench test lint lock clean help
+.PHONY: setup extract run diff score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

@@ -319,3 +319,22 @@ def test_labelstudio_export_leaves_the_gold_unchanged():
     before = copy.deepcopy(gold)
     from_labelstudio(to_labelstudio(gold, TEXT))
     assert gold == before
+
+
+# --- agreement of two labellings ------------------------------------------------------------------
+
+
+def _agreement(second: dict[str, Any]):
+    from extract.evaluate.agreement import agreement
+
+    return agreement({"a/x.json": valid_gold()}, {"b/x.json": second}, raw_dir=Path("."), second_dir=Path("b"))
+
+
+def test_two_identical_labellings_agree_fully():
+    assert _agreement(valid_gold()).overall.count("relations.all").f1 == 1.0
+
+
+def test_a_relation_only_one_labeller_saw_lowers_agreement():
+    second = valid_gold()
+    second["relations"] = []
+    assert _agreement(second).overall.count("relations.all").f1 == 0.0

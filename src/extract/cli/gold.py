@@ -17,9 +17,12 @@ from typing import Any
 
 from extract.core.errors import ExtractError, message
 from extract.core.tables import write_atomic
+from extract.evaluate import report
+from extract.evaluate.agreement import agreement
 from extract.evaluate.draft import draft_gold
 from extract.evaluate.gold import check_dir, gold_json
 from extract.evaluate.labelstudio import export_labelstudio, import_labelstudio
+from extract.evaluate.score import load_gold_dir
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("--out", type=Path, required=True, help="gold folder to write into")
     imp.add_argument("--force", action="store_true", help="overwrite gold files that exist")
     imp.set_defaults(func=_import_command)
+
+    agree = commands.add_parser(
+        "agree", help="agreement of two labellings: SECOND's gold files scored against the first's"
+    )
+    agree.add_argument("second", type=Path, metavar="SECOND", help="gold folder of the second labelling")
+    agree.add_argument(
+        "first", type=Path, nargs="+", metavar="FIRST", help="gold folders of the first labelling"
+    )
+    agree.add_argument("--raw", type=Path, default=Path("raw"), help="raw folder (default raw)")
+    agree.add_argument("--errors", action="store_true", help="list every disagreement")
+    agree.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    agree.set_defaults(func=_agree_command)
 
 
 def _check_command(args: argparse.Namespace) -> int:
@@ -102,4 +117,16 @@ def _import_command(args: argparse.Namespace) -> int:
     golds: Sequence[dict[str, Any]] = import_labelstudio(args.tasks_file)
     for gold in golds:
         _write_new(args.out / f"{Path(gold['doc']).stem}.json", gold_json(gold), force=args.force)
+    return 0
+
+
+def _agree_command(args: argparse.Namespace) -> int:
+    first = {path: gold for folder in args.first for path, gold in load_gold_dir(folder).items()}
+    run = agreement(first, load_gold_dir(args.second), raw_dir=args.raw, second_dir=args.second)
+    report.print_summary(run)
+    if args.errors:
+        report.print_errors(run)
+    if args.json:
+        write_atomic(args.json, (json.dumps(report.run_json(run), indent=2) + "\n").encode())
+        log.info(message("score.written", path=args.json))
     return 0
