@@ -327,7 +327,8 @@ def test_labelstudio_export_leaves_the_gold_unchanged():
 def _agreement(second: dict[str, Any]):
     from extract.evaluate.agreement import agreement
 
-    return agreement({"a/x.json": valid_gold()}, {"b/x.json": second}, raw_dir=Path("."), second_dir=Path("b"))
+    first = {"a/x.json": valid_gold()}
+    return agreement(first, {"b/x.json": second}, raw_dir=Path("."), second_dir=Path("b"))
 
 
 def test_two_identical_labellings_agree_fully():
