@@ -8,7 +8,7 @@ import spacy
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
 from extract.relations.document import find_relations, main_topic
-from extract.relations.rules import PHRASE_KEYS, ROLE_KEYS, WORD_SET_KEYS, load_lexicon, parse_lexicon
+from extract.relations.lexicon import PHRASE_KEYS, ROLE_KEYS, WORD_SET_KEYS, load_lexicon, parse_lexicon
 from extract.relations.sentences import sentence_lexicon, sentences
 
 

@@ -23,35 +23,19 @@ from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
-from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
-from extract.relations.lists import (
-    funding_round,
-    introduced_list,
-    joined_list,
-    membership_list,
-    shared_subject,
-)
-from extract.relations.rules import (
+from extract.relations.lexicon import Lexicon, load_lexicon
+from extract.relations.rules import sentence_relations
+from extract.relations.sentences import lines, sentence_lexicon, sentences
+from extract.relations.view import (
     Anchor,
     DateSpan,
     Found,
-    Lexicon,
     SentenceView,
-    between,
     doc_forms,
     forms,
-    joint,
-    leading,
-    link,
-    load_lexicon,
     match_phrase,
-    possessive_role,
     skipped_tokens,
-    titled_person,
-    unnamed_party,
-    zero_object,
 )
-from extract.relations.sentences import lines, sentence_lexicon, sentences
 
 #: How many earlier ORG mentions a membership without "of ..." may refer back to.
 RECENT_ORGS = 12
@@ -142,28 +126,6 @@ def find_relations(
             previous = opening_org(sent, inside)
     found.extend(press_contacts(parsed, topic))
     return deduplicate(found)
-
-
-def sentence_relations(view: SentenceView) -> Iterator[Found]:
-    """All the sentence rules, in turn."""
-    yield from leading(view)
-    for before, after in zip(view.anchors, view.anchors[1:], strict=False):
-        yield from link(view, before, after)
-    yield from between(view)
-    yield from joint(view)
-    yield from zero_object(view)
-    yield from titled_person(view)
-    yield from introduced_list(view)
-    yield from awarded(view)
-    yield from team_leader(view)
-    yield from funded_subject(view)
-    yield from supported_project(view)
-    yield from joined_list(view)
-    yield from funding_round(view)
-    yield from membership_list(view)
-    yield from shared_subject(view)
-    yield from possessive_role(view)
-    yield from unnamed_party(view)
 
 
 def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:

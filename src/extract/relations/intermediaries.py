@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extract.relations.rules import (
+from extract.relations.groups import group_after, group_before
+from extract.relations.triggers import post_ok, pre_ok, triggers_in
+from extract.relations.view import (
     AGENT_MARKERS,
     CLAUSE_BREAKS,
     POSSESSIVE_MARKERS,
@@ -20,13 +22,8 @@ from extract.relations.rules import (
     dates_in,
     forms,
     gap,
-    group_after,
-    group_before,
     in_anchor,
     match_phrase,
-    post_ok,
-    pre_ok,
-    triggers_in,
 )
 
 #: Words that may name what was awarded, between the receiving verb and "label" ("the Comprehensive Cancer

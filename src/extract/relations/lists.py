@@ -12,23 +12,25 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from extract.relations.rules import (
+from extract.relations.groups import group_after
+from extract.relations.triggers import (
+    alongside_at,
+    elided_subject,
+    enumerator_end,
+    post_ok,
+    pre_ok,
+    triggers_in,
+)
+from extract.relations.view import (
     CLAUSE_BREAKS,
     POSSESSIVE_MARKERS,
     Anchor,
     Found,
     SentenceView,
-    alongside_at,
     dates_in,
-    elided_subject,
-    enumerator_end,
     forms,
     gap,
-    group_after,
     in_anchor,
-    post_ok,
-    pre_ok,
-    triggers_in,
 )
 
 #: Penn tags of relative words ("which", "who", "whose"); French models mark them PronType=Rel.

@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.languages.registry import languages
-from extract.relations.rules import Lexicon, doc_forms, load_lexicon
+from extract.relations.lexicon import Lexicon, load_lexicon
+from extract.relations.view import doc_forms
 
 #: What may end a sentence inside a line, and what may stand after that stop.
 SENTENCE_STOPS = frozenset({".", "!", "?", "…", "..."})
