@@ -2,11 +2,11 @@
 
 This module places the document's mentions on the parsed tokens, stands in the document's topic
 organisation for "it", "its", "the Centre", "l'Institut" (press releases speak of their issuer
-that way), runs the sentence rules (:mod:`extract.relations.rules`, :mod:`extract.relations.lists`,
-:mod:`extract.relations.intermediaries`) on the sentences of :mod:`extract.relations.sentences`, with
-footnote markers standing for the organisations their footnote lists (:mod:`extract.relations.footnotes`),
-then the press-contact rule (which spans several lines: a "CONTACT PRESSE" header, an organisation
-line, a name line), and returns each triple once with its evidence sentence.
+that way), runs the sentence rules (listed in :mod:`extract.relations.rules`) on the sentences of
+:mod:`extract.relations.sentences`, with footnote markers standing for the organisations their footnote
+lists (:mod:`extract.relations.footnotes`), then the press-contact rule (which spans several lines: a
+"CONTACT PRESSE" header, an organisation line, a name line), and returns each triple once with its
+evidence sentence.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
-from extract.relations.lexicon import Lexicon, load_lexicon
+from extract.relations.lexicon import RelationLexicon, load_lexicon
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
 from extract.relations.view import (
@@ -34,6 +34,7 @@ from extract.relations.view import (
     doc_forms,
     forms,
     match_phrase,
+    opening_org,
     skipped_tokens,
 )
 
@@ -123,7 +124,8 @@ def find_relations(
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
-            previous = opening_org(sent, inside)
+            opening = opening_org(sent, inside)
+            previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic))
     return deduplicate(found)
 
@@ -178,15 +180,6 @@ def date_spans(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[DateS
     return sorted(spans, key=lambda d: d.start)
 
 
-def opening_org(sent: Span, anchors: Sequence[Anchor]) -> str | None:
-    """The organisation a sentence opens with, as its subject ("For example, the CRCL includes ..."):
-    the first named entity, an organisation, with no verb before it."""
-    if not anchors or anchors[0].label != "ORG":
-        return None
-    lead = sent.doc[sent.start : anchors[0].start]
-    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0].key
-
-
 def name_words(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
     """The lower-case words of every ORG entity's names, to tell which one "the Centre" refers to."""
     found: dict[str, set[str]] = {}
@@ -200,18 +193,17 @@ def generic_referent(
     head: str, topic: str, recent: Sequence[str], words: Mapping[str, frozenset[str]]
 ) -> str | None:
     """The organisation "the Centre" stands for: the topic when its name has that head word, else the
-    latest organisation named before whose name has it ("the Northmoor Centre ... The Centre's director"),
-    else the topic; None for a lower-case head ("the cooperative's") that no name carries."""
+    latest organisation named before whose name has it ("the Northmoor Centre ... The Centre's director");
+    None when no such name carries the head (the caller decides whether the topic stands in)."""
     if head in words.get(topic, ()):
         return topic
-    named = next((key for key in reversed(recent) if head in words.get(key, ())), None)
-    return named
+    return next((key for key in reversed(recent) if head in words.get(key, ())), None)
 
 
 def topic_anchors(
     sent: Span,
     anchors: list[Anchor],
-    lexicon: Lexicon,
+    lexicon: RelationLexicon,
     topic: str | None,
     *,
     previous: str | None = None,
@@ -258,7 +250,7 @@ def topic_anchors(
     return sorted(anchors + extra, key=lambda a: a.start)
 
 
-def _generic_name(article, lexicon: Lexicon, *, sent_start: int = -1) -> bool:
+def _generic_name(article, lexicon: RelationLexicon, *, sent_start: int = -1) -> bool:
     """ "the Centre", "l'Institut": an article and a capitalised generic head that is not part of a name."""
     doc = article.doc
     if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
@@ -297,7 +289,7 @@ def press_contacts(
         yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
 
 
-def _contact_header(line: Span, lexicon: Lexicon) -> Span | None:
+def _contact_header(line: Span, lexicon: RelationLexicon) -> Span | None:
     """The press-contact header among the first words of ``line``, if any."""
     for start in range(line.start, min(line.start + 3, line.end)):
         for phrase in lexicon.contact_headers:

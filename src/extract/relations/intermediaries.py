@@ -173,7 +173,7 @@ def funded_subject(view: SentenceView) -> Iterator[Found]:
             continue
         before = [a for a in view.anchors if a.end <= match.start]
         if before and before[-1].label == "ORG" and pre_ok(view, gap(view, before[-1].end, match.start)):
-            continue  # "X is supported by Y": :func:`link` reads it
+            continue  # "X is supported by Y": :func:`neighbour_pair` reads it
         opening = before[0] if before else None
         lead = view.doc[view.sent.start : opening.start] if opening else []
         if opening is None or opening.label != "ORG" or any(t.pos_ in ("VERB", "AUX") for t in lead):

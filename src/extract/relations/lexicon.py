@@ -66,11 +66,11 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class RelationLexicon:
     """One language's trigger words and the closed word classes the rules need."""
 
     triggers: tuple[Trigger, ...]
-    joint: tuple[tuple[str, ...], ...]
+    joint_triggers: tuple[tuple[str, ...], ...]
     heads: frozenset[str]
     works_for: frozenset[str]
     modifiers: frozenset[str]
@@ -126,8 +126,8 @@ def _phrases(raw: Any, name: str, path: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(_words_list(p, name, path)) for p in raw)
 
 
-def parse_lexicon(data: Any, *, path: str) -> Lexicon:
-    """Check a lexicon file's content and build the :class:`Lexicon`; errors name the file and problem."""
+def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
+    """Check a lexicon file's content and build its :class:`RelationLexicon`; errors name file and key."""
     if not isinstance(data, dict):
         raise _invalid(path, "top level must be an object")
     missing = [key for key in LIST_KEYS if key not in data]
@@ -150,21 +150,20 @@ def parse_lexicon(data: Any, *, path: str) -> Lexicon:
         raise _invalid(path, f"'roles' must be an object with keys {list(ROLE_KEYS)}")
     role = {key: frozenset(_words_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
     words = {key: frozenset(_words_list(data[key], key, path)) for key in WORD_SET_KEYS}
-    return Lexicon(
+    return RelationLexicon(
         triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
-        joint=_phrases(data["joint_triggers"], "joint_triggers", path),
         heads=role["heads"],
         works_for=role["works_for"],
         modifiers=role["modifiers"],
         demoting=role["demoting"],
         role_prepositions=role["prepositions"],
-        **{key: _phrases(data[key], key, path) for key in PHRASE_KEYS if key != "joint_triggers"},
+        **{key: _phrases(data[key], key, path) for key in PHRASE_KEYS},
         **words,
     )
 
 
 @cache
-def load_lexicon(lang: str) -> Lexicon:
+def load_lexicon(lang: str) -> RelationLexicon:
     """The relation lexicon of ``lang``, read and checked once per process."""
     path = language_file(lang, "relations")
     return parse_lexicon(read_json(path), path=path)

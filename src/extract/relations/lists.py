@@ -2,7 +2,7 @@
 
 "X takes part in a number of international groups, in particular ...: A; B; and, in hematology, C" and
 "three organisations have joined the federation: A, B and C" put the list after a colon or "such as",
-beyond the reach of the neighbouring-anchor rules of :mod:`extract.relations.rules`; the list is read
+beyond the reach of the neighbouring-anchor rules of :mod:`extract.relations.neighbours`; the list is read
 item by item, so that a clause after it ("..., which is funded by D") does not join it.
 """
 
@@ -31,6 +31,7 @@ from extract.relations.view import (
     forms,
     gap,
     in_anchor,
+    opening_org,
 )
 
 #: Penn tags of relative words ("which", "who", "whose"); French models mark them PronType=Rel.
@@ -171,20 +172,12 @@ def _joined_target(view: SentenceView, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def opening_subject(view: SentenceView) -> Anchor | None:
-    """The organisation a sentence opens with as its subject: its first anchor, with no verb before it."""
-    if not view.anchors or view.anchors[0].label != "ORG":
-        return None
-    lead = view.doc[view.sent.start : view.anchors[0].start]
-    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else view.anchors[0]
-
-
 def funding_round(view: SentenceView) -> Iterator[Found]:
     """ "X announced a $45m financing round led by A, with participation from B and C" / "X annonce une
     levée de fonds menée par A, aux côtés de B": every investor named in the round funds the sentence's
     subject, dated by a date before the subject (the dateline of the announcement)."""
     lex = view.lexicon
-    subject = opening_subject(view)
+    subject = opening_org(view.sent, view.anchors)
     if subject is None:
         return
     for token in view.sent:
@@ -247,7 +240,7 @@ def membership_list(view: SentenceView) -> Iterator[Found]:
 def shared_subject(view: SentenceView) -> Iterator[Found]:
     """ "SDSI will work with A, and is a member of B since 2022" / "X est membre de ..., et travaille
     avec Y": a predicate after a conjunction and a verb belongs to the subject the sentence opens with."""
-    subject = opening_subject(view)
+    subject = opening_org(view.sent, view.anchors)
     if subject is None:
         return
     for match in triggers_in(view, subject.end, view.sent.end):

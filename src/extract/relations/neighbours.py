@@ -29,7 +29,7 @@ from extract.relations.view import (
 MAX_GAP = 22
 
 
-def link(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
+def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
     """Relations stated by the words between two neighbouring anchors ("A is a member of B")."""
     tokens = gap(view, before.end, after.start)
     if len(tokens) > MAX_GAP:
@@ -51,13 +51,13 @@ def link(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
     ):
         return
     if match.direction == "reverse" and owned_team(view, before):
-        return  # "the team of X, led by Y": Y leads the team, not X (see relation_intermediaries)
-    yield from _link_with(view, before, after, match, post)
+        return  # "the team of X, led by Y": Y leads the team, not X (see intermediaries.team_leader)
+    yield from _pair_triples(view, before, after, match, post)
 
 
 def _passive(view: SentenceView, match: Match) -> bool:
     """ "coordinated by A and funded by B": a passive trigger; the thing coordinated and funded is A's
-    project, so A's funding is read even after "and" (see :func:`extract.relations.intermediaries`)."""
+    project, so A's funding is read even after "and" (see :mod:`extract.relations.intermediaries`)."""
     return forms(view.doc[match.end - 1])[0] in AGENT_MARKERS
 
 
@@ -79,9 +79,11 @@ def owned_team(view: SentenceView, anchor: Anchor) -> bool:
     return any(w in lex.team_nouns for w in forms(before[-2]))
 
 
-def _link_with(
+def _pair_triples(
     view: SentenceView, before: Anchor, after: Anchor, match: Match, post: Sequence[Token]
 ) -> Iterator[Found]:
+    """The triples ``match`` states between ``before`` and ``after`` (``post``: the words after it), with
+    the lists on either side, the date tied to them, fellows "alongside" and a second role phrase."""
     lex = view.lexicon
     if match.direction == "role":
         has_prep = any(forms(t)[0] in lex.role_prepositions for t in post)
@@ -200,7 +202,7 @@ def leading(view: SentenceView) -> Iterator[Found]:
     last = group[-1] if listed else first
     nxt = next((a for a in view.anchors if a.start >= last.end), None)
     if agent and nxt is not None and [forms(t)[0] for t in gap(view, last.end, nxt.start)] == [","]:
-        yield from _link_with(view, nxt, first, match, post)
+        yield from _pair_triples(view, nxt, first, match, post)
         return
     closing = [t for t in post if t.pos_ != "DET"][-1:]
     participle = view.doc[match.start].pos_ == "VERB"
@@ -218,7 +220,7 @@ def leading(view: SentenceView) -> Iterator[Found]:
 
 def possessive_role(view: SentenceView) -> Iterator[Found]:
     """ "Dr Tobias Lindqvist, the Institute's Scientific Director": a role owned by an organisation
-    ("X's", "de X" is read by :func:`link`) in an apposition after the person who holds it."""
+    ("X's", "de X" is read by :func:`neighbour_pair`) in an apposition after the person who holds it."""
     for number, org in enumerate(view.anchors[1:], start=1):
         person = view.anchors[number - 1]
         if org.label != "ORG" or person.label != "PERSON":

@@ -32,7 +32,7 @@ from extract.relations.view import (
 APPOSED_VERB_WORDS = 6
 
 
-def between(view: SentenceView) -> Iterator[Found]:
+def partnership_between(view: SentenceView) -> Iterator[Found]:
     """ "a partnership agreement between A and B" / "un partenariat entre A et B": every pair."""
     for match in triggers_in(view, view.sent.start, view.sent.end):
         if match.predicate != "partner_of":
@@ -58,7 +58,7 @@ def _listed(view: SentenceView, tokens: Sequence[Token]) -> bool:
     )
 
 
-def joint(view: SentenceView) -> Iterator[Found]:
+def joint_subjects(view: SentenceView) -> Iterator[Found]:
     """ "A and B launched a partnership" / "A, B and C jointly organised": every pair of the subjects."""
     doc, index, table = view.doc, lexicon_index(view.lexicon), doc_forms(view.doc)
     for token in view.sent:

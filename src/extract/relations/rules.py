@@ -21,8 +21,8 @@ from extract.relations.lists import (
     membership_list,
     shared_subject,
 )
-from extract.relations.neighbours import leading, link, possessive_role
-from extract.relations.partners import between, joint
+from extract.relations.neighbours import leading, neighbour_pair, possessive_role
+from extract.relations.partners import joint_subjects, partnership_between
 from extract.relations.view import Found, SentenceView
 
 
@@ -30,9 +30,9 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     """All the sentence rules, in turn."""
     yield from leading(view)
     for before, after in zip(view.anchors, view.anchors[1:], strict=False):
-        yield from link(view, before, after)
-    yield from between(view)
-    yield from joint(view)
+        yield from neighbour_pair(view, before, after)
+    yield from partnership_between(view)
+    yield from joint_subjects(view)
     yield from zero_object(view)
     yield from titled_person(view)
     yield from introduced_list(view)

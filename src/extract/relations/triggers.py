@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from extract.relations.lexicon import Lexicon, Trigger
+from extract.relations.lexicon import RelationLexicon, Trigger
 from extract.relations.view import (
     CLAUSE_BREAKS,
     GAP_PUNCT,
@@ -36,7 +36,7 @@ def triggers_by_first_word(triggers: tuple[Trigger, ...]) -> dict[str, tuple[tup
 
 @dataclass(frozen=True, slots=True)
 class LexiconIndex:
-    """Sets and indexes derived from a :class:`Lexicon` that the rules consult at every token.
+    """Sets and indexes derived from a :class:`RelationLexicon` that the rules consult at every token.
 
     Built once per lexicon (see :func:`lexicon_index`): rebuilding them per call (a set union, a hash of
     the whole trigger tuple, a scan of every trigger) was most of the relation rules' own cost.
@@ -55,16 +55,16 @@ class LexiconIndex:
         return found + self.joint_by_first.get(lemma, ()) if lemma != text else found
 
 
-_INDEXES: dict[int, tuple[Lexicon, LexiconIndex]] = {}
+_INDEXES: dict[int, tuple[RelationLexicon, LexiconIndex]] = {}
 
 
-def lexicon_index(lex: Lexicon) -> LexiconIndex:
-    """The :class:`LexiconIndex` of ``lex``, keyed by identity: hashing a whole Lexicon per call costs more
+def lexicon_index(lex: RelationLexicon) -> LexiconIndex:
+    """The :class:`LexiconIndex` of ``lex``, keyed by identity: hashing a whole lexicon per call costs more
     than the lookups it would save (the lexicon is kept alive in the entry, so its id cannot be reused)."""
     entry = _INDEXES.get(id(lex))
     if entry is None or entry[0] is not lex:
         joint: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in lex.joint:
+        for phrase in lex.joint_triggers:
             joint.setdefault(phrase[0] if phrase else "", []).append(phrase)
         index = LexiconIndex(
             role_words=lex.role_words,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.relations.lexicon import Lexicon
+from extract.relations.lexicon import RelationLexicon
 
 #: Words after which a passive trigger's agent marker ("by", "par") may stand a few tokens later.
 AGENT_MARKERS = frozenset({"by", "par"})
@@ -73,7 +73,7 @@ class SentenceView:
     sent: Span
     anchors: list[Anchor]
     dates: list[DateSpan]
-    lexicon: Lexicon
+    lexicon: RelationLexicon
     topic: str | None
     recent_orgs: Sequence[str] = ()
     skip: set[int] = field(default_factory=set)  # tokens the gap reading ignores (dates, parentheses, places)
@@ -148,6 +148,15 @@ def skipped_tokens(view: SentenceView) -> set[int]:
     named = (a for a in view.anchors if a.start not in view.asides)
     skip.difference_update(i for a in named for i in range(a.start, a.end))
     return skip
+
+
+def opening_org(sent: Span, anchors: Sequence[Anchor]) -> Anchor | None:
+    """The organisation a sentence opens with, as its subject ("For example, the CRCL includes ..."):
+    the first of ``anchors``, an organisation, with no verb before it."""
+    if not anchors or anchors[0].label != "ORG":
+        return None
+    lead = sent.doc[sent.start : anchors[0].start]
+    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0]
 
 
 def in_anchor(view: SentenceView, index: int) -> bool:
