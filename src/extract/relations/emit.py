@@ -92,7 +92,7 @@ def alongside_fellows(
     lex, doc = view.lexicon, view.doc
     for start in range(last.end, view.sent.end):
         for phrase in lex.alongside:
-            end = match_phrase(doc, start, phrase, stop=view.sent.end)
+            end = match_phrase(doc, start, phrase, stop=view.sent.end, agents=view.merged.agent_markers)
             if end is None or (start > last.end and forms(doc[start - 1])[0] != ","):
                 continue
             nxt = next((a for a in view.anchors if a.start >= end), None)

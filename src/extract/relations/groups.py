@@ -24,7 +24,7 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
         for t in tokens
         if forms(t)[0] not in lex.list_connectors and not (t.pos_ == "ADP" and t.i + 1 in view.skip)
     ]
-    joined = any(forms(t)[0] in (",", "and", "et", "/", "&") for t in tokens)
+    joined = any(forms(t)[0] in (",", "/", "&") or forms(t)[0] in view.merged.and_words for t in tokens)
     plain = all(
         t.pos_ == "NOUN"
         and t.is_lower

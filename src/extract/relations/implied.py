@@ -104,7 +104,7 @@ def unnamed_party(view: SentenceView) -> Iterator[Found]:
     first = view.anchors[0]
     tokens = gap(view, view.sent.start, first.start)
     matches = [m for m in triggers_in(view, view.sent.start, first.start) if m.predicate == "partner_of"]
-    if not matches or not tokens or forms(tokens[-1])[0] not in ("with", "avec"):
+    if not matches or not tokens or forms(tokens[-1])[0] not in view.merged.partner_prepositions:
         return
     lead = [t for t in tokens if t.i < matches[0].start]
     if any(t.pos_ in ("PRON", "PROPN", "VERB", "AUX") or forms(t)[0] in CLAUSE_BREAKS for t in lead):

@@ -8,15 +8,38 @@ once-per-process loading, so that the rules import words without importing each 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
 from extract.core.errors import ExtractError
 from extract.core.schema import PREDICATES
-from extract.languages.registry import language_file, read_json
+from extract.languages.registry import language_file, languages, read_json
 
 DIRECTIONS = ("forward", "reverse", "symmetric")
+
+
+@dataclass(frozen=True, slots=True)
+class MergedWords:
+    """Small word classes the rules read in every sentence whatever its language: each is the union of
+    that key over every supported language (:func:`merged_words`), so that, as the rules always have,
+    an English passive may end in "par" and a French list be cut at "and"."""
+
+    agent_markers: frozenset[str]  # a passive trigger's agent ("by", "par"), which may stand a few words on
+    possessive_markers: frozenset[str]  # "the Institute's director"
+    and_words: frozenset[str]  # join the last two items of a list
+    or_words: frozenset[str]  # cut a list into items, like "and" and ","
+    of_words: frozenset[str]  # "the accreditation of X", "the membership of A, B"
+    plural_of_words: frozenset[str]  # "des": inside "l'adhésion de A et des B", never opening it
+    partner_prepositions: frozenset[str]  # "a partnership was signed with X"
+    indefinite_articles: frozenset[str]  # "the CLB, a coordinator of X"
+    funding_trigger_ends: frozenset[str]  # a funding trigger whose funder follows ("supported by")
+    role_trailing_words: frozenset[str]  # never end a role phrase ("directeur de" is "directeur")
+    acronym_articles: frozenset[str]  # "Organisation of European Cancer Institutes (the OECI)"
+
+
+#: Lexicon lists of single words merged over every language (:class:`MergedWords`); each may be empty.
+MERGED_KEYS = tuple(f.name for f in fields(MergedWords))
 #: Lexicon lists of single words, read as sets.
 WORD_SET_KEYS = (
     "pre_fillers",
@@ -40,6 +63,7 @@ WORD_SET_KEYS = (
     "round_nouns",
     "funder_markers",
     "membership_nouns",
+    *MERGED_KEYS,
 )
 #: Lexicon lists of phrases (lists of words).
 PHRASE_KEYS = (
@@ -51,8 +75,9 @@ PHRASE_KEYS = (
     "accreditation_agents",
     "leader_agents",
 )
-#: Every key a lexicon file must have.
+#: Every key a lexicon file must have, and the only ones it may have (besides comments: "_comment").
 LIST_KEYS = ("triggers", "roles", *WORD_SET_KEYS, *PHRASE_KEYS)
+#: The keys of its "roles" object.
 ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
 
 
@@ -103,6 +128,17 @@ class RelationLexicon:
     round_nouns: frozenset[str]
     funder_markers: frozenset[str]
     membership_nouns: frozenset[str]
+    agent_markers: frozenset[str]
+    possessive_markers: frozenset[str]
+    and_words: frozenset[str]
+    or_words: frozenset[str]
+    of_words: frozenset[str]
+    plural_of_words: frozenset[str]
+    partner_prepositions: frozenset[str]
+    indefinite_articles: frozenset[str]
+    funding_trigger_ends: frozenset[str]
+    role_trailing_words: frozenset[str]
+    acronym_articles: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -133,6 +169,9 @@ def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
     missing = [key for key in LIST_KEYS if key not in data]
     if missing:
         raise _invalid(path, f"missing keys {missing}")
+    unknown = [key for key in data if key not in LIST_KEYS and not key.startswith("_")]
+    if unknown:
+        raise _invalid(path, f"unknown keys {unknown}")
     triggers = []
     for number, entry in enumerate(data["triggers"]):
         if not isinstance(entry, dict) or set(entry) != {"words", "predicate", "direction"}:
@@ -146,8 +185,8 @@ def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
             raise _invalid(path, f"trigger {number} has no words")
         triggers.append(Trigger(words, entry["predicate"], entry["direction"]))
     roles = data["roles"]
-    if not isinstance(roles, dict) or any(key not in roles for key in ROLE_KEYS):
-        raise _invalid(path, f"'roles' must be an object with keys {list(ROLE_KEYS)}")
+    if not isinstance(roles, dict) or set(roles) != set(ROLE_KEYS):
+        raise _invalid(path, f"'roles' must be an object with exactly the keys {list(ROLE_KEYS)}")
     role = {key: frozenset(_words_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
     words = {key: frozenset(_words_list(data[key], key, path)) for key in WORD_SET_KEYS}
     return RelationLexicon(
@@ -167,3 +206,16 @@ def load_lexicon(lang: str) -> RelationLexicon:
     """The relation lexicon of ``lang``, read and checked once per process."""
     path = language_file(lang, "relations")
     return parse_lexicon(read_json(path), path=path)
+
+
+@cache
+def _merged(langs: tuple[str, ...]) -> MergedWords:
+    lexicons = [load_lexicon(lang) for lang in langs]
+    return MergedWords(
+        **{key: frozenset().union(*(getattr(lex, key) for lex in lexicons)) for key in MERGED_KEYS}
+    )
+
+
+def merged_words() -> MergedWords:
+    """The :class:`MergedWords` of the supported languages, built once per set of languages."""
+    return _merged(languages())

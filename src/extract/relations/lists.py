@@ -23,7 +23,6 @@ from extract.relations.triggers import (
 )
 from extract.relations.view import (
     CLAUSE_BREAKS,
-    POSSESSIVE_MARKERS,
     Anchor,
     Found,
     SentenceView,
@@ -62,7 +61,7 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
             continue
         match = matches[0]
         pre = gap(view, subject.end, match.start)
-        if pre and forms(pre[0])[0] in POSSESSIVE_MARKERS:
+        if pre and forms(pre[0])[0] in view.merged.possessive_markers:
             continue  # "X's doctors are members of ...": the doctors are
         if len(pre) > LIST_SUBJECT_WORDS or any(
             t.pos_ == "VERB" or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
@@ -105,7 +104,8 @@ def list_items(view: SentenceView, start: int) -> list[Anchor]:
     funds") starts a clause of its own and ends the list, a verb after an item's name ends that item."""
     doc = view.doc
     tokens = [doc[i] for i in range(start, view.sent.end)]
-    cut = {";"} if any(t.text == ";" for t in tokens) else {",", "and", "et", "or", "ou"}
+    words = view.merged.and_words | view.merged.or_words
+    cut = {";"} if any(t.text == ";" for t in tokens) else {",", *words}
     items, current = [], []
     for token in tokens:
         if token.text in cut or forms(token)[0] in cut:
@@ -225,9 +225,13 @@ def membership_list(view: SentenceView) -> Iterator[Found]:
             continue
         first = next((a for a in view.anchors if a.start > token.i), None)
         words = [forms(t)[0] for t in gap(view, token.i + 1, first.start)] if first else []
-        if first is None or first.label != "ORG" or not words or words[0] not in ("of", "de", "du", "d'"):
+        of_words = view.merged.of_words
+        if first is None or first.label != "ORG" or not words or words[0] not in of_words:
             continue
-        if any(w not in lex.articles and w not in ("of", "de", "du", "d'", "des") for w in words):
+        if any(
+            w not in lex.articles and w not in of_words and w not in view.merged.plural_of_words
+            for w in words
+        ):
             continue
         before = [a for a in view.anchors if a.end <= token.i and a.label == "ORG"]
         target = before[-1].key if before else view.topic

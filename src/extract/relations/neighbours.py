@@ -15,8 +15,6 @@ from extract.relations.emit import alongside_fellows, emit, tied_date
 from extract.relations.groups import conjoined, group_after, group_before
 from extract.relations.triggers import elided_subject, enumerator_end, post_ok, pre_ok, role_run, triggers_in
 from extract.relations.view import (
-    AGENT_MARKERS,
-    POSSESSIVE_MARKERS,
     Anchor,
     Found,
     Match,
@@ -58,7 +56,7 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
 def _passive(view: SentenceView, match: Match) -> bool:
     """ "coordinated by A and funded by B": a passive trigger; the thing coordinated and funded is A's
     project, so A's funding is read even after "and" (see :mod:`extract.relations.intermediaries`)."""
-    return forms(view.doc[match.end - 1])[0] in AGENT_MARKERS
+    return forms(view.doc[match.end - 1])[0] in view.merged.agent_markers
 
 
 def _title_only(view: SentenceView, match: Match, person: Anchor) -> bool:
@@ -125,7 +123,7 @@ def _appositive(view: SentenceView, before: Anchor, match: Match) -> bool:
     return (
         bool(words)
         and words[0] == ","
-        and all(w in view.lexicon.articles or w in ("a", "an", "un", "une") for w in words[1:])
+        and all(w in view.lexicon.articles or w in view.merged.indefinite_articles for w in words[1:])
     )
 
 
@@ -140,7 +138,7 @@ def _role_chain(
     if nxt is None or nxt.label != "ORG":
         return
     tokens = gap(view, last.end, nxt.start)
-    if not tokens or forms(tokens[0])[0] not in (",", "and", "et"):
+    if not tokens or (forms(tokens[0])[0] != "," and forms(tokens[0])[0] not in view.merged.and_words):
         return
     matches = triggers_in(view, tokens[0].i + 1, nxt.start)
     if len(matches) != 1 or matches[0].direction != "role":
@@ -194,7 +192,7 @@ def leading(view: SentenceView) -> Iterator[Found]:
     if not post_ok(view, post):
         return
     agent = match.direction in ("reverse", "forward") and any(
-        w in AGENT_MARKERS for w in (forms(view.doc[match.end - 1]))
+        w in view.merged.agent_markers for w in (forms(view.doc[match.end - 1]))
     )
     # "Founded by A and B, X ...": the agents may be a list ending in "and"; "Launched by A, X": A alone
     group = group_after(view, first)
@@ -227,7 +225,7 @@ def possessive_role(view: SentenceView) -> Iterator[Found]:
             continue
         if [t.text for t in gap(view, person.end, org.start)] != [","]:
             continue
-        if org.end >= view.sent.end or forms(view.doc[org.end])[0] not in POSSESSIVE_MARKERS:
+        if org.end >= view.sent.end or forms(view.doc[org.end])[0] not in view.merged.possessive_markers:
             continue
         match = role_run(view, org.end + 1, view.sent.end)
         closing = view.doc[match.end] if match is not None and match.end < view.sent.end else None

@@ -70,7 +70,10 @@ def joint_subjects(view: SentenceView) -> Iterator[Found]:
             "PROPN",
         )
         phrases = index.joint_at(text, lemma)
-        joint_word = any(match_phrase(doc, token.i, phrase, stop=view.sent.end) for phrase in phrases)
+        joint_word = any(
+            match_phrase(doc, token.i, phrase, stop=view.sent.end, agents=view.merged.agent_markers)
+            for phrase in phrases
+        )
         if not (partner_noun or joint_word):
             continue
         subjects = (

@@ -89,7 +89,7 @@ def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
             break
         has_head = has_head or text in lex.heads or text in lex.works_for
         end += 1
-    while end > start and table[end - 1][0] in ("-", "de", "d'"):
+    while end > start and (table[end - 1][0] == "-" or table[end - 1][0] in view.merged.role_trailing_words):
         end -= 1
     if not has_head or end == start:
         return None
@@ -115,7 +115,7 @@ def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
 
 def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     found, position = [], start
-    doc, lexicon = view.doc, lexicon_index(view.lexicon)
+    doc, lexicon, agents = view.doc, lexicon_index(view.lexicon), view.merged.agent_markers
     index, table = lexicon.triggers, doc_forms(doc)
     while position < stop:
         if position in view.skip:
@@ -125,7 +125,7 @@ def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
         text, lemma = table[position]
         starting = index.get(text, ()) + (index.get(lemma, ()) if lemma != text else ())
         for _, trigger in sorted(starting, key=lambda pair: pair[0]):
-            end = match_phrase(doc, position, trigger.words, stop=stop)
+            end = match_phrase(doc, position, trigger.words, stop=stop, agents=agents)
             if end is not None and (best is None or end > best.end):
                 best = Match(position, end, trigger.predicate, trigger.direction)
         # a role phrase opens with a role word: skip the call (most tokens) when this one is not
@@ -142,7 +142,7 @@ def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
 
 def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     """Can these words stand between a subject and its trigger without carrying a relation of their own?"""
-    lex = view.lexicon
+    lex, possessive = view.lexicon, view.merged.possessive_markers
     apposition = (
         bool(tokens)
         and tokens[0].text == ","
@@ -152,7 +152,7 @@ def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
         text, lemma = forms(token)
         if text in CLAUSE_BREAKS or text == ":" or text in lex.negations:
             return False  # "X is not a member of Y" states no relation
-        if text in lex.pre_fillers or lemma in lex.pre_fillers or text in GAP_PUNCT:
+        if text in lex.pre_fillers or lemma in lex.pre_fillers or text in GAP_PUNCT or text in possessive:
             continue
         if text in lex.heads or text in lex.works_for:
             continue  # "X is a senior lecturer based at Y": the role says who X is, not another relation
@@ -166,7 +166,7 @@ def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
 
 def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     """Can these words stand between a trigger and its object ("of the", "with the", "such as")?"""
-    lex = view.lexicon
+    lex, possessive = view.lexicon, view.merged.possessive_markers
     enumerated = enumerator_end(view, tokens)
     head = tokens if enumerated is None else tokens[: enumerated[0]]
     tail = [] if enumerated is None else tokens[enumerated[1] :]
@@ -180,7 +180,7 @@ def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
         text, lemma = forms(token)
         if text in CLAUSE_BREAKS:
             return False
-        if text in lex.post_fillers or lemma in lex.post_fillers or text in GAP_PUNCT:
+        if text in lex.post_fillers or lemma in lex.post_fillers or text in GAP_PUNCT or text in possessive:
             continue
         if text in lex.titles or (token.is_lower and text in lex.generic_heads):
             continue
@@ -196,7 +196,10 @@ def alongside_at(view: SentenceView, index: int) -> bool:
     """Does ", alongside" / ", aux côtés de" start at ``index`` (after a comma, as a new group)?"""
     if index == 0 or view.doc[index - 1].text != ",":
         return False
-    return any(match_phrase(view.doc, index, p, stop=view.sent.end) for p in view.lexicon.alongside)
+    return any(
+        match_phrase(view.doc, index, p, stop=view.sent.end, agents=view.merged.agent_markers)
+        for p in view.lexicon.alongside
+    )
 
 
 def enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:

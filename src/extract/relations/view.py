@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.relations.lexicon import RelationLexicon
+from extract.relations.lexicon import MergedWords, RelationLexicon
 
-#: Words after which a passive trigger's agent marker ("by", "par") may stand a few tokens later.
-AGENT_MARKERS = frozenset({"by", "par"})
+#: How many tokens after its verb a passive trigger's agent marker ("by", "par") may stand.
 AGENT_REACH = 5
-POSSESSIVE_MARKERS = frozenset({"'s", "'"})
 #: "Institut X – Centre Y" inside a list: one member under two names.
 RENAMING_DASHES = frozenset({"–", "—"})
 CLAUSE_BREAKS = frozenset({";", ".", "?", "!", "•", "|"})
-GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*", "'s"})
+#: Punctuation a gap may hold (so may a possessive marker, "'s": a word, read from the lexicon).
+GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +73,7 @@ class SentenceView:
     anchors: list[Anchor]
     dates: list[DateSpan]
     lexicon: RelationLexicon
+    merged: MergedWords  # the small word classes read whatever the sentence's language
     topic: str | None
     recent_orgs: Sequence[str] = ()
     skip: set[int] = field(default_factory=set)  # tokens the gap reading ignores (dates, parentheses, places)
@@ -105,8 +105,11 @@ def doc_forms(doc: Doc) -> list[tuple[str, str]]:
     return cached
 
 
-def match_phrase(doc: Doc, start: int, words: Sequence[str], *, stop: int) -> int | None:
-    """End index if ``words`` match the tokens from ``start`` (a final agent marker may come a bit later)."""
+def match_phrase(
+    doc: Doc, start: int, words: Sequence[str], *, stop: int, agents: frozenset[str]
+) -> int | None:
+    """End index if ``words`` match the tokens from ``start``; a final agent marker (one of ``agents``,
+    "by", "par") may come a few tokens later."""
     position = start
     table = doc_forms(doc)
     for number, word in enumerate(words):
@@ -116,7 +119,7 @@ def match_phrase(doc: Doc, start: int, words: Sequence[str], *, stop: int) -> in
         if word in table[position]:
             position += 1
             continue
-        if not (last and word in AGENT_MARKERS and number > 0):
+        if not (last and word in agents and number > 0):
             return None
         for ahead in range(position, min(stop, position + AGENT_REACH)):
             if word in table[ahead]:
