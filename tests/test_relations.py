@@ -7,8 +7,17 @@ import spacy
 
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
+from extract.languages.registry import language_file, read_json
 from extract.relations.document import find_relations, main_topic
-from extract.relations.rules import PHRASE_KEYS, ROLE_KEYS, WORD_SET_KEYS, load_lexicon, parse_lexicon
+from extract.relations.lexicon import (
+    MERGED_KEYS,
+    PHRASE_KEYS,
+    ROLE_KEYS,
+    WORD_SET_KEYS,
+    load_lexicon,
+    merged_words,
+    parse_lexicon,
+)
 from extract.relations.sentences import sentence_lexicon, sentences
 
 
@@ -202,6 +211,34 @@ def test_lexicon_with_unknown_predicate_names_file_and_problem() -> None:
 def test_lexicon_missing_keys_is_reported() -> None:
     with pytest.raises(ExtractError, match=r"rel\.json.*missing keys"):
         parse_lexicon({"triggers": []}, path="rel.json")
+
+
+@pytest.mark.parametrize("key", ["agent_markers", "and_words", "of_words", "acronym_articles"])
+def test_lexicon_missing_a_word_class_moved_out_of_the_code_is_refused_naming_it(key) -> None:
+    data = read_json(language_file("en", "relations"))
+    del data[key]
+    with pytest.raises(ExtractError, match=rf"en/relations\.json.*missing keys \['{key}'\]"):
+        parse_lexicon(data, path="en/relations.json")
+
+
+def test_lexicon_with_an_unknown_key_is_refused_naming_it() -> None:
+    data = {**read_json(language_file("fr", "relations")), "agents_markers": ["par"]}
+    with pytest.raises(ExtractError, match=r"fr/relations\.json.*unknown keys \['agents_markers'\]"):
+        parse_lexicon(data, path="fr/relations.json")
+    data = read_json(language_file("fr", "relations"))
+    data["roles"]["chiefs"] = ["chef"]
+    with pytest.raises(ExtractError, match=r"fr/relations\.json.*'roles'.*exactly the keys"):
+        parse_lexicon(data, path="fr/relations.json")
+
+
+def test_merged_words_are_every_languages_words() -> None:
+    """The small word classes some rules read whatever the sentence's language: the union over languages."""
+    merged = merged_words()
+    assert merged.agent_markers == {"by", "par"}
+    assert merged.and_words | merged.or_words == {"and", "et", "or", "ou"}
+    assert merged.of_words == {"of", "de", "du", "d'"}
+    assert merged.funding_trigger_ends == {"by", "par", "from", "de", "des", "du"}
+    assert {key for key in MERGED_KEYS if getattr(merged, key)} == set(MERGED_KEYS)
 
 
 def _complete() -> dict:

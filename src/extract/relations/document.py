@@ -2,11 +2,11 @@
 
 This module places the document's mentions on the parsed tokens, stands in the document's topic
 organisation for "it", "its", "the Centre", "l'Institut" (press releases speak of their issuer
-that way), runs the sentence rules (:mod:`extract.relations.rules`, :mod:`extract.relations.lists`,
-:mod:`extract.relations.intermediaries`) on the sentences of :mod:`extract.relations.sentences`, with
-footnote markers standing for the organisations their footnote lists (:mod:`extract.relations.footnotes`),
-then the press-contact rule (which spans several lines: a "CONTACT PRESSE" header, an organisation
-line, a name line), and returns each triple once with its evidence sentence.
+that way), runs the sentence rules (listed in :mod:`extract.relations.rules`) on the sentences of
+:mod:`extract.relations.sentences`, with footnote markers standing for the organisations their footnote
+lists (:mod:`extract.relations.footnotes`), then the press-contact rule (which spans several lines: a
+"CONTACT PRESSE" header, an organisation line, a name line), and returns each triple once with its
+evidence sentence.
 """
 
 from __future__ import annotations
@@ -23,35 +23,20 @@ from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
-from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
-from extract.relations.lists import (
-    funding_round,
-    introduced_list,
-    joined_list,
-    membership_list,
-    shared_subject,
-)
-from extract.relations.rules import (
+from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
+from extract.relations.rules import sentence_relations
+from extract.relations.sentences import lines, sentence_lexicon, sentences
+from extract.relations.view import (
     Anchor,
     DateSpan,
     Found,
-    Lexicon,
     SentenceView,
-    between,
     doc_forms,
     forms,
-    joint,
-    leading,
-    link,
-    load_lexicon,
     match_phrase,
-    possessive_role,
+    opening_org,
     skipped_tokens,
-    titled_person,
-    unnamed_party,
-    zero_object,
 )
-from extract.relations.sentences import lines, sentence_lexicon, sentences
 
 #: How many earlier ORG mentions a membership without "of ..." may refer back to.
 RECENT_ORGS = 12
@@ -101,6 +86,7 @@ def find_relations(
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     words = name_words(ordered)
+    merged = merged_words()
     for offset, doc in blocks:
         if doc.lang_ not in languages() or not doc.text.strip():
             continue
@@ -108,7 +94,7 @@ def find_relations(
         # its blocks would make relation finding quadratic in the document's length.
         end = offset + len(doc.text)
         own = ordered[bisect.bisect_left(starts, offset) : bisect.bisect_left(starts, end)]
-        anchors = mention_anchors(doc, offset, own)
+        anchors = mention_anchors(doc, offset, own, merged)
         placed.append((offset, doc, anchors, date_spans(doc, offset, own)))
         parsed.extend(
             (offset, line, [a for a in anchors if line.start <= a.start and a.end <= line.end])
@@ -129,9 +115,11 @@ def find_relations(
                     previous=previous,
                     recent=recent,
                     words=words,
+                    possessive=merged.possessive_markers,
                 ),
                 [d for d in dates if sent.start <= d.start and d.end <= sent.end],
                 lexicon,
+                merged,
                 topic,
                 tuple(recent),
             )
@@ -139,34 +127,13 @@ def find_relations(
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
-            previous = opening_org(sent, inside)
-    found.extend(press_contacts(parsed, topic))
+            opening = opening_org(sent, inside)
+            previous = opening.key if opening else None
+    found.extend(press_contacts(parsed, topic, merged.agent_markers))
     return deduplicate(found)
 
 
-def sentence_relations(view: SentenceView) -> Iterator[Found]:
-    """All the sentence rules, in turn."""
-    yield from leading(view)
-    for before, after in zip(view.anchors, view.anchors[1:], strict=False):
-        yield from link(view, before, after)
-    yield from between(view)
-    yield from joint(view)
-    yield from zero_object(view)
-    yield from titled_person(view)
-    yield from introduced_list(view)
-    yield from awarded(view)
-    yield from team_leader(view)
-    yield from funded_subject(view)
-    yield from supported_project(view)
-    yield from joined_list(view)
-    yield from funding_round(view)
-    yield from membership_list(view)
-    yield from shared_subject(view)
-    yield from possessive_role(view)
-    yield from unnamed_party(view)
-
-
-def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[Anchor]:
+def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention], merged: MergedWords) -> list[Anchor]:
     """The block's ORG/PERSON mentions as token anchors; a long form and its bracketed acronym are one."""
     spans: list[tuple[Span, Mention]] = []
     for mention in mentions:
@@ -181,7 +148,7 @@ def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[
         if anchors and span.start < anchors[-1].end:
             continue  # nested in a longer mention already placed
         anchors.append(Anchor(span.start, span.end, mention.key, mention.label))
-    return _merge_bracketed(doc, anchors)
+    return _merge_bracketed(doc, anchors, merged.acronym_articles)
 
 
 def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
@@ -191,12 +158,14 @@ def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
     return doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
 
 
-def _merge_bracketed(doc: Doc, anchors: list[Anchor]) -> list[Anchor]:
-    """ "Organisation of European Cancer Institutes (OECI)": the bracket joins the long form's anchor."""
+def _merge_bracketed(doc: Doc, anchors: list[Anchor], articles: frozenset[str]) -> list[Anchor]:
+    """ "Organisation of European Cancer Institutes (OECI)": the bracket joins the long form's anchor;
+    one of ``articles`` may open the bracket ("(the OECI)")."""
+    openings = {"(", *(f"( {article}" for article in articles)}
     merged: list[Anchor] = []
     for anchor in anchors:
         bracket = doc[merged[-1].end : anchor.start].text if merged else ""
-        if merged and merged[-1].key == anchor.key and bracket in ("(", "( the"):
+        if merged and merged[-1].key == anchor.key and bracket in openings:
             close = next((t.i for t in doc[anchor.end :] if t.text == ")"), None)
             end = close + 1 if close is not None and close - anchor.end <= 12 else anchor.end
             merged[-1] = Anchor(merged[-1].start, end, anchor.key, anchor.label)
@@ -216,15 +185,6 @@ def date_spans(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[DateS
     return sorted(spans, key=lambda d: d.start)
 
 
-def opening_org(sent: Span, anchors: Sequence[Anchor]) -> str | None:
-    """The organisation a sentence opens with, as its subject ("For example, the CRCL includes ..."):
-    the first named entity, an organisation, with no verb before it."""
-    if not anchors or anchors[0].label != "ORG":
-        return None
-    lead = sent.doc[sent.start : anchors[0].start]
-    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0].key
-
-
 def name_words(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
     """The lower-case words of every ORG entity's names, to tell which one "the Centre" refers to."""
     found: dict[str, set[str]] = {}
@@ -238,30 +198,31 @@ def generic_referent(
     head: str, topic: str, recent: Sequence[str], words: Mapping[str, frozenset[str]]
 ) -> str | None:
     """The organisation "the Centre" stands for: the topic when its name has that head word, else the
-    latest organisation named before whose name has it ("the Northmoor Centre ... The Centre's director"),
-    else the topic; None for a lower-case head ("the cooperative's") that no name carries."""
+    latest organisation named before whose name has it ("the Northmoor Centre ... The Centre's director");
+    None when no such name carries the head (the caller decides whether the topic stands in)."""
     if head in words.get(topic, ()):
         return topic
-    named = next((key for key in reversed(recent) if head in words.get(key, ())), None)
-    return named
+    return next((key for key in reversed(recent) if head in words.get(key, ())), None)
 
 
 def topic_anchors(
     sent: Span,
     anchors: list[Anchor],
-    lexicon: Lexicon,
+    lexicon: RelationLexicon,
     topic: str | None,
     *,
     previous: str | None = None,
     recent: Sequence[str] = (),
     words: Mapping[str, frozenset[str]] | None = None,
+    possessive: frozenset[str],
 ) -> list[Anchor]:
     """``anchors`` plus "it", "its", "the Centre", "l'Institut" read as the topic organisation.
 
     A subject pronoun or generic name stands for the topic only when no organisation is named
     before it in the sentence (else it more likely refers to that one); a possessive stands for the
     nearest organisation named before it, else for the organisation the previous sentence opened with
-    ("For example, the CRCL includes ... In 2017, its team ..."), else the topic.
+    ("For example, the CRCL includes ... In 2017, its team ..."), else the topic. ``possessive`` holds
+    the possessive markers ("'s") after which "the Centre" is a generic name even in lower case.
     """
     if topic is None:
         return anchors
@@ -283,12 +244,16 @@ def topic_anchors(
             # of an organisation just named refers to it even after another name
             head = table[i + 1][0] if i + 1 < sent.end else ""
             keys = [*recent, *(a.key for a in earlier)]
-            key = generic_referent(head, topic, keys, words or {}) if _generic_name(token, lexicon) else None
+            key = (
+                generic_referent(head, topic, keys, words or {})
+                if _generic_name(token, lexicon, possessive)
+                else None
+            )
             if key is not None and i + 1 not in taken:
                 extra.append(Anchor(i, i + 2, key, "ORG"))
         elif text in lexicon.subject_pronouns and token.pos_ == "PRON":
             extra.append(Anchor(i, i + 1, topic, "ORG"))
-        elif _generic_name(token, lexicon, sent_start=sent.start) and i + 1 not in taken:
+        elif _generic_name(token, lexicon, possessive, sent_start=sent.start) and i + 1 not in taken:
             head = table[i + 1][0]
             key = generic_referent(head, topic, recent, words or {})
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
@@ -296,14 +261,16 @@ def topic_anchors(
     return sorted(anchors + extra, key=lambda a: a.start)
 
 
-def _generic_name(article, lexicon: Lexicon, *, sent_start: int = -1) -> bool:
+def _generic_name(
+    article, lexicon: RelationLexicon, possessive: frozenset[str], *, sent_start: int = -1
+) -> bool:
     """ "the Centre", "l'Institut": an article and a capitalised generic head that is not part of a name."""
     doc = article.doc
     if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
         return False
     head = doc[article.i + 1]
     after = doc[article.i + 2] if article.i + 2 < len(doc) else None
-    possessed = after is not None and forms(after)[0] in ("'s", "'")
+    possessed = after is not None and forms(after)[0] in possessive
     opening = article.i == sent_start and article.text[:1].isupper()  # "La société est labellisée"
     return (
         (head.text[:1].isupper() or possessed or opening)
@@ -316,30 +283,30 @@ def _generic_name(article, lexicon: Lexicon, *, sent_start: int = -1) -> bool:
 
 
 def press_contacts(
-    parsed: Sequence[tuple[int, Span, list[Anchor]]], topic: str | None
+    parsed: Sequence[tuple[int, Span, list[Anchor]]], topic: str | None, agents: frozenset[str]
 ) -> Iterator[tuple[Found, Evidence]]:
     """ "CONTACT PRESSE / GUSTAVE ROUSSY : / Claire Parisel" or "Press contact: Jane Doe, ACME":
     each person under a press-contact header works for the organisation named with them (else the topic),
     with the header as role. ``parsed`` holds the document's lines, in order."""
     for number, (offset, line, anchors) in enumerate(parsed):
-        header = _contact_header(line, load_lexicon(line.doc.lang_))
+        header = _contact_header(line, load_lexicon(line.doc.lang_), agents)
         if header is None:
             continue
         scope = [(offset, line, [a for a in anchors if a.start >= header.end])]
         for later in parsed[number + 1 : number + 1 + CONTACT_BLOCKS]:
             if len(later[1].text) > CONTACT_BLOCK_CHARS or _contact_header(
-                later[1], load_lexicon(later[1].doc.lang_)
+                later[1], load_lexicon(later[1].doc.lang_), agents
             ):
                 break
             scope.append(later)
         yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
 
 
-def _contact_header(line: Span, lexicon: Lexicon) -> Span | None:
-    """The press-contact header among the first words of ``line``, if any."""
+def _contact_header(line: Span, lexicon: RelationLexicon, agents: frozenset[str]) -> Span | None:
+    """The press-contact header among the first words of ``line``, if any (``agents``: see match_phrase)."""
     for start in range(line.start, min(line.start + 3, line.end)):
         for phrase in lexicon.contact_headers:
-            end = match_phrase(line.doc, start, phrase, stop=line.end)
+            end = match_phrase(line.doc, start, phrase, stop=line.end, agents=agents)
             if end is not None:
                 return line.doc[start:end]
     return None

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span
 
-from extract.relations.rules import RENAMING_DASHES, Anchor, Found
+from extract.relations.view import RENAMING_DASHES, Anchor, Found
 
 #: A footnote line opens with its marker: "(2) Institut Curie, ...", "[3] ...".
 FOOTNOTE = re.compile(r"\s*[(\[](\d{1,2})[)\]]")

@@ -10,23 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extract.relations.rules import (
-    AGENT_MARKERS,
+from extract.relations.groups import group_after, group_before
+from extract.relations.triggers import post_ok, pre_ok, triggers_in
+from extract.relations.view import (
     CLAUSE_BREAKS,
-    POSSESSIVE_MARKERS,
     Anchor,
     Found,
     SentenceView,
     dates_in,
     forms,
     gap,
-    group_after,
-    group_before,
     in_anchor,
     match_phrase,
-    post_ok,
-    pre_ok,
-    triggers_in,
 )
 
 #: Words that may name what was awarded, between the receiving verb and "label" ("the Comprehensive Cancer
@@ -34,8 +29,6 @@ from extract.relations.rules import (
 AWARD_NAME_WORDS = 8
 #: Words a team's name may take between its owner and "team" ("its 'EMT and plasticity' research team").
 TEAM_NAME_WORDS = 12
-#: The last word of a funding trigger whose funder follows ("supported by", "support from", "soutien de").
-FUNDER_MARKERS = AGENT_MARKERS | {"from", "de", "des", "du"}
 #: Words that may name the supported project ("the development of a European Cancer Observatory").
 PROJECT_WORDS = 12
 
@@ -67,7 +60,7 @@ def _agent_after(view: SentenceView, start: int) -> Anchor | None:
         if forms(token)[0] in CLAUSE_BREAKS or number > AWARD_NAME_WORDS:
             return None
         for phrase in lex.accreditation_agents:
-            end = match_phrase(doc, token.i, phrase, stop=view.sent.end)
+            end = match_phrase(doc, token.i, phrase, stop=view.sent.end, agents=view.merged.agent_markers)
             if end is None:
                 continue
             nxt = next((a for a in view.anchors if a.start >= end), None)
@@ -105,7 +98,7 @@ def _accredited_of(view: SentenceView, noun: int, granter: Anchor) -> Anchor | N
         return None
     lead = gap(view, noun + 1, holder.start)
     words = [forms(t)[0] for t in lead]
-    if not words or words[0] not in view.lexicon.role_prepositions | {"of", "de", "du", "d'"}:
+    if not words or (words[0] not in view.lexicon.role_prepositions and words[0] not in view.merged.of_words):
         return None
     if any(w not in view.lexicon.articles and w not in view.lexicon.post_fillers for w in words):
         return None
@@ -127,7 +120,7 @@ def team_leader(view: SentenceView) -> Iterator[Found]:
         if position < view.sent.end and doc[position].text == ",":
             position += 1
         for phrase in lex.leader_agents:
-            end = match_phrase(doc, position, phrase, stop=view.sent.end)
+            end = match_phrase(doc, position, phrase, stop=view.sent.end, agents=view.merged.agent_markers)
             if end is None:
                 continue
             while end < view.sent.end and forms(doc[end])[0] in lex.titles:
@@ -146,7 +139,7 @@ def _owner_before(view: SentenceView, noun: int) -> Anchor | None:
         if len(between) > TEAM_NAME_WORDS or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between):
             return None
         owner_word = forms(doc[anchor.start])[0] in lex.possessive_pronouns
-        if owner_word or (between and forms(between[0])[0] in POSSESSIVE_MARKERS) or not between:
+        if owner_word or (between and forms(between[0])[0] in view.merged.possessive_markers) or not between:
             return anchor
     return None
 
@@ -169,14 +162,17 @@ def funded_subject(view: SentenceView) -> Iterator[Found]:
     sentence opens with ("its" included). With no organisation named before ("This study, funded by X")
     nothing is said of whose study it is."""
     for match in triggers_in(view, view.sent.start, view.sent.end):
-        if match.predicate != "funded_by" or forms(view.doc[match.end - 1])[0] not in FUNDER_MARKERS:
+        if (
+            match.predicate != "funded_by"
+            or forms(view.doc[match.end - 1])[0] not in view.merged.funding_trigger_ends
+        ):
             continue
         funder = next((a for a in view.anchors if a.start >= match.end), None)
         if funder is None or funder.label != "ORG" or not post_ok(view, gap(view, match.end, funder.start)):
             continue
         before = [a for a in view.anchors if a.end <= match.start]
         if before and before[-1].label == "ORG" and pre_ok(view, gap(view, before[-1].end, match.start)):
-            continue  # "X is supported by Y": :func:`link` reads it
+            continue  # "X is supported by Y": :func:`neighbour_pair` reads it
         opening = before[0] if before else None
         lead = view.doc[view.sent.start : opening.start] if opening else []
         if opening is None or opening.label != "ORG" or any(t.pos_ in ("VERB", "AUX") for t in lead):
@@ -203,11 +199,15 @@ def supported_project(view: SentenceView) -> Iterator[Found]:
         comma = max((n for n, t in enumerate(tokens) if t.text == ","), default=None)
         if comma is None or comma <= verb + 1 or any(forms(t)[0] in CLAUSE_BREAKS for t in tokens[verb:]):
             continue
-        if any(forms(t)[0] in AGENT_MARKERS for t in tokens[verb + 1 : verb + 2]):
+        if any(forms(t)[0] in view.merged.agent_markers for t in tokens[verb + 1 : verb + 2]):
             continue  # "supported by": passive, read by the trigger rules
         tail = tokens[comma + 1 :]
         for phrase in lex.leader_agents:
-            end = match_phrase(doc, tail[0].i, phrase, stop=nxt.start) if tail else None
+            end = (
+                match_phrase(doc, tail[0].i, phrase, stop=nxt.start, agents=view.merged.agent_markers)
+                if tail
+                else None
+            )
             if end is not None and all(t.pos_ == "DET" for t in gap(view, end, nxt.start)):
                 for leader in group_after(view, nxt):
                     if leader.key != supporter.key:

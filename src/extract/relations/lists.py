@@ -2,7 +2,7 @@
 
 "X takes part in a number of international groups, in particular ...: A; B; and, in hematology, C" and
 "three organisations have joined the federation: A, B and C" put the list after a colon or "such as",
-beyond the reach of the neighbouring-anchor rules of :mod:`extract.relations.rules`; the list is read
+beyond the reach of the neighbouring-anchor rules of :mod:`extract.relations.neighbours`; the list is read
 item by item, so that a clause after it ("..., which is funded by D") does not join it.
 """
 
@@ -12,23 +12,25 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from extract.relations.rules import (
-    CLAUSE_BREAKS,
-    POSSESSIVE_MARKERS,
-    Anchor,
-    Found,
-    SentenceView,
+from extract.relations.groups import group_after
+from extract.relations.triggers import (
     alongside_at,
-    dates_in,
     elided_subject,
     enumerator_end,
-    forms,
-    gap,
-    group_after,
-    in_anchor,
     post_ok,
     pre_ok,
     triggers_in,
+)
+from extract.relations.view import (
+    CLAUSE_BREAKS,
+    Anchor,
+    Found,
+    SentenceView,
+    dates_in,
+    forms,
+    gap,
+    in_anchor,
+    opening_org,
 )
 
 #: Penn tags of relative words ("which", "who", "whose"); French models mark them PronType=Rel.
@@ -59,7 +61,7 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
             continue
         match = matches[0]
         pre = gap(view, subject.end, match.start)
-        if pre and forms(pre[0])[0] in POSSESSIVE_MARKERS:
+        if pre and forms(pre[0])[0] in view.merged.possessive_markers:
             continue  # "X's doctors are members of ...": the doctors are
         if len(pre) > LIST_SUBJECT_WORDS or any(
             t.pos_ == "VERB" or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
@@ -102,7 +104,8 @@ def list_items(view: SentenceView, start: int) -> list[Anchor]:
     funds") starts a clause of its own and ends the list, a verb after an item's name ends that item."""
     doc = view.doc
     tokens = [doc[i] for i in range(start, view.sent.end)]
-    cut = {";"} if any(t.text == ";" for t in tokens) else {",", "and", "et", "or", "ou"}
+    words = view.merged.and_words | view.merged.or_words
+    cut = {";"} if any(t.text == ";" for t in tokens) else {",", *words}
     items, current = [], []
     for token in tokens:
         if token.text in cut or forms(token)[0] in cut:
@@ -169,20 +172,12 @@ def _joined_target(view: SentenceView, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def opening_subject(view: SentenceView) -> Anchor | None:
-    """The organisation a sentence opens with as its subject: its first anchor, with no verb before it."""
-    if not view.anchors or view.anchors[0].label != "ORG":
-        return None
-    lead = view.doc[view.sent.start : view.anchors[0].start]
-    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else view.anchors[0]
-
-
 def funding_round(view: SentenceView) -> Iterator[Found]:
     """ "X announced a $45m financing round led by A, with participation from B and C" / "X annonce une
     levée de fonds menée par A, aux côtés de B": every investor named in the round funds the sentence's
     subject, dated by a date before the subject (the dateline of the announcement)."""
     lex = view.lexicon
-    subject = opening_subject(view)
+    subject = opening_org(view.sent, view.anchors)
     if subject is None:
         return
     for token in view.sent:
@@ -230,9 +225,13 @@ def membership_list(view: SentenceView) -> Iterator[Found]:
             continue
         first = next((a for a in view.anchors if a.start > token.i), None)
         words = [forms(t)[0] for t in gap(view, token.i + 1, first.start)] if first else []
-        if first is None or first.label != "ORG" or not words or words[0] not in ("of", "de", "du", "d'"):
+        of_words = view.merged.of_words
+        if first is None or first.label != "ORG" or not words or words[0] not in of_words:
             continue
-        if any(w not in lex.articles and w not in ("of", "de", "du", "d'", "des") for w in words):
+        if any(
+            w not in lex.articles and w not in of_words and w not in view.merged.plural_of_words
+            for w in words
+        ):
             continue
         before = [a for a in view.anchors if a.end <= token.i and a.label == "ORG"]
         target = before[-1].key if before else view.topic
@@ -245,7 +244,7 @@ def membership_list(view: SentenceView) -> Iterator[Found]:
 def shared_subject(view: SentenceView) -> Iterator[Found]:
     """ "SDSI will work with A, and is a member of B since 2022" / "X est membre de ..., et travaille
     avec Y": a predicate after a conjunction and a verb belongs to the subject the sentence opens with."""
-    subject = opening_subject(view)
+    subject = opening_org(view.sent, view.anchors)
     if subject is None:
         return
     for match in triggers_in(view, subject.end, view.sent.end):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.languages.registry import languages
-from extract.relations.rules import Lexicon, doc_forms, load_lexicon
+from extract.relations.lexicon import RelationLexicon, load_lexicon
+from extract.relations.view import doc_forms
 
 #: What may end a sentence inside a line, and what may stand after that stop.
 SENTENCE_STOPS = frozenset({".", "!", "?", "…", "..."})
@@ -19,7 +20,7 @@ BULLETS = frozenset({"•", "▪", "►", "-", "–", "*", "·", "‣", "◦"})
 SENTENCE_CLOSERS = frozenset({'"', "”", "»", "'", "’", ")", "]"})
 
 
-def sentence_lexicon(sent: Span) -> Lexicon:
+def sentence_lexicon(sent: Span) -> RelationLexicon:
     """The lexicon of the language ``sent`` is written in: the block's language unless the sentence holds
     more of another language's marker words (a paragraph full of French names may be taken for French)."""
     words = [text for text, _ in doc_forms(sent.doc)[sent.start : sent.end]]

@@ -1,0 +1,117 @@
+"""The rules for relations whose one end the sentence does not name.
+
+"Unicancer is a member since 2018" (of the organisation the previous sentences were about), "coordinated
+by Deputy Executive Director X" (a role in the one organisation named, or the topic), "a partnership
+agreement was signed with X" (the topic's partnership): the missing end is the document's topic or an
+organisation named before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from extract.relations.emit import alongside_fellows, emit
+from extract.relations.groups import group_after
+from extract.relations.triggers import pre_ok, role_run, triggers_in
+from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, SentenceView, dates_in, forms, gap
+
+
+def zero_object(view: SentenceView) -> Iterator[Found]:
+    """ "Unicancer is a member since 2018, alongside ...": a membership with no "of" names the
+    organisation the previous sentences were about."""
+    lex = view.lexicon
+    for number, anchor in enumerate(view.anchors):
+        stop = view.anchors[number + 1].start if number + 1 < len(view.anchors) else view.sent.end
+        matches = triggers_in(view, anchor.end, stop)
+        if not matches or matches[0].predicate != "member_of":
+            continue
+        match = matches[0]
+        pre = gap(view, anchor.end, match.start)
+        if not pre_ok(view, pre) or not any(w in lex.copulas for t in pre for w in forms(t)):
+            continue
+        following = gap(view, match.end, stop)
+        if _unrecognised_name(following):
+            continue  # "membre de France Hydrogène" with no mention for the name: the object is not a guess
+        if following and (
+            forms(following[0])[0] in lex.post_fillers
+            or (following[0].pos_ == "ADP" and forms(following[0])[0] not in lex.date_prepositions)
+        ):
+            continue
+        target = _relative_owner(view, anchor) or next(
+            (key for key in reversed(view.recent_orgs) if key != anchor.key), None
+        )
+        if target is None:
+            continue
+        obj = Anchor(match.end, match.end, target, "ORG")
+        limit = next(
+            (a.start for a in view.anchors if a.start >= anchor.end and a.key != anchor.key), view.sent.end
+        )
+        date = dates_in(view, anchor.end, limit)
+        yield from emit(view, [anchor], [obj], match, date)
+        yield from alongside_fellows(view, [obj], obj, match)
+
+
+def titled_person(view: SentenceView) -> Iterator[Found]:
+    """ "coordinated by Deputy Executive Director Sophie Beaupère": a role title before a name is a role in
+    the one organisation the sentence names or, when it names none, in the topic organisation."""
+    orgs = {a.key for a in view.anchors if a.label == "ORG"} or ({view.topic} if view.topic else set())
+    if len(orgs) != 1:
+        return
+    (org,) = orgs
+    lex, doc = view.lexicon, view.doc
+    for person in (a for a in view.anchors if a.label == "PERSON"):
+        end = person.start
+        while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
+            end -= 1
+        for start in range(max(view.sent.start, end - 6), end):
+            match = role_run(view, start, end)
+            if match is not None and match.end == end:
+                employer = Anchor(person.start, person.start, org, "ORG")
+                yield from emit(view, [person], [employer], match, None)
+                break
+
+
+def _unrecognised_name(tokens: Sequence[Token]) -> bool:
+    """Do ``tokens`` open with a preposition and a capitalised name ("of Acme", "de la Ligue X")?"""
+    words = [t for t in tokens[:3] if t.pos_ != "DET"]
+    return (
+        len(words) >= 2
+        and words[0].pos_ == "ADP"
+        and words[1].pos_ == "PROPN"
+        and words[1].text[:1].isupper()
+    )
+
+
+def _relative_owner(view: SentenceView, anchor: Anchor) -> str | None:
+    """ "the IMRF, of which X is already a member" / "le réseau Y, dont X est membre": the organisation the
+    relative clause hangs on, when "of which" / "dont" stands right before the subject."""
+    earlier = [a for a in view.anchors if a.end <= anchor.start and a.label == "ORG"]
+    if not earlier:
+        return None
+    words = [forms(t)[0] for t in gap(view, earlier[-1].end, anchor.start) if t.text != ","]
+    if any(list(phrase) == words for phrase in view.lexicon.relative_links):
+        return earlier[-1].key
+    return None
+
+
+def unnamed_party(view: SentenceView) -> Iterator[Found]:
+    """ "A partnership agreement was signed on 5 May with X" / "Une convention de partenariat a été signée
+    avec X": a partnership whose other party goes unnamed is the topic organisation's."""
+    if view.topic is None or not view.anchors or view.anchors[0].label != "ORG":
+        return
+    first = view.anchors[0]
+    tokens = gap(view, view.sent.start, first.start)
+    matches = [m for m in triggers_in(view, view.sent.start, first.start) if m.predicate == "partner_of"]
+    if not matches or not tokens or forms(tokens[-1])[0] not in view.merged.partner_prepositions:
+        return
+    lead = [t for t in tokens if t.i < matches[0].start]
+    if any(t.pos_ in ("PRON", "PROPN", "VERB", "AUX") or forms(t)[0] in CLAUSE_BREAKS for t in lead):
+        return
+    if any(forms(t)[0] in CLAUSE_BREAKS or t.pos_ == "PRON" for t in tokens):
+        return
+    date = dates_in(view, view.sent.start, first.start)
+    for party in group_after(view, first):
+        if party.key != view.topic:
+            yield Found(view.topic, "partner_of", party.key, None, date)

@@ -1,0 +1,221 @@
+"""The relation lexicon of a language: the words of ``data/<lang>/relations.json``, checked and loaded.
+
+The relation rules read no word of a language from code: every trigger, role word and closed word
+class they need is a key of the language's ``relations.json``. This module holds the lexicon's
+dataclasses, the checks a file must pass (an error names the file and the key at fault) and the
+once-per-process loading, so that the rules import words without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from extract.core.errors import ExtractError
+from extract.core.schema import PREDICATES
+from extract.languages.registry import language_file, languages, read_json
+
+DIRECTIONS = ("forward", "reverse", "symmetric")
+
+
+@dataclass(frozen=True, slots=True)
+class MergedWords:
+    """Small word classes the rules read in every sentence whatever its language: each is the union of
+    that key over every supported language (:func:`merged_words`), so that, as the rules always have,
+    an English passive may end in "par" and a French list be cut at "and"."""
+
+    agent_markers: frozenset[str]  # a passive trigger's agent ("by", "par"), which may stand a few words on
+    possessive_markers: frozenset[str]  # "the Institute's director"
+    and_words: frozenset[str]  # join the last two items of a list
+    or_words: frozenset[str]  # cut a list into items, like "and" and ","
+    of_words: frozenset[str]  # "the accreditation of X", "the membership of A, B"
+    plural_of_words: frozenset[str]  # "des": inside "l'adhésion de A et des B", never opening it
+    partner_prepositions: frozenset[str]  # "a partnership was signed with X"
+    indefinite_articles: frozenset[str]  # "the CLB, a coordinator of X"
+    funding_trigger_ends: frozenset[str]  # a funding trigger whose funder follows ("supported by")
+    role_trailing_words: frozenset[str]  # never end a role phrase ("directeur de" is "directeur")
+    acronym_articles: frozenset[str]  # "Organisation of European Cancer Institutes (the OECI)"
+
+
+#: Lexicon lists of single words merged over every language (:class:`MergedWords`); each may be empty.
+MERGED_KEYS = tuple(f.name for f in fields(MergedWords))
+#: Lexicon lists of single words, read as sets.
+WORD_SET_KEYS = (
+    "pre_fillers",
+    "post_fillers",
+    "list_connectors",
+    "between",
+    "date_prepositions",
+    "subject_pronouns",
+    "possessive_pronouns",
+    "generic_heads",
+    "articles",
+    "titles",
+    "copulas",
+    "marker_words",
+    "accreditation_nouns",
+    "receiving_verbs",
+    "team_nouns",
+    "supporting_verbs",
+    "negations",
+    "joining_verbs",
+    "round_nouns",
+    "funder_markers",
+    "membership_nouns",
+    *MERGED_KEYS,
+)
+#: Lexicon lists of phrases (lists of words).
+PHRASE_KEYS = (
+    "joint_triggers",
+    "enumerators",
+    "alongside",
+    "relative_links",
+    "contact_headers",
+    "accreditation_agents",
+    "leader_agents",
+)
+#: Every key a lexicon file must have, and the only ones it may have (besides comments: "_comment").
+LIST_KEYS = ("triggers", "roles", *WORD_SET_KEYS, *PHRASE_KEYS)
+#: The keys of its "roles" object.
+ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word sequence that states a relation, and which side of it the subject stands on."""
+
+    words: tuple[str, ...]
+    predicate: str
+    direction: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationLexicon:
+    """One language's trigger words and the closed word classes the rules need."""
+
+    triggers: tuple[Trigger, ...]
+    joint_triggers: tuple[tuple[str, ...], ...]
+    heads: frozenset[str]
+    works_for: frozenset[str]
+    modifiers: frozenset[str]
+    demoting: frozenset[str]
+    role_prepositions: frozenset[str]
+    pre_fillers: frozenset[str]
+    post_fillers: frozenset[str]
+    enumerators: tuple[tuple[str, ...], ...]
+    list_connectors: frozenset[str]
+    alongside: tuple[tuple[str, ...], ...]
+    relative_links: tuple[tuple[str, ...], ...]
+    between: frozenset[str]
+    date_prepositions: frozenset[str]
+    subject_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    generic_heads: frozenset[str]
+    articles: frozenset[str]
+    contact_headers: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    copulas: frozenset[str]
+    marker_words: frozenset[str]
+    accreditation_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
+    accreditation_agents: tuple[tuple[str, ...], ...]
+    team_nouns: frozenset[str]
+    leader_agents: tuple[tuple[str, ...], ...]
+    supporting_verbs: frozenset[str]
+    negations: frozenset[str]
+    joining_verbs: frozenset[str]
+    round_nouns: frozenset[str]
+    funder_markers: frozenset[str]
+    membership_nouns: frozenset[str]
+    agent_markers: frozenset[str]
+    possessive_markers: frozenset[str]
+    and_words: frozenset[str]
+    or_words: frozenset[str]
+    of_words: frozenset[str]
+    plural_of_words: frozenset[str]
+    partner_prepositions: frozenset[str]
+    indefinite_articles: frozenset[str]
+    funding_trigger_ends: frozenset[str]
+    role_trailing_words: frozenset[str]
+    acronym_articles: frozenset[str]
+
+    @property
+    def role_words(self) -> frozenset[str]:
+        """Words that may stand in a role phrase ("Deputy Executive Director")."""
+        return self.heads | self.works_for | self.modifiers
+
+
+def _invalid(path: str, problem: str) -> ExtractError:
+    return ExtractError("data.invalid", path=path, problem=problem)
+
+
+def _words_list(raw: Any, name: str, path: str) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
+    return [w.lower() for w in raw]
+
+
+def _phrases(raw: Any, name: str, path: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(raw, list) or not raw:
+        raise _invalid(path, f"'{name}' must be a non-empty list of word lists")
+    return tuple(tuple(_words_list(p, name, path)) for p in raw)
+
+
+def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
+    """Check a lexicon file's content and build its :class:`RelationLexicon`; errors name file and key."""
+    if not isinstance(data, dict):
+        raise _invalid(path, "top level must be an object")
+    missing = [key for key in LIST_KEYS if key not in data]
+    if missing:
+        raise _invalid(path, f"missing keys {missing}")
+    unknown = [key for key in data if key not in LIST_KEYS and not key.startswith("_")]
+    if unknown:
+        raise _invalid(path, f"unknown keys {unknown}")
+    triggers = []
+    for number, entry in enumerate(data["triggers"]):
+        if not isinstance(entry, dict) or set(entry) != {"words", "predicate", "direction"}:
+            raise _invalid(path, f"trigger {number} must have exactly 'words', 'predicate', 'direction'")
+        if entry["predicate"] not in PREDICATES:
+            raise _invalid(path, f"trigger {number}: unknown predicate {entry['predicate']!r}")
+        if entry["direction"] not in DIRECTIONS:
+            raise _invalid(path, f"trigger {number}: direction must be one of {list(DIRECTIONS)}")
+        words = tuple(_words_list(entry["words"], f"triggers[{number}].words", path))
+        if not words:
+            raise _invalid(path, f"trigger {number} has no words")
+        triggers.append(Trigger(words, entry["predicate"], entry["direction"]))
+    roles = data["roles"]
+    if not isinstance(roles, dict) or set(roles) != set(ROLE_KEYS):
+        raise _invalid(path, f"'roles' must be an object with exactly the keys {list(ROLE_KEYS)}")
+    role = {key: frozenset(_words_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
+    words = {key: frozenset(_words_list(data[key], key, path)) for key in WORD_SET_KEYS}
+    return RelationLexicon(
+        triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
+        heads=role["heads"],
+        works_for=role["works_for"],
+        modifiers=role["modifiers"],
+        demoting=role["demoting"],
+        role_prepositions=role["prepositions"],
+        **{key: _phrases(data[key], key, path) for key in PHRASE_KEYS},
+        **words,
+    )
+
+
+@cache
+def load_lexicon(lang: str) -> RelationLexicon:
+    """The relation lexicon of ``lang``, read and checked once per process."""
+    path = language_file(lang, "relations")
+    return parse_lexicon(read_json(path), path=path)
+
+
+@cache
+def _merged(langs: tuple[str, ...]) -> MergedWords:
+    lexicons = [load_lexicon(lang) for lang in langs]
+    return MergedWords(
+        **{key: frozenset().union(*(getattr(lex, key) for lex in lexicons)) for key in MERGED_KEYS}
+    )
+
+
+def merged_words() -> MergedWords:
+    """The :class:`MergedWords` of the supported languages, built once per set of languages."""
+    return _merged(languages())

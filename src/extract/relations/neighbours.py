@@ -1,0 +1,233 @@
+"""The rules that read a relation off the words between two neighbouring anchors, or before the first.
+
+"A is a member of B", "A, director of B", "B, coordinated by A", "Launched by A, B ...", "Dr X, the
+Institute's Scientific Director": the relation is accepted only when a trigger from the language's
+lexicon stands between the anchors and every other word is one that cannot carry another relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from extract.relations.emit import alongside_fellows, emit, tied_date
+from extract.relations.groups import conjoined, group_after, group_before
+from extract.relations.triggers import elided_subject, enumerator_end, post_ok, pre_ok, role_run, triggers_in
+from extract.relations.view import (
+    Anchor,
+    Found,
+    Match,
+    SentenceView,
+    forms,
+    gap,
+)
+
+#: The most words read between two anchors.
+MAX_GAP = 22
+
+
+def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterator[Found]:
+    """Relations stated by the words between two neighbouring anchors ("A is a member of B")."""
+    tokens = gap(view, before.end, after.start)
+    if len(tokens) > MAX_GAP:
+        return
+    matches = triggers_in(view, before.end, after.start)
+    if matches and after.label == "PERSON" and _title_only(view, matches[-1], after):
+        matches.pop()  # "the Centre's director, Professor X": "Professor" is X's title, not the role
+    if not matches:
+        yield from _relative_role(view, before, after)
+        return
+    match = matches[-1]
+    pre = [t for t in tokens if t.i < match.start]
+    post = [t for t in tokens if t.i >= match.end]
+    named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
+    if (
+        not pre_ok(view, pre)
+        or not (post_ok(view, post) or named)
+        or (elided_subject([*pre, view.doc[match.start]]) and not _passive(view, match))
+    ):
+        return
+    if match.direction == "reverse" and owned_team(view, before):
+        return  # "the team of X, led by Y": Y leads the team, not X (see intermediaries.team_leader)
+    yield from _pair_triples(view, before, after, match, post)
+
+
+def _passive(view: SentenceView, match: Match) -> bool:
+    """ "coordinated by A and funded by B": a passive trigger; the thing coordinated and funded is A's
+    project, so A's funding is read even after "and" (see :mod:`extract.relations.intermediaries`)."""
+    return forms(view.doc[match.end - 1])[0] in view.merged.agent_markers
+
+
+def _title_only(view: SentenceView, match: Match, person: Anchor) -> bool:
+    """Is ``match`` a title word standing right before a person's name ("Professor Jane Doe")?"""
+    words = [forms(t)[0] for t in view.doc[match.start : match.end]]
+    titles = view.lexicon.titles
+    return match.direction == "role" and match.end == person.start and all(w in titles for w in words)
+
+
+def owned_team(view: SentenceView, anchor: Anchor) -> bool:
+    """Does ``anchor`` name a team's owner, "the team of X" / "l'équipe de l'Institut X"?"""
+    lex = view.lexicon
+    before = [t for t in gap(view, view.sent.start, anchor.start)][-3:]
+    while before and (forms(before[-1])[0] in lex.articles or before[-1].pos_ == "DET"):
+        before.pop()
+    if len(before) < 2 or forms(before[-1])[0] not in lex.role_prepositions:
+        return False
+    return any(w in lex.team_nouns for w in forms(before[-2]))
+
+
+def _pair_triples(
+    view: SentenceView, before: Anchor, after: Anchor, match: Match, post: Sequence[Token]
+) -> Iterator[Found]:
+    """The triples ``match`` states between ``before`` and ``after`` (``post``: the words after it), with
+    the lists on either side, the date tied to them, fellows "alongside" and a second role phrase."""
+    lex = view.lexicon
+    if match.direction == "role":
+        has_prep = any(forms(t)[0] in lex.role_prepositions for t in post)
+        if before.label == "PERSON" and after.label == "ORG" and (has_prep or not post):
+            subjects, objects = [before], group_after(view, after)
+        elif before.label == "ORG" and after.label == "PERSON" and _bare_apposition(view, post):
+            subjects, objects = [after], [before]
+        elif before.label == after.label == "ORG" and has_prep and _appositive(view, before, match):
+            subjects, objects = group_before(view, before), group_after(view, after)
+        else:
+            return
+    elif match.direction == "reverse":
+        subjects, objects = group_after(view, after), [before]
+    elif match.predicate == "founded" and before.label == "ORG" and after.label == "PERSON":
+        if not _bare_apposition(view, post) or gap(view, before.end, match.start):
+            return
+        subjects, objects = [after], [before]  # "Tillwise founder Grace Wanjiru"
+    else:
+        subjects, objects = group_before(view, before), group_after(view, after)
+    first = min(subjects + objects, key=lambda a: a.start)
+    last = max(subjects + objects, key=lambda a: a.end)
+    date = tied_date(view, first, last, match)
+    yield from emit(view, subjects, objects, match, date)
+    if match.direction != "reverse":
+        yield from alongside_fellows(view, objects, last, match)
+        yield from _role_chain(view, subjects, objects, match)
+
+
+def _bare_apposition(view: SentenceView, post: Sequence[Token]) -> bool:
+    """Words that may stand between a role and the person who holds it: none, a comma, a title or a
+    copula ("the Centre's director, Professor X", "its managing partner is X")."""
+    lex = view.lexicon
+    return all(t.text in (",", ":") or forms(t)[0] in lex.titles or forms(t)[0] in lex.copulas for t in post)
+
+
+def _appositive(view: SentenceView, before: Anchor, match: Match) -> bool:
+    """ "the CLB, coordinator of X": a role phrase set off by a comma right after an organisation."""
+    words = [forms(t)[0] for t in gap(view, before.end, match.start)]
+    return (
+        bool(words)
+        and words[0] == ","
+        and all(w in view.lexicon.articles or w in view.merged.indefinite_articles for w in words[1:])
+    )
+
+
+def _role_chain(
+    view: SentenceView, subjects: Sequence[Anchor], objects: Sequence[Anchor], match: Match
+) -> Iterator[Found]:
+    """ "X, director of A and president of B": the second role phrase also belongs to X."""
+    if match.direction != "role" or subjects[0].label != "PERSON":
+        return
+    last = objects[-1]
+    nxt = next((a for a in view.anchors if a.start >= last.end), None)
+    if nxt is None or nxt.label != "ORG":
+        return
+    tokens = gap(view, last.end, nxt.start)
+    if not tokens or (forms(tokens[0])[0] != "," and forms(tokens[0])[0] not in view.merged.and_words):
+        return
+    matches = triggers_in(view, tokens[0].i + 1, nxt.start)
+    if len(matches) != 1 or matches[0].direction != "role":
+        return
+    post = [t for t in tokens if t.i >= matches[0].end]
+    pre = [t for t in tokens[1:] if t.i < matches[0].start]
+    if pre_ok(view, pre) and post_ok(view, post):
+        yield from emit(view, subjects, [nxt], matches[0], None)
+
+
+def _relative_role(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[Found]:
+    """ "the X Consortium, of which Prof Y is the Chairman" / "le groupe X, dont Y est le président"."""
+    if org.label != "ORG" or person.label != "PERSON":
+        return
+    lex = view.lexicon
+    words = [
+        forms(t)[0]
+        for t in gap(view, org.end, person.start)
+        if forms(t)[0] != "," and forms(t)[0] not in lex.titles
+    ]
+    if not any(list(phrase) == words[-len(phrase) :] for phrase in lex.relative_links):
+        return
+    stop = next((a.start for a in view.anchors if a.start >= person.end), view.sent.end)
+    matches = triggers_in(view, person.end, stop)
+    if not matches or matches[0].direction != "role":
+        return
+    pre = gap(view, person.end, matches[0].start)
+    if pre_ok(view, pre) and not any(t.pos_ == "ADP" for t in pre):
+        yield from emit(view, [person], [org], matches[0], None)
+
+
+def leading(view: SentenceView) -> Iterator[Found]:
+    """A sentence that opens with its trigger: "Head of X" in a list of the topic's titles,
+    "Launched by X, Y ..." (Y is the patient), "partnership between A and B"."""
+    if not view.anchors:
+        return
+    first = view.anchors[0]
+    matches = triggers_in(view, view.sent.start, first.start)
+    if not matches:
+        return
+    match = matches[-1]
+    pre = gap(view, view.sent.start, match.start)
+    post = gap(view, match.end, first.start)
+    if any(t.pos_ not in ("PUNCT", "DET", "NUM", "SYM", "X", "SPACE", "ADV") for t in pre):
+        enumerated = enumerator_end(view, post) is not None
+        if match.predicate == "partner_of" and enumerated and view.topic and post_ok(view, post):
+            # "our partners include X, Y": partners listed with no partner named before
+            subject = Anchor(view.sent.start, view.sent.start, view.topic, "ORG")
+            yield from emit(view, [subject], group_after(view, first), match, None)
+        return
+    if not post_ok(view, post):
+        return
+    agent = match.direction in ("reverse", "forward") and any(
+        w in view.merged.agent_markers for w in (forms(view.doc[match.end - 1]))
+    )
+    # "Founded by A and B, X ...": the agents may be a list ending in "and"; "Launched by A, X": A alone
+    group = group_after(view, first)
+    listed = len(group) > 1 and conjoined(gap(view, group[-2].end, group[-1].start))
+    last = group[-1] if listed else first
+    nxt = next((a for a in view.anchors if a.start >= last.end), None)
+    if agent and nxt is not None and [forms(t)[0] for t in gap(view, last.end, nxt.start)] == [","]:
+        yield from _pair_triples(view, nxt, first, match, post)
+        return
+    closing = [t for t in post if t.pos_ != "DET"][-1:]
+    participle = view.doc[match.start].pos_ == "VERB"
+    if match.direction == "forward" and closing and closing[0].text == "," and participle:
+        return  # "Founded in 1887, the University ...": the participle describes the name after it
+    if match.direction == "forward" or match.direction == "role":
+        topic = view.topic
+        if topic is None or (
+            match.direction == "role" and not any(forms(t)[0] in view.lexicon.role_prepositions for t in post)
+        ):
+            return
+        subject = Anchor(view.sent.start, view.sent.start, topic, "ORG")
+        yield from emit(view, [subject], group_after(view, first), match, None)
+
+
+def possessive_role(view: SentenceView) -> Iterator[Found]:
+    """ "Dr Tobias Lindqvist, the Institute's Scientific Director": a role owned by an organisation
+    ("X's", "de X" is read by :func:`neighbour_pair`) in an apposition after the person who holds it."""
+    for number, org in enumerate(view.anchors[1:], start=1):
+        person = view.anchors[number - 1]
+        if org.label != "ORG" or person.label != "PERSON":
+            continue
+        if [t.text for t in gap(view, person.end, org.start)] != [","]:
+            continue
+        if org.end >= view.sent.end or forms(view.doc[org.end])[0] not in view.merged.possessive_markers:
+            continue
+        match = role_run(view, org.end + 1, view.sent.end)
+        closing = view.doc[match.end] if match is not None and match.end < view.sent.end else None
+        if match is not None and (closing is None or closing.is_punct):
+            yield from emit(view, [person], [org], match, None)

@@ -1,0 +1,224 @@
+"""Triggers and role phrases in a stretch of a sentence, and the words that may stand around them.
+
+A rule asks "which triggers stand between these two anchors?" (:func:`triggers_in`) and "do the other
+words carry no relation of their own?" (:func:`pre_ok` before the trigger, :func:`post_ok` after it).
+The per-lexicon index that makes the first question cheap (:class:`LexiconIndex`) lives here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from extract.relations.lexicon import RelationLexicon, Trigger
+from extract.relations.view import (
+    CLAUSE_BREAKS,
+    GAP_PUNCT,
+    Match,
+    SentenceView,
+    doc_forms,
+    forms,
+    match_phrase,
+)
+
+
+@cache
+def triggers_by_first_word(triggers: tuple[Trigger, ...]) -> dict[str, tuple[tuple[int, Trigger], ...]]:
+    """(lexicon order, trigger) by first word: only triggers whose first word is at a token can match."""
+    index: dict[str, list[tuple[int, Trigger]]] = {}
+    for number, trigger in enumerate(triggers):
+        index.setdefault(trigger.words[0], []).append((number, trigger))
+    return {word: tuple(pairs) for word, pairs in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconIndex:
+    """Sets and indexes derived from a :class:`RelationLexicon` that the rules consult at every token.
+
+    Built once per lexicon (see :func:`lexicon_index`): rebuilding them per call (a set union, a hash of
+    the whole trigger tuple, a scan of every trigger) was most of the relation rules' own cost.
+    """
+
+    role_words: frozenset[str]
+    triggers: dict[str, tuple[tuple[int, Trigger], ...]]
+    partner_words: frozenset[str]  # one-word partner_of triggers ("partnership", "partenariat")
+    joint_by_first: dict[str, tuple[tuple[str, ...], ...]]  # joint phrases by first word, lexicon order
+
+    def joint_at(self, text: str, lemma: str) -> tuple[tuple[str, ...], ...]:
+        """The joint phrases that may match at a token of these forms: only those whose first word is
+        its text or lemma (any other fails on its first word in :func:`match_phrase`); an empty phrase,
+        which matches anywhere, is filed under ``""``."""
+        found = self.joint_by_first.get(text, ()) + self.joint_by_first.get("", ())
+        return found + self.joint_by_first.get(lemma, ()) if lemma != text else found
+
+
+_INDEXES: dict[int, tuple[RelationLexicon, LexiconIndex]] = {}
+
+
+def lexicon_index(lex: RelationLexicon) -> LexiconIndex:
+    """The :class:`LexiconIndex` of ``lex``, keyed by identity: hashing a whole lexicon per call costs more
+    than the lookups it would save (the lexicon is kept alive in the entry, so its id cannot be reused)."""
+    entry = _INDEXES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        joint: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lex.joint_triggers:
+            joint.setdefault(phrase[0] if phrase else "", []).append(phrase)
+        index = LexiconIndex(
+            role_words=lex.role_words,
+            triggers=triggers_by_first_word(lex.triggers),
+            partner_words=frozenset(
+                t.words[0] for t in lex.triggers if t.predicate == "partner_of" and len(t.words) == 1
+            ),
+            joint_by_first={word: tuple(phrases) for word, phrases in joint.items()},
+        )
+        entry = _INDEXES[id(lex)] = (lex, index)
+    return entry[1]
+
+
+def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
+    """The role phrase starting at ``start`` ("Executive Director", "directeur général"), if any."""
+    lex, doc = view.lexicon, view.doc
+    table, role_words = doc_forms(doc), lexicon_index(lex).role_words
+    end, has_head = start, False
+    while end < stop and end not in view.skip:
+        text = table[end][0]
+        if text not in role_words:
+            break
+        has_head = has_head or text in lex.heads or text in lex.works_for
+        end += 1
+    while end > start and (table[end - 1][0] == "-" or table[end - 1][0] in view.merged.role_trailing_words):
+        end -= 1
+    if not has_head or end == start:
+        return None
+    words = [table[i][0] for i in range(start, end)]
+    demoted = any(part in lex.demoting for w in words for part in w.split("-"))
+    heads = any(w in lex.heads for w in words)
+    predicate = "heads" if heads and not demoted else "works_for"
+    role = doc[start:end].text
+    return Match(start, end, predicate, "role", role)
+
+
+def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
+    """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position.
+
+    Kept per sentence: the rules ask for the same stretch several times (half of the calls), and the
+    sentence's tokens, skips and lexicon do not change while they read it.
+    """
+    found = view.triggers.get((start, stop))
+    if found is None:
+        found = view.triggers[(start, stop)] = _triggers_in(view, start, stop)
+    return list(found)
+
+
+def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
+    found, position = [], start
+    doc, lexicon, agents = view.doc, lexicon_index(view.lexicon), view.merged.agent_markers
+    index, table = lexicon.triggers, doc_forms(doc)
+    while position < stop:
+        if position in view.skip:
+            position += 1
+            continue
+        best: Match | None = None
+        text, lemma = table[position]
+        starting = index.get(text, ()) + (index.get(lemma, ()) if lemma != text else ())
+        for _, trigger in sorted(starting, key=lambda pair: pair[0]):
+            end = match_phrase(doc, position, trigger.words, stop=stop, agents=agents)
+            if end is not None and (best is None or end > best.end):
+                best = Match(position, end, trigger.predicate, trigger.direction)
+        # a role phrase opens with a role word: skip the call (most tokens) when this one is not
+        role = role_run(view, position, stop) if text in lexicon.role_words else None
+        if role is not None and (best is None or role.end > best.end):
+            best = role
+        if best is None:
+            position += 1
+            continue
+        found.append(best)
+        position = best.end
+    return found
+
+
+def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
+    """Can these words stand between a subject and its trigger without carrying a relation of their own?"""
+    lex, possessive = view.lexicon, view.merged.possessive_markers
+    apposition = (
+        bool(tokens)
+        and tokens[0].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in tokens[1:])
+    )
+    for token in tokens:
+        text, lemma = forms(token)
+        if text in CLAUSE_BREAKS or text == ":" or text in lex.negations:
+            return False  # "X is not a member of Y" states no relation
+        if text in lex.pre_fillers or lemma in lex.pre_fillers or text in GAP_PUNCT or text in possessive:
+            continue
+        if text in lex.heads or text in lex.works_for:
+            continue  # "X is a senior lecturer based at Y": the role says who X is, not another relation
+        if token.pos_ in ("AUX", "DET", "ADV", "PART", "ADP", "NUM", "ADJ", "CCONJ", "SCONJ"):
+            continue
+        if apposition and (token.pos_ in ("NOUN", "PROPN", "PUNCT", "X") or token.like_num):
+            continue  # "A, two of the largest centres in B": a numeral may be tagged a pronoun
+        return False
+    return True
+
+
+def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
+    """Can these words stand between a trigger and its object ("of the", "with the", "such as")?"""
+    lex, possessive = view.lexicon, view.merged.possessive_markers
+    enumerated = enumerator_end(view, tokens)
+    head = tokens if enumerated is None else tokens[: enumerated[0]]
+    tail = [] if enumerated is None else tokens[enumerated[1] :]
+    for token in tail:
+        if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
+            return False
+    limit = 12 if enumerated is not None else 4
+    if len(head) > limit or any(alongside_at(view, t.i) for t in head):
+        return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
+    for token in head:
+        text, lemma = forms(token)
+        if text in CLAUSE_BREAKS:
+            return False
+        if text in lex.post_fillers or lemma in lex.post_fillers or text in GAP_PUNCT or text in possessive:
+            continue
+        if text in lex.titles or (token.is_lower and text in lex.generic_heads):
+            continue
+        if token.pos_ in ("DET", "ADJ", "ADP", "NUM", "ADV"):
+            continue
+        if enumerated is not None and (token.pos_ in ("NOUN", "PROPN", "CCONJ", "PUNCT") or token.is_lower):
+            continue  # "9 French comprehensive cancer centres:" (a lower-case word whatever its tag)
+        return False
+    return True
+
+
+def alongside_at(view: SentenceView, index: int) -> bool:
+    """Does ", alongside" / ", aux côtés de" start at ``index`` (after a comma, as a new group)?"""
+    if index == 0 or view.doc[index - 1].text != ",":
+        return False
+    return any(
+        match_phrase(view.doc, index, p, stop=view.sent.end, agents=view.merged.agent_markers)
+        for p in view.lexicon.alongside
+    )
+
+
+def enumerator_end(view: SentenceView, tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Position (start, end) of "such as" / "including" / ":" within ``tokens``, if any."""
+    words = [forms(t) for t in tokens]
+    for index in range(len(tokens)):
+        for phrase in view.lexicon.enumerators:
+            if all(index + k < len(words) and phrase[k] in words[index + k] for k in range(len(phrase))):
+                return index, index + len(phrase)
+    return None
+
+
+def elided_subject(tokens: Sequence[Token]) -> bool:
+    """ "X works with A, and is a member of B": a conjunction then a verb opens a second predicate whose
+    subject is the clause's (see :func:`extract.relations.lists.shared_subject`), not the anchor before it."""
+    for number, token in enumerate(tokens):
+        if token.pos_ != "CCONJ":
+            continue
+        rest = [t for t in tokens[number + 1 :] if t.pos_ != "ADV"]
+        if rest and rest[0].pos_ in ("AUX", "VERB"):
+            return True
+    return False
