@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 
 from extract.core.errors import ExtractError
@@ -29,27 +28,9 @@ from extract.core.records import Mention
 from extract.languages import lexicon
 from extract.languages.registry import read_json
 from extract.text import acronyms
+from extract.text.fold import fold, fold_all
 
 _ARTICLES = re.compile(r"^(the|le|la|les|l)\s+")
-_NOT_WORD = re.compile(r"[^\w&]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lower-case ``text`` without accents or punctuation, white space collapsed.
-
-    Memoised: the name rules fold the same short strings (vocabulary words, candidate names) hundreds of
-    thousands of times per corpus, and the result depends on ``text`` alone.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return _NOT_WORD.sub(" ", bare).strip()
-
-
-@lru_cache(maxsize=256)
-def folded(words: frozenset[str]) -> frozenset[str]:
-    """:func:`fold` of every word of a vocabulary set, computed once per set rather than per lookup."""
-    return frozenset(fold(word) for word in words)
 
 
 def name_key(text: str) -> str:
@@ -82,7 +63,7 @@ def name_core(text: str) -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _folded_connectors() -> frozenset[str]:
     """Folded connectors of both languages: a fixed set that :func:`name_core` reads for every name."""
-    return folded(lexicon.vocabulary("en").connectors | lexicon.vocabulary("fr").connectors)
+    return fold_all(lexicon.vocabulary("en").connectors | lexicon.vocabulary("fr").connectors)
 
 
 @cache

@@ -17,7 +17,6 @@ import bisect
 import calendar
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from extract.core.errors import ExtractError
 from extract.languages.registry import data_root, language_file, languages
+from extract.text.fold import fold_keeping_punctuation
 
 _MONTH_MAPS = ("months", "month_abbreviations")
 _FLAGS = ("capitalised_months",)
@@ -84,12 +84,6 @@ class Vocabulary:
     count_words: tuple[str, ...]
 
 
-def fold(word: str) -> str:
-    """``word`` in lower case without accents: the form vocabulary look-ups compare."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 # --- vocabulary files -----------------------------------------------------------------------------
 
 
@@ -126,7 +120,9 @@ def load_vocabulary(path: Path) -> Vocabulary:
         months=months["months"],
         month_abbreviations=months["month_abbreviations"],
         capitalised_months=raw["capitalised_months"],
-        months_needing_context=frozenset(fold(word) for word in words.pop("months_needing_context")),
+        months_needing_context=frozenset(
+            fold_keeping_punctuation(word) for word in words.pop("months_needing_context")
+        ),
         day_orders=frozenset(words.pop("day_orders")),
         **words,
     )
@@ -144,7 +140,7 @@ def _month_map(path: Path, key: str, value: object) -> dict[str, int]:
             raise ExtractError("dates.data_month", path=path, field=key, name=name, got=number)
         # both forms, so that the grammar matches "décembre" and "decembre" alike
         result[name.strip().casefold()] = number
-        result[fold(name.strip())] = number
+        result[fold_keeping_punctuation(name.strip())] = number
     return result
 
 
@@ -220,7 +216,7 @@ def _alternation(words: Iterable[str]) -> str:
     Longest first so that "sept" is not read as "sep" and "début des" wins over "début".
     Spaces inside a phrase match any white space.
     """
-    forms = {form for word in words for form in (word.casefold(), fold(word))}
+    forms = {form for word in words for form in (word.casefold(), fold_keeping_punctuation(word))}
     if not forms:
         return _NEVER
     ordered = sorted(forms, key=lambda form: (-len(form), form))
@@ -240,8 +236,10 @@ class Grammar:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self._leading = {fold(word) for word in vocab.leading_words}
-        self._count_words = tuple(sorted({fold(word) for word in vocab.count_words}, key=len, reverse=True))
+        self._leading = {fold_keeping_punctuation(word) for word in vocab.leading_words}
+        self._count_words = tuple(
+            sorted({fold_keeping_punctuation(word) for word in vocab.count_words}, key=len, reverse=True)
+        )
         self._leading_prefix = re.compile(
             rf"\s*(?:(?:{_alternation(vocab.leading_words)})(?:\s+|(?<=['’]))\s*)*", re.IGNORECASE
         )
@@ -333,7 +331,7 @@ class Grammar:
 
     def month_number(self, token: str) -> int:
         """The month a matched month token names ("Sept." -> 9, "DÉCEMBRE" -> 12)."""
-        key = fold(token).rstrip(".")
+        key = fold_keeping_punctuation(token).rstrip(".")
         return self.vocab.months.get(key) or self.vocab.month_abbreviations[key]
 
     def _iso_value(self, match: re.Match[str]) -> str | None:
@@ -374,14 +372,14 @@ class Grammar:
         name ("May", "June", "Mars") needs a modifier or a leading preposition ("in May").
         """
         token = match["m"]
-        key = fold(token).rstrip(".")
+        key = fold_keeping_punctuation(token).rstrip(".")
         if key not in self.vocab.months:
             return None
         if self.vocab.capitalised_months and not token[0].isupper():
             return None
         if key in self.vocab.months_needing_context and not (match["mod"] or match["after"]):
             before = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
-            if not before or fold(before[1]) not in self._leading:
+            if not before or fold_keeping_punctuation(before[1]) not in self._leading:
                 return None
         return f"XXXX-{self.vocab.months[key]:02d}"
 
@@ -399,7 +397,7 @@ class Grammar:
             return True
         if stripped != before and stripped and stripped[-1].isdigit():
             return True
-        following = fold(text[end : end + 30].lstrip(" \u00a0\u202f"))
+        following = fold_keeping_punctuation(text[end : end + 30].lstrip(" \u00a0\u202f"))
         for word in self._count_words:
             if following.startswith(word):
                 rest = following[len(word) : len(word) + 1]

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from extract.languages import lexicon
-from extract.linking.canon import fold, folded
+from extract.text.fold import fold, fold_all
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -75,7 +75,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     name = text[c.start : c.end]
     if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
         return False
-    if fold(name) in folded(vocab.generic) or (" " not in name and name.lower() in vocab.org_heads):
+    if fold(name) in fold_all(vocab.generic) or (" " not in name and name.lower() in vocab.org_heads):
         return False
     if c.source == "gazetteer":
         return True

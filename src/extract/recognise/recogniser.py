@@ -35,7 +35,7 @@ from extract.core.settings import Settings
 from extract.ingest.segment import Paragraph
 from extract.languages import lexicon
 from extract.languages.registry import languages
-from extract.linking.canon import assign_keys, fold
+from extract.linking.canon import assign_keys
 from extract.recognise.dates import find_dates
 from extract.recognise.models import Models
 from extract.recognise.names import (
@@ -55,13 +55,13 @@ from extract.recognise.spans import (
     Spans,
     after_at,
     cut_at_breaks,
-    fold_same_length,
     occurrences,
     trim,
     trim_org_words,
     url_at,
 )
 from extract.text import acronyms
+from extract.text.fold import fold, fold_same_length
 
 #: How much each kind of evidence weighs when two candidates overlap.
 RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from extract.languages import lexicon
-from extract.linking.canon import fold
 from extract.recognise.names import has_head
 
 
@@ -183,11 +182,6 @@ def initial_dot(text: str, start: int, end: int) -> bool:
         return False
     word = re.search(r"(\S+)$", text[start:end])
     return bool(word and re.fullmatch(r"([A-Z]\.)+|Inc\.|Ltd\.|Co\.|Corp\.", word.group(1)))
-
-
-def fold_same_length(text: str) -> str:
-    """Upper-case ``text`` without accents, one character for one (offsets stay valid)."""
-    return "".join(fold(ch).upper()[:1] or ch for ch in text)
 
 
 def after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
