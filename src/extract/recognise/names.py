@@ -18,7 +18,7 @@ from extract.text.fold import fold, fold_all
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from extract.recognise.recogniser import Candidate
+    from extract.recognise.candidates import Candidate
 
 
 PERSON_PARTICLES = frozenset(
@@ -55,7 +55,7 @@ def first_names():  # -> gender_guesser.detector.Detector
 
 
 @cache
-def _folded_organisations() -> frozenset[str]:
+def folded_organisations() -> frozenset[str]:
     """Folded aliases of the organisations list, built once: every person candidate is checked against it."""
     return frozenset(fold(alias) for _, alias in lexicon.organisations())
 
@@ -65,7 +65,7 @@ def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
     parts = name.split()
     if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
         return False
-    if fold(name) in _folded_organisations():
+    if fold(name) in folded_organisations():
         return False
     return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
 
