@@ -38,11 +38,11 @@ from extract.core.settings import Settings
 from extract.ingest.segment import Paragraph
 from extract.languages import lexicon
 from extract.languages.registry import languages
-from extract.linking.canon import assign_keys
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
 from extract.recognise.dates import find_dates
+from extract.recognise.keys import assign_keys
 from extract.recognise.models import Models
 from extract.recognise.names import (
     capitalised_function_word,

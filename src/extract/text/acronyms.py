@@ -37,6 +37,11 @@ def looks_like_acronym(word: str, *, min_len: int = 2, max_len: int = 10) -> boo
     return not ROMAN.match(word)
 
 
+def is_acronym(name: str) -> bool:
+    """Whether a whole name is one acronym: one word, hyphens aside ("CLB", "ERN-EURACAN")."""
+    return " " not in name and looks_like_acronym(name.replace("-", ""), max_len=20)
+
+
 def long_form_start(short: str, words_before: str) -> int | None:
     """Where in ``words_before`` the long form of ``short`` starts, or None (Schwartz & Hearst)."""
     s, pos = len(short) - 1, len(words_before) - 1
