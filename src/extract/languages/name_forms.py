@@ -21,12 +21,18 @@ from extract.languages.registry import read_json
 from extract.text.acronyms import is_acronym
 from extract.text.fold import fold, fold_all
 
-_ARTICLES = re.compile(r"^(the|le|la|les|l)\s+")
-
 
 def name_key(text: str) -> str:
-    """``fold`` with a leading article left out: the form two spellings of one name share."""
-    return _ARTICLES.sub("", fold(text))
+    """``fold`` with a leading definite article (of any language) left out: the form two spellings of one
+    name share."""
+    return _leading_article().sub("", fold(text))
+
+
+@cache
+def _leading_article() -> re.Pattern[str]:
+    """A folded definite article of any language at the start of a folded name ("the", "l")."""
+    articles = fold_all(lexicon.every_language("definite_articles"))
+    return re.compile(rf"^(?:{lexicon.alternation(articles)})\s+")
 
 
 @cache
@@ -53,8 +59,8 @@ def name_core(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _folded_connectors() -> frozenset[str]:
-    """Folded connectors of both languages: a fixed set that :func:`name_core` reads for every name."""
-    return fold_all(lexicon.vocabulary("en").connectors | lexicon.vocabulary("fr").connectors)
+    """Folded connectors of every language: a fixed set that :func:`name_core` reads for every name."""
+    return fold_all(lexicon.every_language("connectors"))
 
 
 @cache

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from extract.ingest.segment import Paragraph
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
-    PERSON_PARTICLES,
     first_names,
     has_head,
     is_person_name,
+    person_particles,
     shouted_name,
     worth_propagating,
 )
@@ -108,7 +109,7 @@ def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, s
         sure = rank >= 3 or first_names().get_gender(parts[0].split("-")[0]) != "unknown"
         if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
             last = parts[-1]
-            if len(last) >= 3 and last[0].isupper() and last.lower() not in PERSON_PARTICLES:
+            if len(last) >= 3 and last[0].isupper() and last.lower() not in person_particles():
                 found[last] = (max(rank, 3), "PERSON", lang)
     return found
 
@@ -127,7 +128,7 @@ def split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
             for m in models
             if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
         ]
-        return len(inside) >= 2 and re.search(r"\s(and|et|&)\s", text[c.start : c.end]) is not None
+        return len(inside) >= 2 and _joined_by().search(text[c.start : c.end]) is not None
 
     return [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
 
@@ -149,10 +150,28 @@ def join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-#: What joins the items of a list of names: ", ", " and ", " et ", ", and ".
-LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s(?:and|et|&)\s)\s*")
-#: A second person joined to a first one: "Élodie Marchal et Karim Benslimane".
-SECOND_PERSON = re.compile(r"\s+(?:and|et|&)\s+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+def _conjunctions() -> str:
+    """The conjunctions of every language ("and", "et") as a regex alternation."""
+    return lexicon.alternation(lexicon.every_language("conjunctions"))
+
+
+@cache
+def _joined_by() -> re.Pattern[str]:
+    """A conjunction or "&" between two words: "A and B"."""
+    return re.compile(rf"\s(?:{_conjunctions()}|&)\s")
+
+
+@cache
+def _list_join() -> re.Pattern[str]:
+    """What joins the items of a list of names: ", ", " and ", " et ", ", and "."""
+    return re.compile(rf"\s*(?:,\s*(?:(?:{_conjunctions()})\s+)?|\s(?:{_conjunctions()}|&)\s)\s*")
+
+
+@cache
+def _second_person() -> re.Pattern[str]:
+    """A second person joined to a first one: "Élodie Marchal et Karim Benslimane"."""
+    name = r"((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)"
+    return re.compile(rf"\s+(?:{_conjunctions()}|&)\s+{name}")
 
 
 def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -173,13 +192,17 @@ def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
         before = result[i - 1] if i else None
         after = chosen[i + 1] if i + 1 < len(chosen) else None
         listed = (
-            before is not None and before.label == "ORG" and LIST_JOIN.fullmatch(text[before.end : c.start])
-        ) or (after is not None and after.label == "ORG" and LIST_JOIN.fullmatch(text[c.end : after.start]))
+            before is not None
+            and before.label == "ORG"
+            and _list_join().fullmatch(text[before.end : c.start])
+        ) or (
+            after is not None and after.label == "ORG" and _list_join().fullmatch(text[c.end : after.start])
+        )
         if listed:
             result[i] = replace(c, label="ORG", source="cue")
     taken = Spans((c.start, c.end) for c in result)
     for c in chosen:
-        match = SECOND_PERSON.match(text, c.end) if c.label == "PERSON" else None
+        match = _second_person().match(text, c.end) if c.label == "PERSON" else None
         if match and not taken.overlaps(*match.span(1)) and is_person_name(match.group(1), "model"):
             vocab = lexicon.vocabulary(c.lang)
             if not has_head(match.group(1), vocab):

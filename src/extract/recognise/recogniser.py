@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -319,18 +320,23 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
 
 
-CONTACT = re.compile(
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
-    r"(?=.*(?:\bt[ée]l\b|\bphone\b|\bmobile\b|\be-?mail\b|@|\+\d|\b\d{2}[ .]\d{2}[ .]\d{2}\b))",
-    re.IGNORECASE,
-)
+@cache
+def _contact() -> re.Pattern[str]:
+    """A name, a dash or colon, and a line that holds a contact word of any language, an address or a
+    phone number ("Claire Dupont – Tél. 01 ...")."""
+    words = lexicon.alternation(lexicon.every_language("contact_words"))
+    return re.compile(
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
+        rf"(?=.*(?:\b(?:{words})\b|@|\+\d|\b\d{{2}}[ .]\d{{2}}[ .]\d{{2}}\b))",
+        re.IGNORECASE,
+    )
 
 
 def _contact_candidates(text: str, paragraphs: Sequence[Paragraph]) -> list[Candidate]:
     """The person at the start of a press-contact line ("Claire Dupont – Tél. 01 ...")."""
     found = []
     for p in paragraphs:
-        match = CONTACT.match(text, p.start, p.end)
+        match = _contact().match(text, p.start, p.end)
         if match and not p.boilerplate and p.lang in languages():
             found.append(Candidate(match.start("name"), match.end("name"), "PERSON", "title", p.lang))
     return found
