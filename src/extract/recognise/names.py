@@ -3,7 +3,7 @@
 The models' labels are often wrong on press releases (institutions named after
 people tagged PERSON, a capitalised sentence start tagged ORG); these tests,
 on the text of a candidate and its context, decide what a span names. Their
-vocabularies live in ``data/names``.
+vocabularies live in ``data/<lang>/names.json``.
 """
 
 from __future__ import annotations
