@@ -1,7 +1,10 @@
-"""Canonical entities within and across documents."""
+"""Canonical entities within a document (recognise.keys) and across documents (linking.entities)."""
 
 from extract.core.records import Mention
-from extract.linking.canon import assign_keys, entity_id, fold, link, name_core, name_key
+from extract.languages.name_forms import name_core, name_key
+from extract.linking.entities import entity_id, link
+from extract.recognise.keys import assign_keys
+from extract.text.fold import fold
 
 
 def org(text: str, start: int, key: str | None = None) -> Mention:

@@ -12,8 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from extract.core.errors import ExtractError
+from extract.languages.date_words import load_vocabulary
 from extract.languages.registry import data_root, languages
-from extract.recognise.dates import DateMatch, find_dates, load_vocabulary, normalise_date
+from extract.recognise.dates import DateMatch, find_dates, normalise_date
 
 LANGS = languages()
 

@@ -5,8 +5,11 @@ import pytest
 from extract.core.settings import load_settings
 from extract.ingest.segment import Paragraph, segment
 from extract.languages.lexicon import vocabulary
+from extract.recognise.blocks import Block, plan_blocks
+from extract.recognise.candidates import Candidate
+from extract.recognise.consistency import coordinated
 from extract.recognise.names import is_org_name, is_person_name
-from extract.recognise.recogniser import Block, Candidate, Recogniser, _coordinated, plan_blocks
+from extract.recognise.recogniser import Recogniser
 from extract.recognise.spans import after_at, trim
 
 SETTINGS = load_settings()
@@ -154,13 +157,13 @@ def test_model_person_listed_with_organisations_is_an_organisation():
     text = "Members include Sea Watch Malta and Aqua Libera."
     org = Candidate(16, 31, "ORG", "model", "en")
     person = Candidate(36, 47, "PERSON", "model", "en")
-    assert [c.label for c in _coordinated(text, [org, person])] == ["ORG", "ORG"]
+    assert [c.label for c in coordinated(text, [org, person])] == ["ORG", "ORG"]
 
 
 def test_second_person_joined_by_et_is_a_person():
     text = "Fondée par Élodie Marchal et Karim Benslimane, la société grandit."
     first = Candidate(11, 25, "PERSON", "model", "fr")
-    found = {(c.label, text[c.start : c.end]) for c in _coordinated(text, [first])}
+    found = {(c.label, text[c.start : c.end]) for c in coordinated(text, [first])}
     assert ("PERSON", "Karim Benslimane") in found
 
 

@@ -1,1 +1,1 @@
-"""The supported languages and every loader of their data files."""
+"""The supported languages, every loader of their data files, and the forms of names built on them."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -31,9 +33,21 @@ _LIST_KEYS = (
     "org_cues_before",
     "kind_nouns",
     "non_org_before",
+    "definite_articles",
+    "indefinite_articles",
+    "conjunctions",
+    "elisions",
+    "person_particles",
+    "role_complements",
+    "workplace_prepositions",
+    "name_abbreviations",
+    "possessive_endings",
+    "contact_words",
 )
+#: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
+_CASED = ("acronym_stoplist", "name_abbreviations")
 _OPERATORS = ("?", "*", "+")
-#: Lists that patterns take from both languages: a French release names English companies too.
+#: Lists that patterns take from every language: a French release names English companies too.
 _MERGED = ("org_heads",)
 
 
@@ -43,7 +57,9 @@ def _merged(key: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The name vocabulary of one language (see ``data/names/en.json`` for each list's meaning)."""
+    """The name vocabulary of one language; the ``_doc`` of ``data/en/names.json`` says what each list means.
+
+    Every list is lower-cased, but those of :data:`_CASED`."""
 
     lang: str
     org_heads: frozenset[str]
@@ -58,28 +74,58 @@ class Vocabulary:
     org_cues_before: frozenset[str]
     kind_nouns: frozenset[str]
     non_org_before: frozenset[str]
+    definite_articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    conjunctions: frozenset[str]
+    elisions: frozenset[str]
+    person_particles: frozenset[str]
+    role_complements: frozenset[str]
+    workplace_prepositions: frozenset[str]
+    name_abbreviations: frozenset[str]
+    possessive_endings: frozenset[str]
+    contact_words: frozenset[str]
     lists: dict[str, list[str]]
 
 
 @cache
 def vocabulary(lang: str) -> Vocabulary:
-    """The validated name vocabulary of ``lang``."""
+    """The validated name vocabulary of ``lang``: a missing, unknown or malformed key is refused, naming
+    the file and the key."""
     path = language_file(lang, "names")
     data = read_json(path)
+    unknown = set(data) - set(_LIST_KEYS) - {"_doc"}
+    if unknown:
+        raise ExtractError("data.invalid", path=path, problem=f"unknown keys {sorted(unknown)}")
     lists: dict[str, list[str]] = {}
     for key in _LIST_KEYS:
-        values = data.get(key)
+        if key not in data:
+            raise ExtractError("data.invalid", path=path, problem=f"missing key '{key}'")
+        values = data[key]
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             raise ExtractError(
                 "data.invalid", path=path, problem=f"'{key}' must be a list of non-empty strings"
             )
         lists[key] = values
-    unknown = set(data) - set(_LIST_KEYS) - {"_doc"}
-    if unknown:
-        raise ExtractError("data.invalid", path=path, problem=f"unknown keys {sorted(unknown)}")
-    folded = {key: frozenset(v.lower() for v in values) for key, values in lists.items()}
-    folded["acronym_stoplist"] = frozenset(lists["acronym_stoplist"])  # acronyms keep their case
+    folded = {
+        key: frozenset(v if key in _CASED else v.lower() for v in values) for key, values in lists.items()
+    }
     return Vocabulary(lang=lang, lists=lists, **folded)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as a regular-expression alternation, escaped, longest first; matching nothing if none."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(map(re.escape, ordered)) if ordered else "(?!)"
+
+
+@cache
+def every_language(key: str) -> frozenset[str]:
+    """The words of list ``key`` in every supported language together.
+
+    For the rules that read a text's words whatever its language is said to be: a French release
+    quotes English names ("Director of Networks at EirGrid"), and an English one French ones.
+    """
+    return frozenset(word for lang in languages() for word in getattr(vocabulary(lang), key))
 
 
 def _expand(token: Any, macros: dict[str, Any], vocab: Vocabulary, path: str) -> dict[str, Any]:

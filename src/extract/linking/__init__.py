@@ -1,1 +1,1 @@
-"""Linking: mentions of one organisation or person joined into one entity."""
+"""Linking: the entities of all documents joined into the canonical entities of the corpus."""

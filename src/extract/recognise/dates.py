@@ -1,10 +1,11 @@
-"""Calendar dates in English and French: where they stand in a text and their ISO 8601 value.
+"""Calendar dates in every supported language: where they stand in a text and their ISO 8601 value.
 
 The gold guidelines fix both the span of a DATE (weekday and modifiers in, leading prepositions
 out, an elliptical range as one mention) and its value (no year unless the expression states
 one). spaCy's DATE spans follow neither rule and carry no value, so dates are found by a small
 grammar instead: the words of each language (month names, weekdays, modifiers, range
-connectors) live in ``data/dates/<lang>.json``, the shapes that combine them live here.
+connectors) live in ``data/<lang>/dates.json``, read and checked by
+:mod:`extract.languages.date_words`; the shapes that combine them live here.
 
 Every shape is a regular expression compiled once per language; all of them run over the text,
 and the longest non-overlapping candidates win, so "Thursday October 27, 2016" beats the
@@ -15,36 +16,14 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from extract.core.errors import ExtractError
-from extract.languages.registry import data_root, language_file, languages
-
-_MONTH_MAPS = ("months", "month_abbreviations")
-_FLAGS = ("capitalised_months",)
-_WORD_LISTS = (
-    "months_needing_context",
-    "weekdays",
-    "day_orders",
-    "day_suffixes",
-    "day_month_joiners",
-    "month_year_joiners",
-    "modifiers_before",
-    "modifiers_after",
-    "decade_words",
-    "decade_suffixes",
-    "range_words",
-    "range_articles",
-    "leading_words",
-    "count_words",
-)
-_DAY_ORDERS = ("month_day", "day_month")
+from extract.languages.date_words import Vocabulary, vocabulary
+from extract.languages.registry import languages
+from extract.text.fold import fold_keeping_punctuation
 
 
 @dataclass(frozen=True)
@@ -55,140 +34,6 @@ class DateMatch:
     end: int
     text: str
     value: str
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The words of one language (or of several, merged) that the date grammar is built from.
-
-    Month keys are stored folded (lower case, accents removed), so that "Décembre",
-    "decembre" and "DÉCEMBRE" all find month 12.
-    """
-
-    months: dict[str, int]
-    month_abbreviations: dict[str, int]
-    capitalised_months: bool
-    months_needing_context: frozenset[str]
-    weekdays: tuple[str, ...]
-    day_orders: frozenset[str]
-    day_suffixes: tuple[str, ...]
-    day_month_joiners: tuple[str, ...]
-    month_year_joiners: tuple[str, ...]
-    modifiers_before: tuple[str, ...]
-    modifiers_after: tuple[str, ...]
-    decade_words: tuple[str, ...]
-    decade_suffixes: tuple[str, ...]
-    range_words: tuple[str, ...]
-    range_articles: tuple[str, ...]
-    leading_words: tuple[str, ...]
-    count_words: tuple[str, ...]
-
-
-def fold(word: str) -> str:
-    """``word`` in lower case without accents: the form vocabulary look-ups compare."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-# --- vocabulary files -----------------------------------------------------------------------------
-
-
-def load_vocabulary(path: Path) -> Vocabulary:
-    """Read and check one vocabulary file; raise :class:`ExtractError` naming the file and the problem."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ExtractError("dates.data_missing", path=path) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExtractError("dates.data_json", path=path, error=error) from None
-    if not isinstance(raw, dict):
-        raise ExtractError("dates.data_not_object", path=path, got=type(raw).__name__)
-    known = (*_MONTH_MAPS, *_FLAGS, *_WORD_LISTS)
-    for key in raw:
-        if key not in known:
-            raise ExtractError("dates.data_unknown_key", path=path, field=key, known=", ".join(known))
-    for key in known:
-        if key not in raw:
-            raise ExtractError("dates.data_missing_key", path=path, field=key)
-    for key in _FLAGS:
-        if not isinstance(raw[key], bool):
-            raise ExtractError(
-                "dates.data_type", path=path, field=key, expected="true or false", got=raw[key]
-            )
-    months = {key: _month_map(path, key, raw[key]) for key in _MONTH_MAPS}
-    words = {key: _word_list(path, key, raw[key]) for key in _WORD_LISTS}
-    for order in words["day_orders"]:
-        if order not in _DAY_ORDERS:
-            raise ExtractError(
-                "dates.data_choice", path=path, field="day_orders", got=order, known=", ".join(_DAY_ORDERS)
-            )
-    return Vocabulary(
-        months=months["months"],
-        month_abbreviations=months["month_abbreviations"],
-        capitalised_months=raw["capitalised_months"],
-        months_needing_context=frozenset(fold(word) for word in words.pop("months_needing_context")),
-        day_orders=frozenset(words.pop("day_orders")),
-        **words,
-    )
-
-
-def _month_map(path: Path, key: str, value: object) -> dict[str, int]:
-    """A ``{"name": month number}`` object, checked, with folded names."""
-    if not isinstance(value, dict) or not value:
-        raise ExtractError("dates.data_type", path=path, field=key, expected="a non-empty object", got=value)
-    result: dict[str, int] = {}
-    for name, number in value.items():
-        if not name.strip():
-            raise ExtractError("dates.data_type", path=path, field=key, expected="non-empty names", got=name)
-        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 12:
-            raise ExtractError("dates.data_month", path=path, field=key, name=name, got=number)
-        # both forms, so that the grammar matches "décembre" and "decembre" alike
-        result[name.strip().casefold()] = number
-        result[fold(name.strip())] = number
-    return result
-
-
-def _word_list(path: Path, key: str, value: object) -> tuple[str, ...]:
-    """A list of non-empty strings, checked."""
-    if not isinstance(value, list) or not all(isinstance(word, str) and word.strip() for word in value):
-        expected = "a list of non-empty strings"
-        raise ExtractError("dates.data_type", path=path, field=key, expected=expected, got=value)
-    return tuple(word.strip() for word in value)
-
-
-def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
-    """One vocabulary holding the words of all ``vocabularies``: for text of unknown language.
-
-    Month names are kept only with the capital-letter rule if any language asks for it,
-    so that merging never admits a lower-case "may" that English alone would refuse.
-    """
-    vocabularies = list(vocabularies)
-
-    def union(field: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(word for vocab in vocabularies for word in getattr(vocab, field)))
-
-    def union_map(field: str) -> dict[str, int]:
-        return {name: number for vocab in vocabularies for name, number in getattr(vocab, field).items()}
-
-    tuples = {
-        name: union(name) for name in _WORD_LISTS if name not in ("months_needing_context", "day_orders")
-    }
-    return Vocabulary(
-        months=union_map("months"),
-        month_abbreviations=union_map("month_abbreviations"),
-        capitalised_months=any(vocab.capitalised_months for vocab in vocabularies),
-        months_needing_context=frozenset(union("months_needing_context")),
-        day_orders=frozenset(union("day_orders")),
-        **tuples,
-    )
-
-
-@cache
-def vocabulary(lang: str) -> Vocabulary:
-    """The vocabulary for ``lang`` (``data/<lang>/dates.json``); any other value gets all of them merged."""
-    if lang in languages():
-        return load_vocabulary(data_root() / language_file(lang, "dates"))
-    return merge_vocabularies(vocabulary(code) for code in languages())
 
 
 # --- grammar ----------------------------------------------------------------------------------------
@@ -220,7 +65,7 @@ def _alternation(words: Iterable[str]) -> str:
     Longest first so that "sept" is not read as "sep" and "début des" wins over "début".
     Spaces inside a phrase match any white space.
     """
-    forms = {form for word in words for form in (word.casefold(), fold(word))}
+    forms = {form for word in words for form in (word.casefold(), fold_keeping_punctuation(word))}
     if not forms:
         return _NEVER
     ordered = sorted(forms, key=lambda form: (-len(form), form))
@@ -240,8 +85,10 @@ class Grammar:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self._leading = {fold(word) for word in vocab.leading_words}
-        self._count_words = tuple(sorted({fold(word) for word in vocab.count_words}, key=len, reverse=True))
+        self._leading = {fold_keeping_punctuation(word) for word in vocab.leading_words}
+        self._count_words = tuple(
+            sorted({fold_keeping_punctuation(word) for word in vocab.count_words}, key=len, reverse=True)
+        )
         self._leading_prefix = re.compile(
             rf"\s*(?:(?:{_alternation(vocab.leading_words)})(?:\s+|(?<=['’]))\s*)*", re.IGNORECASE
         )
@@ -333,7 +180,7 @@ class Grammar:
 
     def month_number(self, token: str) -> int:
         """The month a matched month token names ("Sept." -> 9, "DÉCEMBRE" -> 12)."""
-        key = fold(token).rstrip(".")
+        key = fold_keeping_punctuation(token).rstrip(".")
         return self.vocab.months.get(key) or self.vocab.month_abbreviations[key]
 
     def _iso_value(self, match: re.Match[str]) -> str | None:
@@ -374,14 +221,14 @@ class Grammar:
         name ("May", "June", "Mars") needs a modifier or a leading preposition ("in May").
         """
         token = match["m"]
-        key = fold(token).rstrip(".")
+        key = fold_keeping_punctuation(token).rstrip(".")
         if key not in self.vocab.months:
             return None
         if self.vocab.capitalised_months and not token[0].isupper():
             return None
         if key in self.vocab.months_needing_context and not (match["mod"] or match["after"]):
             before = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
-            if not before or fold(before[1]) not in self._leading:
+            if not before or fold_keeping_punctuation(before[1]) not in self._leading:
                 return None
         return f"XXXX-{self.vocab.months[key]:02d}"
 
@@ -399,7 +246,7 @@ class Grammar:
             return True
         if stripped != before and stripped and stripped[-1].isdigit():
             return True
-        following = fold(text[end : end + 30].lstrip(" \u00a0\u202f"))
+        following = fold_keeping_punctuation(text[end : end + 30].lstrip(" \u00a0\u202f"))
         for word in self._count_words:
             if following.startswith(word):
                 rest = following[len(word) : len(word) + 1]

@@ -3,7 +3,7 @@
 The models' labels are often wrong on press releases (institutions named after
 people tagged PERSON, a capitalised sentence start tagged ORG); these tests,
 on the text of a candidate and its context, decide what a span names. Their
-vocabularies live in ``data/names``.
+vocabularies live in ``data/<lang>/names.json``.
 """
 
 from __future__ import annotations
@@ -13,17 +13,19 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from extract.languages import lexicon
-from extract.linking.canon import fold, folded
+from extract.languages.registry import languages
+from extract.text.fold import fold, fold_all
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from extract.recognise.recogniser import Candidate
+    from extract.recognise.candidates import Candidate
 
 
-PERSON_PARTICLES = frozenset(
-    {"de", "du", "des", "van", "von", "der", "den", "da", "di", "le", "la", "d'", "d’"}
-)
+def person_particles() -> frozenset[str]:
+    """Lower-case parts of a person's name that are neither given name nor surname ("van", "de"), in
+    every language: a name keeps its particles whatever the language of the text around it."""
+    return lexicon.every_language("person_particles")
 
 
 _NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
@@ -33,7 +35,17 @@ _NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ
 NAME_PART = re.compile(rf"{_NAME}(?:-{_NAME})*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
 
 
-INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|un|une)\s+$", re.IGNORECASE)
+@cache
+def _indefinite() -> re.Pattern[str]:
+    """An indefinite article of any language ending a text ("a ", "une ")."""
+    articles = lexicon.alternation(lexicon.every_language("indefinite_articles"))
+    return re.compile(rf"(?:^|\s)(?:{articles})\s+$", re.IGNORECASE)
+
+
+@cache
+def _ends_on_elision() -> re.Pattern[str]:
+    """A name ending on an elided word of any language ("Agence d'"): cut short before its complement."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.every_language('elisions'))})$")
 
 
 def is_person_name(name: str, source: str) -> bool:
@@ -41,7 +53,7 @@ def is_person_name(name: str, source: str) -> bool:
     if any(ch.isdigit() for ch in name) or "@" in name or "\n" in name:
         return False
     parts = [p for p in re.split(r"\s+", name) if p]
-    names = [p for p in parts if p.lower() not in PERSON_PARTICLES]
+    names = [p for p in parts if p.lower() not in person_particles()]
     if not names or not all(NAME_PART.fullmatch(p) for p in names):
         return False
     return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
@@ -55,7 +67,7 @@ def first_names():  # -> gender_guesser.detector.Detector
 
 
 @cache
-def _folded_organisations() -> frozenset[str]:
+def folded_organisations() -> frozenset[str]:
     """Folded aliases of the organisations list, built once: every person candidate is checked against it."""
     return frozenset(fold(alias) for _, alias in lexicon.organisations())
 
@@ -65,7 +77,7 @@ def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
     parts = name.split()
     if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
         return False
-    if fold(name) in _folded_organisations():
+    if fold(name) in folded_organisations():
         return False
     return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
 
@@ -75,7 +87,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     name = text[c.start : c.end]
     if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
         return False
-    if fold(name) in folded(vocab.generic) or (" " not in name and name.lower() in vocab.org_heads):
+    if fold(name) in fold_all(vocab.generic) or (" " not in name and name.lower() in vocab.org_heads):
         return False
     if c.source == "gazetteer":
         return True
@@ -84,7 +96,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if followed_by(text, c.end, vocab.non_org_after) or preceded_by(text, c.start, vocab.non_org_before):
         return False
     words = name.split()
-    if c.source == "model" and (words[-1].lower() in vocab.connectors or re.search(r"\b[dl]['’]$", name)):
+    if c.source == "model" and (words[-1].lower() in vocab.connectors or _ends_on_elision().search(name)):
         return False  # cut short by the model: "Agence nationale de", "Service de"
     if c.source == "model" and len(words) == 1 and name.lower() in common_words(text):
         return False  # a word the text also writes in lower case ("Quantum" / "quantum sensors")
@@ -100,7 +112,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if (
         c.source != "acronym"
         and c.source != "definition"
-        and INDEFINITE.search(text[max(0, c.start - 6) : c.start])
+        and _indefinite().search(text[max(0, c.start - 6) : c.start])
     ):
         return False
     return not (c.source == "model" and " " not in name and name.islower())
@@ -128,9 +140,11 @@ def has_head(name: str, vocab: lexicon.Vocabulary) -> bool:
 
 
 def names_org(long_form: str, vocab: lexicon.Vocabulary) -> bool:
-    """A long form names an organisation when it carries an organisation head noun."""
-    other = lexicon.vocabulary("fr" if vocab.lang == "en" else "en")
-    return has_head(long_form, vocab) or has_head(long_form, other)
+    """A long form names an organisation when it carries an organisation head noun of its language, or
+    of any other supported language (an English name defined in a French text)."""
+    return has_head(long_form, vocab) or any(
+        has_head(long_form, lexicon.vocabulary(lang)) for lang in languages() if lang != vocab.lang
+    )
 
 
 def shouted_name(name: str, lang: str) -> bool:
@@ -152,8 +166,16 @@ def worth_propagating(name: str, label: str) -> bool:
 
 def capitalised_function_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
     """ "DE", "ET", "LA" between words in capitals ("MINISTÈRE DE L'AGRICULTURE") are words, not acronyms."""
-    if token.lower_ not in vocab.connectors | vocab.articles | {"et", "and", "the"}:
+    if token.lower_ not in _function_words(vocab.lang):
         return False
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
     return any(n.text.isupper() and len(n.text) > 1 for n in neighbours)
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """Connectors and articles of ``lang``, with the conjunctions and definite articles of every language."""
+    vocab = lexicon.vocabulary(lang)
+    anywhere = lexicon.every_language("conjunctions") | lexicon.every_language("definite_articles")
+    return vocab.connectors | vocab.articles | anywhere

@@ -1,8 +1,8 @@
 """Recognition: the ORG, PERSON and DATE mentions of a document, from models and rules.
 
 The spaCy model of each paragraph's language proposes names; rules kept in
-data files (``data/names``) add what the bare models miss and overrule them
-where they are known to be wrong:
+data files (``data/names``, ``data/<lang>/names.json``) add what the bare
+models miss and overrule them where they are known to be wrong:
 
 - organisation name patterns ("Centre X", "X Hospital", "University of X",
   "Institut de X de l'Y") and the organisations list (institutions named after
@@ -10,13 +10,17 @@ where they are known to be wrong:
 - acronyms, and acronyms defined in brackets with their long forms;
 - person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to
   find names the model missed;
-- calendar dates in both languages (``extract.recognise.dates``; the French model has
-  no DATE label and the English one also tags durations and relative dates).
+- calendar dates in every supported language (:mod:`extract.recognise.dates`; the
+  French model has no DATE label and the English one also tags durations and
+  relative dates).
 
-Candidates are then cleaned to the guidelines' spans (no article, title,
-possessive, quote or bracket), overlaps are resolved (rules before the model,
-longer before shorter), and every name found once is looked for everywhere
-in the document, so that a name is tagged consistently.
+Candidates (:mod:`extract.recognise.candidates`) are then cleaned to the
+guidelines' spans (no article, title, possessive, quote or bracket;
+:mod:`extract.recognise.spans`), overlaps are resolved (rules before the model,
+longer before shorter), and the document-wide rules of
+:mod:`extract.recognise.consistency` make them agree: every name found once is
+looked for everywhere in the document, so that a name is tagged consistently.
+This module holds the finding of candidates and that sequence.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
+from functools import cache
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -35,104 +39,29 @@ from extract.core.settings import Settings
 from extract.ingest.segment import Paragraph
 from extract.languages import lexicon
 from extract.languages.registry import languages
-from extract.linking.canon import assign_keys, fold
+from extract.recognise.blocks import Block, plan_blocks
+from extract.recognise.candidates import Candidate, Definition
+from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
 from extract.recognise.dates import find_dates
+from extract.recognise.keys import assign_keys
 from extract.recognise.models import Models
 from extract.recognise.names import (
-    PERSON_PARTICLES,
     capitalised_function_word,
-    first_names,
+    folded_organisations,
     followed_by,
     has_head,
     is_org_name,
     is_person_name,
     looks_like_person,
     names_org,
-    shouted_name,
-    worth_propagating,
 )
-from extract.recognise.spans import (
-    Spans,
-    after_at,
-    cut_at_breaks,
-    fold_same_length,
-    occurrences,
-    trim,
-    trim_org_words,
-    url_at,
-)
+from extract.recognise.spans import Spans, after_at, cut_at_breaks, trim, trim_org_words, url_at
 from extract.text import acronyms
+from extract.text.fold import fold
 
-#: How much each kind of evidence weighs when two candidates overlap.
-RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
 #: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of paragraphs of one language that a model reads at once."""
-
-    start: int
-    end: int
-    lang: str
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A proposed mention, before cleaning and overlap resolution."""
-
-    start: int
-    end: int
-    label: str
-    source: str  # a key of RANKS
-    lang: str
-    value: str | None = None
-
-    @property
-    def rank(self) -> int:
-        return RANKS[self.source]
-
-
-@dataclass(frozen=True, slots=True)
-class Definition:
-    """An acronym and its long form, as defined in the text ("Long Form (ACR)")."""
-
-    short: tuple[int, int]
-    long: tuple[int, int]
-
-
-def plan_blocks(text: str, paragraphs: Sequence[Paragraph], max_chars: int) -> list[Block]:
-    """Runs of non-boilerplate paragraphs of one model language, each at most ``max_chars`` long."""
-    blocks: list[Block] = []
-    for paragraph in paragraphs:
-        if paragraph.boilerplate or paragraph.lang not in languages():
-            continue
-        for start, end in _pieces(text, paragraph.start, paragraph.end, max_chars):
-            last = blocks[-1] if blocks else None
-            joinable = last and last.lang == paragraph.lang and end - last.start <= max_chars
-            between = text[last.end : start] if last else ""
-            if joinable and between.strip() == "":
-                blocks[-1] = Block(last.start, end, last.lang)
-            else:
-                blocks.append(Block(start, end, paragraph.lang))
-    return blocks
-
-
-def _pieces(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
-    """Cut an over-long paragraph at sentence ends or spaces so no piece exceeds ``max_chars``."""
-    while end - start > max_chars:
-        window = text[start : start + max_chars]
-        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        cut = cut + 1 if cut > max_chars // 2 else window.rfind(" ")
-        cut = cut if cut > 0 else max_chars
-        yield start, start + cut
-        start += cut
-        while start < end and text[start].isspace():
-            start += 1
-    if end > start:
-        yield start, end
 
 
 class Recogniser:
@@ -189,12 +118,10 @@ class Recogniser:
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs
-        cleaned = _split_joined(
-            [c for c in (self._clean(text, c) for c in candidates) if c is not None], text
-        )
+        cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
-        chosen = _coordinated(text, _join_acronyms(text, _select(cleaned)))
-        chosen = self._propagate(text, paragraphs, chosen, shouting, places)
+        chosen = coordinated(text, join_acronyms(text, _select(cleaned)))
+        chosen = propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
         chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)] + dates
@@ -366,81 +293,12 @@ class Recogniser:
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
         return c if is_org_name(text, c, vocab) else None
 
-    @cached_property
-    def _known_orgs(self) -> frozenset[str]:
-        return frozenset(fold(alias) for _, alias in lexicon.organisations())
-
     def _cued_org(self, text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
         """A 'person' that is a known organisation, or follows 'directeur général de', 'about'..."""
-        if fold(name) in self._known_orgs:
+        if fold(name) in folded_organisations():
             return True
         before = fold(text[max(0, start - 40) : start]).strip()
         return any(before == cue or before.endswith(" " + cue) for cue in map(fold, vocab.org_cues_before))
-
-    # --- consistency across the document ----------------------------------------------
-
-    def _propagate(
-        self,
-        text: str,
-        paragraphs: Sequence[Paragraph],
-        chosen: list[Candidate],
-        shouting: Spans,
-        places: set[str],
-    ) -> list[Candidate]:
-        """Tag every other occurrence of a name found once; relabel by the strongest evidence."""
-        labels: dict[str, tuple[int, str, str]] = {}
-        for c in chosen:
-            name = text[c.start : c.end]
-            best = labels.get(name)
-            if best is None or c.rank > best[0]:
-                labels[name] = (c.rank, c.label, c.lang)
-        relabelled = [
-            replace(c, label=labels[text[c.start : c.end]][1]) if labels[text[c.start : c.end]][0] >= 3 else c
-            for c in chosen
-        ]
-        surnames = _surnames(labels)
-        relabelled = [
-            replace(c, label="PERSON")
-            if c.source == "model" and c.label == "ORG" and text[c.start : c.end] in surnames
-            else c
-            for c in relabelled
-        ]
-        names = {
-            name: value
-            for name, value in labels.items()
-            if worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
-        }
-        names.update({name: value for name, value in surnames.items() if name not in labels})
-        if not names:
-            return relabelled
-        skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
-        taken = Spans((c.start, c.end) for c in relabelled)
-        added: list[Candidate] = []
-        for start, end in occurrences(text, names, before="@/.-", after="@/-"):
-            added += self._occurrence(text, start, end, names[text[start:end]], taken, skip)
-        # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
-        keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
-        if keys and shouting:
-            for start, end in shouting:
-                folded = fold_same_length(text[start:end])
-                for at, until in occurrences(folded, keys):
-                    _, label, lang = keys[folded[at:until]]
-                    added += self._occurrence(text, start + at, start + until, (0, label, lang), taken, skip)
-        return relabelled + added
-
-    def _occurrence(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        found: tuple[int, str, str],
-        taken: Spans,
-        skip: Spans,
-    ) -> list[Candidate]:
-        if taken.overlaps(start, end) or skip.contains(start, end) or url_at(text, start, end):
-            return []
-        taken.add(start, end)
-        return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -462,30 +320,34 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
 
 
-CONTACT = re.compile(
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
-    r"(?=.*(?:\bt[ée]l\b|\bphone\b|\bmobile\b|\be-?mail\b|@|\+\d|\b\d{2}[ .]\d{2}[ .]\d{2}\b))",
-    re.IGNORECASE,
-)
+@cache
+def _contact() -> re.Pattern[str]:
+    """A name, a dash or colon, and a line that holds a contact word of any language, an address or a
+    phone number ("Claire Dupont – Tél. 01 ...")."""
+    words = lexicon.alternation(lexicon.every_language("contact_words"))
+    return re.compile(
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
+        rf"(?=.*(?:\b(?:{words})\b|@|\+\d|\b\d{{2}}[ .]\d{{2}}[ .]\d{{2}}\b))",
+        re.IGNORECASE,
+    )
 
 
 def _contact_candidates(text: str, paragraphs: Sequence[Paragraph]) -> list[Candidate]:
     """The person at the start of a press-contact line ("Claire Dupont – Tél. 01 ...")."""
     found = []
     for p in paragraphs:
-        match = CONTACT.match(text, p.start, p.end)
+        match = _contact().match(text, p.start, p.end)
         if match and not p.boilerplate and p.lang in languages():
             found.append(Candidate(match.start("name"), match.end("name"), "PERSON", "title", p.lang))
     return found
 
 
 def _source(source: str) -> str:
-    """The ``mentions.source`` value: model, or rule for every rule-based kind."""
+    """The ``mentions.source`` value: model, or rule for every rule-based kind.
+
+    Occurrences added by :func:`~extract.recognise.consistency.propagate` are model or rule too, after the
+    evidence that found the name: no mention is written with another source."""
     return "model" if source == "model" else "rule"
-
-
-def _overlap(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
@@ -499,99 +361,6 @@ def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
         if len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85:
             ranges.append((p.start, p.end))
     return Spans(ranges)
-
-
-def _split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """Drop a pattern match over "A and B" when the model reads two organisations in it.
-
-    "University of Edinburgh and Heriot-Watt University" is two names; "European Organisation
-    for Research and Treatment of Cancer" is one, and the model does not split it.
-    """
-    models = [c for c in candidates if c.source == "model" and c.label == "ORG"]
-
-    def joined(c: Candidate) -> bool:
-        inside = [
-            m
-            for m in models
-            if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
-        ]
-        return len(inside) >= 2 and re.search(r"\s(and|et|&)\s", text[c.start : c.end]) is not None
-
-    return [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
-
-
-def _join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """One name from two acronyms side by side ("ERN EURACAN")."""
-    joined: list[Candidate] = []
-    for c in chosen:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.label == c.label == "ORG"
-            and text[last.end : c.start] == " "
-            and all(" " not in text[x.start : x.end] and text[x.start : x.end].isupper() for x in (last, c))
-        ):
-            joined[-1] = replace(last, end=c.end, source=max(last, c, key=lambda x: x.rank).source)
-        else:
-            joined.append(c)
-    return joined
-
-
-#: What joins the items of a list of names: ", ", " and ", " et ", ", and ".
-LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s(?:and|et|&)\s)\s*")
-#: A second person joined to a first one: "Élodie Marchal et Karim Benslimane".
-SECOND_PERSON = re.compile(r"\s+(?:and|et|&)\s+((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)")
-
-
-def _coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Make the items of a list agree: organisations listed with organisations, people with people.
-
-    The model reads an unfamiliar organisation as a person ("Aqua Libera"); a model PERSON
-    whose first word is no known given name, listed next to an organisation, is one. The
-    model also stops at the first of two people joined by "and"/"et"; the second is a person
-    when it looks like one and no other mention holds it.
-    """
-    result = list(chosen)
-    for i, c in enumerate(chosen):  # left to right, so that a list converts item by item
-        if c.label != "PERSON" or c.source != "model":
-            continue
-        first = text[c.start : c.end].split()[0]
-        if first_names().get_gender(first.split("-")[0]) != "unknown":
-            continue
-        before = result[i - 1] if i else None
-        after = chosen[i + 1] if i + 1 < len(chosen) else None
-        listed = (
-            before is not None and before.label == "ORG" and LIST_JOIN.fullmatch(text[before.end : c.start])
-        ) or (after is not None and after.label == "ORG" and LIST_JOIN.fullmatch(text[c.end : after.start]))
-        if listed:
-            result[i] = replace(c, label="ORG", source="cue")
-    taken = Spans((c.start, c.end) for c in result)
-    for c in chosen:
-        match = SECOND_PERSON.match(text, c.end) if c.label == "PERSON" else None
-        if match and not taken.overlaps(*match.span(1)) and is_person_name(match.group(1), "model"):
-            vocab = lexicon.vocabulary(c.lang)
-            if not has_head(match.group(1), vocab):
-                taken.add(*match.span(1))
-                result.append(Candidate(*match.span(1), "PERSON", "cue", c.lang))
-    return sorted(result, key=lambda c: (c.start, c.end))
-
-
-def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
-    """The last part of each full person name ("Okonkwo" of "Aisha Okonkwo"), which a release
-    uses alone after the first mention ("said Okonkwo"); the model reads it as anything.
-
-    Only names that are surely people give surnames (found by a title or a cue, or with a
-    known given name): a model "person" such as "Santé Cancer Rhône-Alpes" must not spread.
-    """
-    found: dict[str, tuple[int, str, str]] = {}
-    for name, (rank, label, lang) in labels.items():
-        parts = name.split()
-        sure = rank >= 3 or first_names().get_gender(parts[0].split("-")[0]) != "unknown"
-        if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
-            last = parts[-1]
-            if len(last) >= 3 and last[0].isupper() and last.lower() not in PERSON_PARTICLES:
-                found[last] = (max(rank, 3), "PERSON", lang)
-    return found
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extract.languages import lexicon
-from extract.linking.canon import fold
 from extract.recognise.names import has_head
 
 
@@ -131,18 +130,18 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
         while end > start and (text[end - 1] in EDGE_JUNK and not initial_dot(text, start, end)):
             end, changed = end - 1, True
         span = text[start:end]
-        for suffix in ("'s", "’s"):
-            if span.endswith(suffix):
-                end, changed = end - 2, True
+        ending = next((e for e in _possessive_endings() if span.endswith(e)), None)
+        if ending:
+            end, changed = end - len(ending), True
         first = re.match(r"([\w’'.-]+?)(['’]|\s+)", text[start:end])
         if first:
             word = first.group(1).lower()
             elided = first.group(2) in "'’"
             lead = (word + first.group(2)).lower() if elided else word
-            drop = lead in vocab.articles or (elided and lead in {"d'", "d’", "l'", "l’"})
+            drop = lead in vocab.articles or (elided and lead in lexicon.every_language("elisions"))
             drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
             rest = text[start + first.end() : end]
-            of_role = word in vocab.role_words and re.match(r"(?:of|de|du|des)\s+|d['’]", rest, re.IGNORECASE)
+            of_role = word in vocab.role_words and _role_complement().match(rest)
             if of_role:
                 start, changed = start + first.end() + of_role.end(), True
             elif drop and rest:
@@ -160,7 +159,7 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     while (
         len(words) > 1
         and words[0].group()[0].islower()
-        and not re.match(r"[dl]['’]", words[0].group())
+        and not words[0].group().startswith(_elisions())
         and not (words[0].group() in vocab.org_heads and words[1].group().lower() in vocab.connectors)
     ):
         words.pop(0)  # a lower-case head followed by "de" starts the name: "ministère de la Culture"
@@ -182,12 +181,7 @@ def initial_dot(text: str, start: int, end: int) -> bool:
     if text[end - 1] != ".":
         return False
     word = re.search(r"(\S+)$", text[start:end])
-    return bool(word and re.fullmatch(r"([A-Z]\.)+|Inc\.|Ltd\.|Co\.|Corp\.", word.group(1)))
-
-
-def fold_same_length(text: str) -> str:
-    """Upper-case ``text`` without accents, one character for one (offsets stay valid)."""
-    return "".join(fold(ch).upper()[:1] or ch for ch in text)
+    return bool(word and _abbreviation().fullmatch(word.group(1)))
 
 
 def after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
@@ -196,7 +190,46 @@ def after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tupl
     "Director of Networks at EirGrid" gives "Networks at EirGrid" to the model; a name
     with an organisation head before "at" ("University of Texas at Austin") is kept whole.
     """
-    match = re.search(r"\s(?:at|chez)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
+    match = _workplace().search(text[start:end])
     if match and not has_head(text[start : start + match.start()], vocab):
         return start + match.end(), end
     return start, end
+
+
+# --- the words these rules read, in every language (data/<lang>/names.json) --------------------------
+
+
+@cache
+def _possessive_endings() -> tuple[str, ...]:
+    """Possessive endings ("'s"), longest first: a name is cut before one."""
+    return tuple(sorted(lexicon.every_language("possessive_endings"), key=lambda e: (-len(e), e)))
+
+
+@cache
+def _elisions() -> tuple[str, ...]:
+    """Elided words ("d'", "l'"): a lower-case word before a name that is one starts the name."""
+    return tuple(sorted(lexicon.every_language("elisions")))
+
+
+@cache
+def _role_complement() -> re.Pattern[str]:
+    """The word after a role word that introduces its organisation ("Director of", "directeur d'")."""
+    words = lexicon.every_language("role_complements")
+    elided = lexicon.alternation(w for w in words if w[-1] in "'’")
+    whole = lexicon.alternation(w for w in words if w[-1] not in "'’")
+    return re.compile(rf"(?:{whole})\s+|(?:{elided})", re.IGNORECASE)
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    """Initials ("J.") or an abbreviation that ends a name ("Inc."), case kept."""
+    return re.compile(
+        rf"(?:[A-Z]\.)+|(?:{lexicon.alternation(lexicon.every_language('name_abbreviations'))})"
+    )
+
+
+@cache
+def _workplace() -> re.Pattern[str]:
+    """A preposition before a person's workplace and the capital that starts its name (" at EirGrid")."""
+    words = lexicon.alternation(lexicon.every_language("workplace_prepositions"))
+    return re.compile(rf"\s(?:{words})\s+(?=[A-ZÀ-ÖØ-Þ])")

@@ -11,8 +11,9 @@ cancer (INCa)", "European Organisation for Research and Treatment of Cancer
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from extract.text.fold import base_letter
 
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 _WORD = re.compile(r"[\w’'-]+")
@@ -36,6 +37,11 @@ def looks_like_acronym(word: str, *, min_len: int = 2, max_len: int = 10) -> boo
     return not ROMAN.match(word)
 
 
+def is_acronym(name: str) -> bool:
+    """Whether a whole name is one acronym: one word, hyphens aside ("CLB", "ERN-EURACAN")."""
+    return " " not in name and looks_like_acronym(name.replace("-", ""), max_len=20)
+
+
 def long_form_start(short: str, words_before: str) -> int | None:
     """Where in ``words_before`` the long form of ``short`` starts, or None (Schwartz & Hearst)."""
     s, pos = len(short) - 1, len(words_before) - 1
@@ -45,7 +51,9 @@ def long_form_start(short: str, words_before: str) -> int | None:
         if not char.isalnum():
             s -= 1
             continue
-        while pos >= 0 and (_fold(text[pos]) != char or (s == 0 and pos > 0 and text[pos - 1].isalnum())):
+        while pos >= 0 and (
+            base_letter(text[pos]) != char or (s == 0 and pos > 0 and text[pos - 1].isalnum())
+        ):
             pos -= 1
         if pos < 0:
             return None
@@ -57,17 +65,13 @@ def long_form_start(short: str, words_before: str) -> int | None:
     return start
 
 
-def _fold(char: str) -> str:
-    return unicodedata.normalize("NFKD", char)[0].lower()
-
-
 def initials(name: str, *, skip: frozenset[str] = frozenset()) -> str:
     """The first letters of the capitalised words of ``name``, hyphen parts counted ("Jean-Yves" → JY)."""
     letters = []
     for word in _WORD.findall(name):
         for part in word.split("-"):
             if part and part[0].isupper() and part.lower() not in skip:
-                letters.append(_fold(part[0]).upper())
+                letters.append(base_letter(part[0]).upper())
     return "".join(letters)
 
 

@@ -1,0 +1,211 @@
+"""Document-wide rules: the candidates of one document made to agree with each other.
+
+A model labels each occurrence of a name on its own, and often differently; these rules look at all
+the candidates of a document together, after overlaps are settled: a name found once is tagged at its
+other occurrences, with the label of its strongest evidence; a person's surname alone is that person;
+the items of a list are organisations or people together; two acronyms side by side are one name; and a
+pattern match over "A and B" gives way to the two organisations the model reads in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from extract.ingest.segment import Paragraph
+from extract.languages import lexicon
+from extract.recognise.candidates import Candidate
+from extract.recognise.names import (
+    first_names,
+    has_head,
+    is_person_name,
+    person_particles,
+    shouted_name,
+    worth_propagating,
+)
+from extract.recognise.spans import Spans, occurrences, url_at
+from extract.text.fold import fold_same_length
+
+
+def propagate(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    chosen: list[Candidate],
+    shouting: Spans,
+    places: set[str],
+) -> list[Candidate]:
+    """Tag every other occurrence of a name found once; relabel by the strongest evidence."""
+    labels: dict[str, tuple[int, str, str]] = {}
+    for c in chosen:
+        name = text[c.start : c.end]
+        best = labels.get(name)
+        if best is None or c.rank > best[0]:
+            labels[name] = (c.rank, c.label, c.lang)
+    relabelled = [
+        replace(c, label=labels[text[c.start : c.end]][1]) if labels[text[c.start : c.end]][0] >= 3 else c
+        for c in chosen
+    ]
+    surnames = _surnames(labels)
+    relabelled = [
+        replace(c, label="PERSON")
+        if c.source == "model" and c.label == "ORG" and text[c.start : c.end] in surnames
+        else c
+        for c in relabelled
+    ]
+    names = {
+        name: value
+        for name, value in labels.items()
+        if worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
+    }
+    names.update({name: value for name, value in surnames.items() if name not in labels})
+    if not names:
+        return relabelled
+    skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
+    taken = Spans((c.start, c.end) for c in relabelled)
+    added: list[Candidate] = []
+    for start, end in occurrences(text, names, before="@/.-", after="@/-"):
+        added += _occurrence(text, start, end, names[text[start:end]], taken, skip)
+    # Names in all-capital lines ("CENTRE LEON BERARD"): compare without case and accents.
+    keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
+    if keys and shouting:
+        for start, end in shouting:
+            folded = fold_same_length(text[start:end])
+            for at, until in occurrences(folded, keys):
+                _, label, lang = keys[folded[at:until]]
+                added += _occurrence(text, start + at, start + until, (0, label, lang), taken, skip)
+    return relabelled + added
+
+
+def _occurrence(
+    text: str,
+    start: int,
+    end: int,
+    found: tuple[int, str, str],
+    taken: Spans,
+    skip: Spans,
+) -> list[Candidate]:
+    """One more occurrence of a name (rank, label, language of ``found``), unless its place is taken.
+
+    It counts as a model mention when only a model found the name, as a rule's otherwise.
+    """
+    if taken.overlaps(start, end) or skip.contains(start, end) or url_at(text, start, end):
+        return []
+    taken.add(start, end)
+    return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
+
+
+def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """The last part of each full person name ("Okonkwo" of "Aisha Okonkwo"), which a release
+    uses alone after the first mention ("said Okonkwo"); the model reads it as anything.
+
+    Only names that are surely people give surnames (found by a title or a cue, or with a
+    known given name): a model "person" such as "Santé Cancer Rhône-Alpes" must not spread.
+    """
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, (rank, label, lang) in labels.items():
+        parts = name.split()
+        sure = rank >= 3 or first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+        if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
+            last = parts[-1]
+            if len(last) >= 3 and last[0].isupper() and last.lower() not in person_particles():
+                found[last] = (max(rank, 3), "PERSON", lang)
+    return found
+
+
+def split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Drop a pattern match over "A and B" when the model reads two organisations in it.
+
+    "University of Edinburgh and Heriot-Watt University" is two names; "European Organisation
+    for Research and Treatment of Cancer" is one, and the model does not split it.
+    """
+    models = [c for c in candidates if c.source == "model" and c.label == "ORG"]
+
+    def joined(c: Candidate) -> bool:
+        inside = [
+            m
+            for m in models
+            if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
+        ]
+        return len(inside) >= 2 and _joined_by().search(text[c.start : c.end]) is not None
+
+    return [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
+
+
+def join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """One name from two acronyms side by side ("ERN EURACAN")."""
+    joined: list[Candidate] = []
+    for c in chosen:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == c.label == "ORG"
+            and text[last.end : c.start] == " "
+            and all(" " not in text[x.start : x.end] and text[x.start : x.end].isupper() for x in (last, c))
+        ):
+            joined[-1] = replace(last, end=c.end, source=max(last, c, key=lambda x: x.rank).source)
+        else:
+            joined.append(c)
+    return joined
+
+
+def _conjunctions() -> str:
+    """The conjunctions of every language ("and", "et") as a regex alternation."""
+    return lexicon.alternation(lexicon.every_language("conjunctions"))
+
+
+@cache
+def _joined_by() -> re.Pattern[str]:
+    """A conjunction or "&" between two words: "A and B"."""
+    return re.compile(rf"\s(?:{_conjunctions()}|&)\s")
+
+
+@cache
+def _list_join() -> re.Pattern[str]:
+    """What joins the items of a list of names: ", ", " and ", " et ", ", and "."""
+    return re.compile(rf"\s*(?:,\s*(?:(?:{_conjunctions()})\s+)?|\s(?:{_conjunctions()}|&)\s)\s*")
+
+
+@cache
+def _second_person() -> re.Pattern[str]:
+    """A second person joined to a first one: "Élodie Marchal et Karim Benslimane"."""
+    name = r"((?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)"
+    return re.compile(rf"\s+(?:{_conjunctions()}|&)\s+{name}")
+
+
+def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Make the items of a list agree: organisations listed with organisations, people with people.
+
+    The model reads an unfamiliar organisation as a person ("Aqua Libera"); a model PERSON
+    whose first word is no known given name, listed next to an organisation, is one. The
+    model also stops at the first of two people joined by "and"/"et"; the second is a person
+    when it looks like one and no other mention holds it.
+    """
+    result = list(chosen)
+    for i, c in enumerate(chosen):  # left to right, so that a list converts item by item
+        if c.label != "PERSON" or c.source != "model":
+            continue
+        first = text[c.start : c.end].split()[0]
+        if first_names().get_gender(first.split("-")[0]) != "unknown":
+            continue
+        before = result[i - 1] if i else None
+        after = chosen[i + 1] if i + 1 < len(chosen) else None
+        listed = (
+            before is not None
+            and before.label == "ORG"
+            and _list_join().fullmatch(text[before.end : c.start])
+        ) or (
+            after is not None and after.label == "ORG" and _list_join().fullmatch(text[c.end : after.start])
+        )
+        if listed:
+            result[i] = replace(c, label="ORG", source="cue")
+    taken = Spans((c.start, c.end) for c in result)
+    for c in chosen:
+        match = _second_person().match(text, c.end) if c.label == "PERSON" else None
+        if match and not taken.overlaps(*match.span(1)) and is_person_name(match.group(1), "model"):
+            vocab = lexicon.vocabulary(c.lang)
+            if not has_head(match.group(1), vocab):
+                taken.add(*match.span(1))
+                result.append(Candidate(*match.span(1), "PERSON", "cue", c.lang))
+    return sorted(result, key=lambda c: (c.start, c.end))
