@@ -221,7 +221,7 @@ def recognise_stage(
 
 def normalise_stage(work: Path) -> dict[str, pa.Table]:
     """Canonical entities across documents and the four tables: ``work/tables/*.parquet``."""
-    from extract.linking.canon import link
+    from extract.linking.entities import link
 
     documents = read_work(work / "documents.parquet", INGESTED)
     segmented = {r["doc_id"]: r for r in read_work(work / "segmented.parquet", SEGMENTED)}
