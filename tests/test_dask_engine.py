@@ -55,8 +55,8 @@ def test_dask_engine_tables_equal_local_engine(tmp_path: Path, monkeypatch: pyte
 
 
 def test_a_worker_writes_its_batch_as_a_part_with_the_recognised_schema(tmp_path: Path) -> None:
+    from extract.core.records import Paragraph
     from extract.core.work_files import RECOGNISED
-    from extract.ingest.segment import Paragraph
     from extract.recognise.recogniser import Recogniser
 
     text = "Acme Corporation hired Jane Doe on 3 March 2021."

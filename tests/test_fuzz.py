@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.core.records import Paragraph
 from extract.core.settings import load_settings
 from extract.ingest.plain import decode_text
-from extract.ingest.segment import Paragraph, segment, split_lines
+from extract.ingest.segment import segment, split_lines
 from extract.recognise.recogniser import Recogniser, plan_blocks
 
 # --- decoding ---------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 import pytest
 
+from extract.core.records import Paragraph
 from extract.core.settings import load_settings
-from extract.ingest.segment import Paragraph, segment
+from extract.ingest.segment import segment
 from extract.languages.lexicon import vocabulary
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate

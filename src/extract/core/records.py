@@ -10,6 +10,16 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-empty line of the document (offsets exclude the line end), with its language."""
+
+    start: int
+    end: int
+    lang: str  # a supported language, or other
+    boilerplate: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One ORG, PERSON or DATE mention in a document."""
 
@@ -17,8 +27,8 @@ class Mention:
     end: int
     label: str  # ORG | PERSON | DATE
     text: str
-    lang: str  # language of the paragraph it stands in: en | fr | other
-    source: str  # model | rule | propagated
+    lang: str  # language of the paragraph it stands in: a supported language, or other
+    source: str  # model | rule (a name propagated through the document keeps its rule or model source)
     value: str | None = None  # ISO 8601 value, DATE only
     key: str | None = None  # document-local entity key: same key, same entity (ORG/PERSON only)
 

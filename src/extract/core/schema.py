@@ -2,7 +2,7 @@
 
 Scoring, review (``extract diff``) and users' own queries all read these tables, so
 the schemas are written out explicitly here and nowhere else. Every writer goes
-through :func:`extract.core.tables.write_table`, which casts to these schemas and sorts
+through :func:`extract.core.tables.to_table`, which casts to these schemas and sorts
 rows by :data:`SORT_KEYS`, so that the same inputs give byte-identical files.
 """
 
@@ -36,7 +36,7 @@ MENTIONS = pa.schema(
         pa.field("entity_id", pa.string()),  # null for DATE
         pa.field("value", pa.string()),  # ISO 8601 for DATE, else null
         pa.field("lang", pa.string(), nullable=False),
-        pa.field("source", pa.string(), nullable=False),  # model | rule | propagated
+        pa.field("source", pa.string(), nullable=False),  # model | rule
     ]
 )
 
@@ -107,4 +107,3 @@ PREDICATES = (
 #: Predicates whose subject and object may be swapped without changing the meaning.
 SYMMETRIC_PREDICATES = frozenset({"partner_of"})
 STATUSES = ("ok", "skipped", "error")
-FORMATS = ("txt", "pdf", "html")

@@ -12,24 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract.core.errors import ExtractError
+from extract.core.records import Paragraph
 from extract.core.settings import Settings
 from extract.languages.registry import languages, read_json
-
-#: Paragraph languages that have a model; every other language is "other".
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A non-empty line of the document (offsets exclude the line end)."""
-
-    start: int
-    end: int
-    lang: str  # a supported language, or other
-    boilerplate: bool
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.ingest.segment import Paragraph
+from extract.core.records import Paragraph
 from extract.languages.registry import languages
 
 

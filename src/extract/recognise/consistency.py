@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from extract.ingest.segment import Paragraph
+from extract.core.records import Paragraph
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (

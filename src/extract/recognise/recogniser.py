@@ -34,9 +34,8 @@ from functools import cache
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from extract.core.records import Mention
+from extract.core.records import Mention, Paragraph
 from extract.core.settings import Settings
-from extract.ingest.segment import Paragraph
 from extract.languages import lexicon
 from extract.languages.registry import languages
 from extract.recognise.blocks import Block, plan_blocks

@@ -10,8 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from extract.core.errors import message
-from extract.core.records import Mention, Relation
-from extract.ingest.segment import Paragraph
+from extract.core.records import Mention, Paragraph, Relation
 from extract.relations.document import find_relations
 
 #: A batch as the models take it: (text, paragraphs) of each document.

@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extract.core.records import Paragraph
 from extract.core.settings import Settings
 from extract.core.work_files import KEY_COLUMNS
-from extract.ingest.segment import Paragraph
 
 if TYPE_CHECKING:
     from extract.run.annotate import Items

@@ -25,12 +25,11 @@ from typing import Any
 import pyarrow as pa
 
 from extract.core.errors import message
-from extract.core.records import Mention
+from extract.core.records import Mention, Paragraph
 from extract.core.schema import TABLES
 from extract.core.settings import Settings
 from extract.core.tables import to_table, write_tables
 from extract.core.work_files import INGESTED, RECOGNISED, SEGMENTED, read_work, write_work
-from extract.ingest.segment import Paragraph
 from extract.languages.registry import doc_langs
 from extract.run.version import pipeline_version
 
