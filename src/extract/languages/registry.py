@@ -21,8 +21,8 @@ from typing import Any
 
 from extract.core.errors import ExtractError
 
-#: The word files every language folder holds: names (recognition), dates, relations.
-LANGUAGE_FILES = ("names.json", "dates.json", "relations.json")
+#: The word files every language folder holds: names (recognition), dates, relations and their frames.
+LANGUAGE_FILES = ("names.json", "dates.json", "relations.json", "frames.json")
 #: Document languages besides the supported ones (see ``documents.lang``).
 OTHER_DOC_LANGS = ("mixed", "other")
 _CODE = re.compile(r"[a-z]{2}")

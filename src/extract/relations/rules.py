@@ -23,6 +23,7 @@ from extract.relations.lists import (
 )
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
 from extract.relations.partners import joint_subjects, partnership_between
+from extract.relations.paths import parse_relations
 from extract.relations.view import Found, SentenceView
 
 
@@ -46,3 +47,4 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     yield from shared_subject(view)
     yield from possessive_role(view)
     yield from unnamed_party(view)
+    yield from parse_relations(view)

@@ -1,0 +1,420 @@
+"""Relations read off the dependency parse: the path between two entities, and what stands on it.
+
+The gap rules (:mod:`extract.relations.neighbours` and the others) read the words *between* two names
+in text order, so each new sentence shape needs a rule of its own. Here the parser does that work: the
+shortest path between two entities in the dependency tree passes through what relates them, whatever
+the order of the words ("X, director of Y", "Y's director X", "director X of Y", "X, who was named
+director of Y", "X is president and founder of Y"):
+
+- a person and an organisation are related by a role noun on the path (:func:`person_roles`), read
+  with the roles of ``data/<lang>/relations.json``, through the verbs of ``role_verbs`` only, so that
+  "X told Y" relates nothing;
+- any two entities are related by a frame on the path (:func:`frame_relations`), a verb or a noun of
+  ``data/<lang>/frames.json`` ("partner", "fund", "member", "found", "coordinate", "accredit"); which
+  entity is the relation's subject is read from the syntax (active subject, passive agent, the
+  preposition that attaches the entity to a noun), not from the word order;
+- a list is read as one: an entity joined to another by a conjunction ("A, B and C are members of X")
+  takes the path of the list's first item (:func:`list_head`).
+
+A relation with a date in its clause gets it (:func:`clause_date`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from extract.core.errors import ExtractError
+from extract.core.schema import PREDICATES
+from extract.languages.registry import language_file, languages, read_json
+from extract.relations.triggers import role_run
+from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms
+
+#: The longest path (in dependency edges) read as a relation: longer ones join unrelated clauses.
+MAX_EDGES = 7
+#: How many steps a date may stand below a token of the path and still be the relation's date.
+DATE_REACH = 3
+#: Dependencies that join the items of a list (spaCy's English and French labels).
+LIST_DEPS = frozenset({"conj", "appos"})
+#: Dependencies of a verb's agent: the active subject; the passive agent ("by X", "par X").
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "obl:agent"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
+#: Frame agents: "subject" (the verb's agent is the relation's subject), "object" or "either".
+AGENTS = ("subject", "object", "either")
+#: Dependencies that open a clause of its own: a path through one joins two statements, not two entities.
+CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj:verb", "mark", "punct"}
+)
+#: Dependencies of a noun phrase's inside: what may stand between a role and its organisation.
+NOMINAL_DEPS = frozenset(
+    {"prep", "pobj", "poss", "compound", "nmod", "case", "det", "amod", "flat", "flat:name", "appos", "nn",
+     "npadvmod", "fixed", "obl", "obl:arg", "obl:mod", "nmod:poss", "conj", "cc"}
+)
+#: Dependencies that join a name to a role noun next to it ("CEO Robert Bennett").
+NAME_DEPS = frozenset({"appos", "compound", "flat", "flat:name", "nmod"})
+#: Predicates a frame may state between a person and an organisation, and what they become.
+PERSON_FRAMES = {"founded": "founded", "coordinates": "heads", "member_of": "works_for"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb or noun that states ``predicate`` between the entities on either side of it."""
+
+    predicate: str
+    agent: str
+    object_marks: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameLexicon:
+    """The words of every language's ``frames.json``, merged: a sentence may mix languages."""
+
+    role_verbs: frozenset[str]
+    role_adjectives: frozenset[str]
+    person_pronouns: frozenset[str]
+    founder_roles: frozenset[str]
+    frames: dict[str, tuple[Frame, ...]]  # by lemma
+
+
+_KEYS = ("role_verbs", "role_adjectives", "person_pronouns", "founder_roles", "frames")
+FRAME_KEYS = ("lemmas", "predicate", "agent", "object_marks")
+
+
+def _invalid(path: str, problem: str) -> ExtractError:
+    return ExtractError("data.invalid", path=path, problem=problem)
+
+
+def _words(raw: Any, name: str, path: str) -> frozenset[str]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
+    return frozenset(w.lower() for w in raw)
+
+
+def parse_frames(data: Any, *, path: str) -> FrameLexicon:
+    """Check a ``frames.json`` file's content; errors name the file and the key at fault."""
+    if not isinstance(data, dict):
+        raise _invalid(path, "top level must be an object")
+    missing = [key for key in _KEYS if key not in data]
+    unknown = [key for key in data if key not in _KEYS and not key.startswith("_")]
+    if missing or unknown:
+        raise _invalid(path, f"missing keys {missing}" if missing else f"unknown keys {unknown}")
+    frames: dict[str, list[Frame]] = {}
+    for number, entry in enumerate(data["frames"] if isinstance(data["frames"], list) else [None]):
+        if not isinstance(entry, dict) or set(entry) != set(FRAME_KEYS):
+            raise _invalid(path, f"frame {number} must have exactly the keys {list(FRAME_KEYS)}")
+        if entry["predicate"] not in PREDICATES:
+            raise _invalid(path, f"frame {number}: predicate must be one of {list(PREDICATES)}")
+        if entry["agent"] not in AGENTS:
+            raise _invalid(path, f"frame {number}: agent must be one of {list(AGENTS)}")
+        marks = _words(entry["object_marks"], f"frames[{number}].object_marks", path)
+        frame = Frame(entry["predicate"], entry["agent"], marks)
+        for lemma in _words(entry["lemmas"], f"frames[{number}].lemmas", path):
+            frames.setdefault(lemma, []).append(frame)
+    words = {key: _words(data[key], key, path) for key in _KEYS[:-1]}
+    return FrameLexicon(**words, frames={lemma: tuple(found) for lemma, found in frames.items()})
+
+
+@cache
+def load_frames(lang: str) -> FrameLexicon:
+    """The frame lexicon of ``lang``, read and checked once per process."""
+    path = language_file(lang, "frames")
+    return parse_frames(read_json(path), path=path)
+
+
+@cache
+def _merged(langs: tuple[str, ...]) -> FrameLexicon:
+    lexicons = [load_frames(lang) for lang in langs]
+    frames: dict[str, tuple[Frame, ...]] = {}
+    for lexicon in lexicons:
+        for lemma, found in lexicon.frames.items():
+            frames[lemma] = tuple(dict.fromkeys(frames.get(lemma, ()) + found))
+    return FrameLexicon(
+        **{key: frozenset().union(*(getattr(lex, key) for lex in lexicons)) for key in _KEYS[:-1]},
+        frames=frames,
+    )
+
+
+def frame_lexicon() -> FrameLexicon:
+    """The frames of every supported language, merged (built once per set of languages)."""
+    return _merged(languages())
+
+
+# --- the path ------------------------------------------------------------------------------------------
+
+
+def dependency_path(a: Token, b: Token) -> list[Token] | None:
+    """The tokens from ``a`` up to the lowest common ancestor and down to ``b``, ends included."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    on_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, token in enumerate(up_a):
+        if token.i in on_b:
+            return up_a[: n + 1] + up_b[: on_b[token.i]][::-1]
+    return None
+
+
+def anchor_root(view: SentenceView, anchor: Anchor) -> Token:
+    """The token of ``anchor`` that the rest of the sentence hangs from."""
+    return view.doc[anchor.start : anchor.end].root
+
+
+def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> Token:
+    """The root of the first item of the list ``anchor`` stands in ("A, B and C"), else its own root.
+
+    Items of one list are joined by conjunctions (or appositions) to the first; the first item's path is
+    the list's path, so each item takes the relations of the whole list.
+    """
+    token = anchor_root(view, anchor)
+    while token.dep_ in LIST_DEPS and token.head.i != token.i:
+        head_anchor = owner.get(token.head.i)
+        if head_anchor is None or head_anchor.label != anchor.label or head_anchor is anchor:
+            break
+        token = anchor_root(view, head_anchor)
+    return token
+
+
+def clause_date(view: SentenceView, path: Sequence[Token]) -> str | None:
+    """The value of a date that hangs from the path within :data:`DATE_REACH` steps ("since 2012")."""
+    on_path = {t.i for t in path}
+    for date in view.dates:
+        token = view.doc[date.start : date.end].root
+        for _ in range(DATE_REACH):
+            if token.i in on_path:
+                return date.value
+            if token.head.i == token.i:
+                break
+            token = token.head
+    return None
+
+
+# --- the rules -----------------------------------------------------------------------------------------
+
+
+def parse_relations(view: SentenceView) -> Iterator[Found]:
+    """Every relation the paths between the sentence's entities state."""
+    anchors = view.anchors
+    if len(anchors) < 2:
+        return
+    owner = {i: a for a in anchors for i in range(a.start, a.end)}
+    heads = {id(a): list_head(view, a, owner) for a in anchors}
+    lexicon = frame_lexicon()
+    for n, first in enumerate(anchors):
+        for second in anchors[n + 1 :]:
+            if first.key == second.key or "ORG" not in (first.label, second.label):
+                continue
+            a, b = heads[id(first)], heads[id(second)]
+            if a.i == b.i:
+                continue  # two items of one list
+            path = dependency_path(a, b)
+            if path is None or len(path) - 1 > MAX_EDGES or _own_clause(path, first, second, view):
+                continue
+            inner = path[1:-1]
+            if any(t.i in owner for t in inner):
+                continue  # another entity stands between: its relation, not theirs
+            if first.label == "PERSON" or second.label == "PERSON":
+                person, org = (first, second) if first.label == "PERSON" else (second, first)
+                from_person = path if person is first else path[::-1]
+                found = list(person_roles(view, person, org, from_person, lexicon))
+            else:
+                found = []
+            if not found:
+                found = list(frame_relations(view, first, second, path, lexicon))
+            yield from found
+
+
+def _own_clause(path: Sequence[Token], first: Anchor, second: Anchor, view: SentenceView) -> bool:
+    """Whether an end that stands for its list goes down into the first item's own words ("A (led by X)
+    and B": what is said inside A's brackets is not said of B)."""
+    for end, step, anchor in ((path[0], path[1], first), (path[-1], path[-2], second)):
+        if end.i != anchor_root(view, anchor).i and step.head.i == end.i:
+            return True
+    return False
+
+
+def person_roles(
+    view: SentenceView, person: Anchor, org: Anchor, path: Sequence[Token], lexicon: FrameLexicon
+) -> Iterator[Found]:
+    """ "X, director of Y", "Y's CEO X", "X was named president and founder of Y": the role nouns on the
+    path from the person (``path[0]``) to the organisation; a role joined to the first by "and" counts too.
+
+    Between the person and the role only role verbs may stand ("was named"); between the role and the
+    organisation only the inside of a noun phrase ("of the research division of"), so that the role of
+    one clause is not given to the organisation of another.
+    """
+    inner = path[1:-1]
+    date = clause_date(view, path)
+    if not inner:
+        if path[-1].dep_ == "appos" or path[0].dep_ == "appos":
+            yield Found(person.key, "works_for", org.key, None, date)
+        return
+    forms = doc_forms(view.doc)
+    at = next((n for n, t in enumerate(inner) if _is_role(view, t)), None)
+    if at is None:
+        return
+    before, role, after = inner[:at], inner[at], inner[at + 1 :]
+    if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
+        return
+    if any(_is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
+        return
+    chosen = [role, *(t for t in after if t.dep_ == "conj" and t.head.i == role.i and _is_role(view, t))]
+    chosen += [t for t in role.children if t.dep_ == "conj" and _is_role(view, t) and t not in chosen]
+    for token in chosen:
+        if forms[token.i][0] in lexicon.founder_roles:
+            yield Found(person.key, "founded", org.key, None, date)
+            continue
+        match = _role_match(view, token)
+        if match is not None:
+            yield Found(person.key, match.predicate, org.key, match.role, date)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
+    """Whether another person is named right at ``role`` ("CEO Robert Bennett"): the role is theirs."""
+    mine = range(person.start, person.end)
+    near = [*role.children, role.head]
+    for token in near:
+        attached = token.dep_ in NAME_DEPS or token is role.head
+        if token.i in mine or not attached:
+            continue
+        if any(a.label == "PERSON" and a.start <= token.i < a.end for a in view.anchors):
+            return True
+    return False
+
+
+def _is_role(view: SentenceView, token: Token) -> bool:
+    """Whether ``token`` is a role noun: a founder, or the head word of a role phrase."""
+    text = doc_forms(view.doc)[token.i][0]
+    lex = view.lexicon
+    return text in frame_lexicon().founder_roles or text in lex.heads or text in lex.works_for
+
+
+def _role_match(view: SentenceView, token: Token) -> Match | None:
+    """The role phrase whose last word is ``token`` ("Chief Executive Officer"), with its predicate."""
+    lex, forms = view.lexicon, doc_forms(view.doc)
+    start = token.i
+    while start > view.sent.start and forms[start - 1][0] in lex.role_words:
+        start -= 1
+    return role_run(view, start, token.i + 1)
+
+
+def frame_relations(
+    view: SentenceView, first: Anchor, second: Anchor, path: Sequence[Token], lexicon: FrameLexicon
+) -> Iterator[Found]:
+    """A relation stated by a verb or noun on the path, its direction read from the syntax."""
+    forms = doc_forms(view.doc)
+    for position in range(1, len(path) - 1):
+        token = path[position]
+        frames = lexicon.frames.get(forms[token.i][1]) or lexicon.frames.get(forms[token.i][0])
+        if not frames or not _frame_path(path, position):
+            continue
+        left, right = _side(path, position, -1), _side(path, position, 1)
+        for frame in frames:
+            found = _orient(view, frame, token, (first, left), (second, right), lexicon)
+            if found is not None:
+                yield Found(*found, None, clause_date(view, path))
+                return
+
+
+def _frame_path(path: Sequence[Token], position: int) -> bool:
+    """Whether the path reads as one clause around its trigger ``path[position]``: each entity is the
+    trigger's own argument (only prepositions between, "funding from X"; on one side the light verb
+    whose object the trigger is, "A signed an agreement with B"), and no clause edge is crossed."""
+    trigger = path[position]
+    for token in path[1:-1]:
+        if token.i != trigger.i and token.dep_ in CLAUSE_DEPS and token.head.i != trigger.i:
+            return False
+    for between in (path[1:position], path[position + 1 : -1]):
+        for token in between:
+            light = token.i == trigger.head.i and _is_verb(token) and not _is_verb(trigger)
+            if token.pos_ != "ADP" and not light:
+                return False
+    return True
+
+
+def _side(path: Sequence[Token], position: int, step: int) -> Token:
+    """The token next to ``path[position]`` on the way to one end: the trigger's child, or its head."""
+    return path[position + step]
+
+
+def _marker(token: Token, trigger: Token) -> str | None:
+    """The preposition that attaches ``token`` (a child of ``trigger``) to it: "with" in "partnership with
+    X" (English: the preposition is the child; French: the noun is, with its "case" marker)."""
+    if token.dep_ in ("prep", "agent", "dative"):
+        return token.lower_
+    marks = [c.lower_ for c in token.children if c.dep_ in ("case", "mark")]
+    return " ".join(marks) if marks else None
+
+
+def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
+    """What the entity on ``side`` is to the trigger: "agent", "patient" or "object" (a noun's object)."""
+    if side.head.i != trigger.i:
+        # the trigger hangs from this side ("X, a member of Y": the trigger is X's apposition)
+        return "holder"
+    dep = side.dep_
+    if trigger.pos_ in ("VERB", "AUX"):
+        if dep in SUBJECT_DEPS:
+            return "agent"
+        if dep in PASSIVE_DEPS:
+            return "patient"
+        marker = _marker(side, trigger)
+        if marker in frame.object_marks and frame.agent == "object":
+            return "agent"  # "funded by X", "soutenu par X"
+        return "patient"
+    marker = _marker(side, trigger)
+    if dep == "poss":
+        return "agent"
+    if marker is not None and (marker in frame.object_marks or marker.split()[-1] in frame.object_marks):
+        return "object"
+    return "holder"
+
+
+def _orient(
+    view: SentenceView,
+    frame: Frame,
+    trigger: Token,
+    first: tuple[Anchor, Token],
+    second: tuple[Anchor, Token],
+    lexicon: FrameLexicon,
+) -> tuple[str, str, str] | None:
+    (a, a_side), (b, b_side) = first, second
+    role_a, role_b = _role_of(a_side, trigger, frame), _role_of(b_side, trigger, frame)
+    predicate = frame.predicate
+    if trigger.pos_ in ("VERB", "AUX"):
+        if frame.agent == "either":
+            if role_a == role_b and role_a != "agent":
+                return None
+            pair = (a, b)
+        elif {role_a, role_b} == {"agent", "patient"} or {role_a, role_b} == {"agent", "holder"}:
+            agent, other = (a, b) if role_a == "agent" else (b, a)
+            pair = (agent, other) if frame.agent == "subject" else (other, agent)
+        else:
+            return None
+    else:
+        if frame.agent == "either":
+            if (role_a == "object") == (role_b == "object"):
+                return None  # "a partnership with A and with B": A and B are not partners
+            pair = (a, b)
+        elif role_a == "object" and role_b != "object":
+            pair = (b, a)
+        elif role_b == "object" and role_a != "object":
+            pair = (a, b)
+        elif {role_a, role_b} == {"agent", "holder"} and frame.agent == "object":
+            holder, agent = (a, b) if role_a == "holder" else (b, a)
+            pair = (holder, agent)
+        else:
+            return None
+    subject, obj = pair
+    if subject.label == "PERSON" or obj.label == "PERSON":
+        if obj.label != "ORG" or predicate not in PERSON_FRAMES:
+            return None
+        predicate = PERSON_FRAMES[predicate]
+    if predicate in ("partner_of",) and "PERSON" in (subject.label, obj.label):
+        return None
+    return subject.key, predicate, obj.key

