@@ -213,8 +213,8 @@ def parse_relations(view: SentenceView) -> Iterator[Found]:
             if path is None or len(path) - 1 > MAX_EDGES or _own_clause(path, first, second, view):
                 continue
             inner = path[1:-1]
-            if any(t.i in owner for t in inner):
-                continue  # another entity stands between: its relation, not theirs
+            if any(t.i in owner for t in inner) or _negated(view, path):
+                continue  # another entity stands between (its relation, not theirs), or a negation
             if first.label == "PERSON" or second.label == "PERSON":
                 person, org = (first, second) if first.label == "PERSON" else (second, first)
                 from_person = path if person is first else path[::-1]
@@ -296,12 +296,19 @@ def _is_role(view: SentenceView, token: Token) -> bool:
 
 
 def _role_match(view: SentenceView, token: Token) -> Match | None:
-    """The role phrase whose last word is ``token`` ("Chief Executive Officer"), with its predicate."""
+    """The role phrase around ``token`` ("Chief Executive Officer", "directeur technique"), with its
+    predicate (a demoting word before or after the role noun makes it works_for)."""
     lex, forms = view.lexicon, doc_forms(view.doc)
     start = token.i
     while start > view.sent.start and forms[start - 1][0] in lex.role_words:
         start -= 1
-    return role_run(view, start, token.i + 1)
+    return role_run(view, start, view.sent.end)
+
+
+def _negated(view: SentenceView, path: Sequence[Token]) -> bool:
+    """Whether a token of the path is negated ("is not a member of", "n'est pas membre de")."""
+    negations, forms = view.lexicon.negations, doc_forms(view.doc)
+    return any(forms[c.i][0] in negations for t in path for c in t.children if c.dep_ in ("neg", "advmod"))
 
 
 def frame_relations(
@@ -315,6 +322,8 @@ def frame_relations(
         if not frames or not _frame_path(path, position):
             continue
         left, right = _side(path, position, -1), _side(path, position, 1)
+        if _of_a_team(view, left, token) or _of_a_team(view, right, token):
+            continue
         for frame in frames:
             found = _orient(view, frame, token, (first, left), (second, right), lexicon)
             if found is not None:
@@ -336,6 +345,15 @@ def _frame_path(path: Sequence[Token], position: int) -> bool:
             if token.pos_ != "ADP" and not light:
                 return False
     return True
+
+
+def _of_a_team(view: SentenceView, side: Token, trigger: Token) -> bool:
+    """ "L'équipe de l'Institut Alpha, dirigée par Y": the trigger hangs from a name that is itself the
+    complement of a team noun; the parser may attach it to either, and a team's leader heads no body."""
+    if side.head.i == trigger.i or trigger.head.i != side.i:
+        return False
+    team = doc_forms(view.doc)[side.head.i][0] in view.lexicon.team_nouns
+    return team and side.dep_ in ("nmod", "pobj", "poss")
 
 
 def _side(path: Sequence[Token], position: int, step: int) -> Token:
