@@ -13,12 +13,12 @@ def write(tmp_path, text):
 
 
 def test_defaults_load():
-    assert load_settings().model_for("fr") == "fr_core_news_sm"
+    assert load_settings().model_for("fr") == "fr_core_news_md"
 
 
 def test_override_replaces_one_setting(tmp_path):
     settings = load_settings(write(tmp_path, '[models]\nen = "en_core_web_sm"\n'))
-    assert (settings.model_for("en"), settings.model_for("fr")) == ("en_core_web_sm", "fr_core_news_sm")
+    assert (settings.model_for("en"), settings.model_for("fr")) == ("en_core_web_sm", "fr_core_news_md")
 
 
 def test_unknown_setting_is_named(tmp_path):

@@ -49,7 +49,15 @@ def _detector(candidates: tuple[str, ...]):  # -> lingua.LanguageDetector
 
 
 def detect_language(text: str, settings: Settings) -> tuple[str, float]:
-    """The most likely language of ``text`` among the candidates, and its confidence."""
+    """The most likely language of ``text`` among the candidates, and its confidence.
+
+    Read on the words that do not start with a capital where there are enough of them: names are
+    nobody's language, and an English sentence listing French institutions ("alongside Centre Léon
+    Bérard, Institut Curie ...") is English, whatever its names say.
+    """
+    common = " ".join(word for word in text.split() if not word[:1].isupper())
+    if len(common) >= settings.language_min_chars:
+        text = common
     return _best_language(text, tuple(settings.language_candidates))
 
 

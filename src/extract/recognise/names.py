@@ -82,12 +82,21 @@ def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
     return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
 
 
+def _generic(folded: str, generic: frozenset[str]) -> bool:
+    """A generic noun ("the Centre"), or a generic phrase of several words and what qualifies it in lower
+    case ("Service de presse du ministère", "Communiqué de presse de l'université")."""
+    if folded in generic:
+        return True
+    words = folded.split()
+    return any(" ".join(words[:n]) in generic for n in range(2, len(words)))
+
+
 def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     """Not a generic noun, a bare number, a lower-case phrase, a project or a label."""
     name = text[c.start : c.end]
     if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
         return False
-    if fold(name) in fold_all(vocab.generic) or (" " not in name and name.lower() in vocab.org_heads):
+    if _generic(fold(name), fold_all(vocab.generic)) or (" " not in name and name.lower() in vocab.org_heads):
         return False
     if c.source == "gazetteer":
         return True
