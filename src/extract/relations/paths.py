@@ -291,8 +291,10 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
 def _is_role(view: SentenceView, token: Token) -> bool:
     """Whether ``token`` is a role noun: a founder, or the head word of a role phrase."""
     text = doc_forms(view.doc)[token.i][0]
-    lex = view.lexicon
-    return text in frame_lexicon().founder_roles or text in lex.heads or text in lex.works_for
+    lex, last = view.lexicon, text.rsplit("-", 1)[-1]
+    if text in frame_lexicon().founder_roles:
+        return True
+    return any(w in lex.heads or w in lex.works_for for w in (text, last))
 
 
 def _role_match(view: SentenceView, token: Token) -> Match | None:

@@ -85,16 +85,18 @@ def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
     end, has_head = start, False
     while end < stop and end not in view.skip:
         text = table[end][0]
-        if text not in role_words:
-            break
-        has_head = has_head or text in lex.heads or text in lex.works_for
+        parts = text.split("-")
+        compound = len(parts) > 1 and all(part in role_words for part in parts if part)
+        if text not in role_words and not compound:
+            break  # "co-directeur", "vice-chancellor": a compound of role words is one
+        has_head = has_head or any(w in lex.heads or w in lex.works_for for w in (text, parts[-1]))
         end += 1
     while end > start and (table[end - 1][0] == "-" or table[end - 1][0] in view.merged.role_trailing_words):
         end -= 1
     if not has_head or end == start:
         return None
     words = [table[i][0] for i in range(start, end)]
-    demoted = any(part in lex.demoting for w in words for part in w.split("-"))
+    demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
     heads = any(w in lex.heads for w in words)
     predicate = "heads" if heads and not demoted else "works_for"
     role = doc[start:end].text
