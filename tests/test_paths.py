@@ -102,3 +102,10 @@ def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
     }
     with pytest.raises(ExtractError, match=r"frames\.json.*agent must be one of"):
         parse_frames(data, path="xx/frames.json")
+
+
+@pytest.mark.slow
+def test_a_pronoun_subject_stands_for_the_person_named_before(en) -> None:
+    text = "The board met Jane Doe on Monday.\nShe is now the director of the Beta Institute."
+    names = (("Jane Doe", "PERSON", "P"), ("Beta Institute", "ORG", "B"))
+    assert ("P", "heads", "B", None) in found(en, text, *names)

@@ -24,6 +24,7 @@ from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
 from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
+from extract.relations.paths import frame_lexicon
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
 from extract.relations.view import (
@@ -81,6 +82,7 @@ def find_relations(
     found: list[tuple[Found, Evidence]] = []
     recent: list[str] = []
     previous: str | None = None
+    last_person: str | None = None
     parsed: list[tuple[int, Span, list[Anchor]]] = []
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -123,10 +125,12 @@ def find_relations(
                 topic,
                 tuple(recent),
             )
+            view.pronouns = person_pronouns(sent, view.anchors, last_person)
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
+            last_person = next((a.key for a in reversed(view.anchors) if a.label == "PERSON"), last_person)
             opening = opening_org(sent, inside)
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
@@ -259,6 +263,21 @@ def topic_anchors(
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
                 extra.append(Anchor(i, i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
+
+
+def person_pronouns(sent: Span, anchors: list[Anchor], last_person: str | None) -> list[Anchor]:
+    """ "he", "she", "il", "elle" as subjects, as anchors of the person named last: in this sentence
+    before the pronoun, else in the sentences before ("Il est alors directeur de X")."""
+    pronouns, table = frame_lexicon().person_pronouns, doc_forms(sent.doc)
+    extra: list[Anchor] = []
+    for token in sent:
+        if table[token.i][0] not in pronouns or token.pos_ != "PRON" or "subj" not in token.dep_:
+            continue
+        before = [a.key for a in anchors if a.label == "PERSON" and a.end <= token.i]
+        key = before[-1] if before else last_person
+        if key is not None:
+            extra.append(Anchor(token.i, token.i + 1, key, "PERSON"))
+    return extra
 
 
 def _generic_name(

@@ -196,7 +196,7 @@ def clause_date(view: SentenceView, path: Sequence[Token]) -> str | None:
 
 def parse_relations(view: SentenceView) -> Iterator[Found]:
     """Every relation the paths between the sentence's entities state."""
-    anchors = view.anchors
+    anchors = sorted(view.anchors + view.pronouns, key=lambda a: a.start)
     if len(anchors) < 2:
         return
     owner = {i: a for a in anchors for i in range(a.start, a.end)}

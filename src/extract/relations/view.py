@@ -79,6 +79,7 @@ class SentenceView:
     skip: set[int] = field(default_factory=set)  # tokens the gap reading ignores (dates, parentheses, places)
     asides: set[int] = field(default_factory=set)  # starts of anchors inside brackets, outside any list
     triggers: dict[tuple[int, int], list[Match]] = field(default_factory=dict)  # triggers_in by (start, stop)
+    pronouns: list[Anchor] = field(default_factory=list)  # "he", "elle": read by the parse rules only
 
     @property
     def doc(self) -> Doc:
