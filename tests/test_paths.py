@@ -8,7 +8,8 @@ import spacy
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
 from extract.relations.document import find_relations
-from extract.relations.paths import dependency_path, parse_frames
+from extract.relations.frame_lexicon import parse_frames
+from extract.relations.paths import dependency_path
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +99,10 @@ def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
         "role_adjectives": [],
         "person_pronouns": [],
         "founder_roles": [],
+        "appointing_verbs": [],
+        "succession_verbs": [],
+        "succession_nouns": [],
+        "affiliation_prepositions": [],
         "frames": [{"lemmas": ["fund"], "predicate": "funded_by", "agent": "sideways", "object_marks": []}],
     }
     with pytest.raises(ExtractError, match=r"frames\.json.*agent must be one of"):
@@ -109,3 +114,36 @@ def test_a_pronoun_subject_stands_for_the_person_named_before(en) -> None:
     text = "The board met Jane Doe on Monday.\nShe is now the director of the Beta Institute."
     names = (("Jane Doe", "PERSON", "P"), ("Beta Institute", "ORG", "B"))
     assert ("P", "heads", "B", None) in found(en, text, *names)
+
+
+@pytest.mark.slow
+def test_a_person_of_an_organisation_works_for_it(en) -> None:
+    text = "The board thanked Oliver Schaefer of SunPower for his work."
+    assert found(en, text, ("Oliver Schaefer", "PERSON", "P"), ("SunPower", "ORG", "S")) == {
+        ("P", "works_for", "S", None)
+    }
+
+
+@pytest.mark.slow
+def test_an_organisation_that_appoints_a_person_to_a_role(fr) -> None:
+    text = "En juillet, Atos a nommé Nourdine Bihmane au poste de directeur général."
+    names = (("Atos", "ORG", "A"), ("Nourdine Bihmane", "PERSON", "P"))
+    assert {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")} == {("P", "heads", "A")}
+
+
+@pytest.mark.slow
+def test_the_person_replaced_held_the_post(en) -> None:
+    text = "Jason McCracken was named chief executive of the Hockey Federation, replacing Kelly Fairweather."
+    names = (
+        ("Jason McCracken", "PERSON", "J"),
+        ("Hockey Federation", "ORG", "H"),
+        ("Kelly Fairweather", "PERSON", "K"),
+    )
+    assert {(s, p, o) for s, p, o, _ in found(en, text, *names)} == {("J", "heads", "H"), ("K", "heads", "H")}
+
+
+@pytest.mark.slow
+def test_the_person_succeeded_held_the_post_stated_before(en) -> None:
+    text = "Andrew Haines is the new chief executive of Network Rail.\nHe will succeed Mark Carne next month."
+    names = (("Andrew Haines", "PERSON", "A"), ("Network Rail", "ORG", "N"), ("Mark Carne", "PERSON", "M"))
+    assert ("M", "heads", "N") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}

@@ -23,10 +23,11 @@ from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
+from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
-from extract.relations.paths import frame_lexicon
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
+from extract.relations.succession import Succession, predecessors, successions
 from extract.relations.view import (
     Anchor,
     DateSpan,
@@ -83,6 +84,7 @@ def find_relations(
     recent: list[str] = []
     previous: str | None = None
     last_person: str | None = None
+    stated: list[Succession] = []
     parsed: list[tuple[int, Span, list[Anchor]]] = []
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -129,11 +131,13 @@ def find_relations(
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
+            stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
             last_person = next((a.key for a in reversed(view.anchors) if a.label == "PERSON"), last_person)
             opening = opening_org(sent, inside)
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
+    found.extend(predecessors(found, stated))
     return deduplicate(found)
 
 

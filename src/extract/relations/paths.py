@@ -22,15 +22,10 @@ A relation with a date in its clause gets it (:func:`clause_date`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from spacy.tokens import Token
 
-from extract.core.errors import ExtractError
-from extract.core.schema import PREDICATES
-from extract.languages.registry import language_file, languages, read_json
+from extract.relations.frame_lexicon import Frame, FrameLexicon, frame_lexicon
 from extract.relations.triggers import role_run
 from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms
 
@@ -43,8 +38,6 @@ LIST_DEPS = frozenset({"conj", "appos"})
 #: Dependencies of a verb's agent: the active subject; the passive agent ("by X", "par X").
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "obl:agent"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
-#: Frame agents: "subject" (the verb's agent is the relation's subject), "object" or "either".
-AGENTS = ("subject", "object", "either")
 #: Dependencies that open a clause of its own: a path through one joins two statements, not two entities.
 CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj:verb", "mark", "punct"}
@@ -58,89 +51,6 @@ NOMINAL_DEPS = frozenset(
 NAME_DEPS = frozenset({"appos", "compound", "flat", "flat:name", "nmod"})
 #: Predicates a frame may state between a person and an organisation, and what they become.
 PERSON_FRAMES = {"founded": "founded", "coordinates": "heads", "member_of": "works_for"}
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """A verb or noun that states ``predicate`` between the entities on either side of it."""
-
-    predicate: str
-    agent: str
-    object_marks: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class FrameLexicon:
-    """The words of every language's ``frames.json``, merged: a sentence may mix languages."""
-
-    role_verbs: frozenset[str]
-    role_adjectives: frozenset[str]
-    person_pronouns: frozenset[str]
-    founder_roles: frozenset[str]
-    frames: dict[str, tuple[Frame, ...]]  # by lemma
-
-
-_KEYS = ("role_verbs", "role_adjectives", "person_pronouns", "founder_roles", "frames")
-FRAME_KEYS = ("lemmas", "predicate", "agent", "object_marks")
-
-
-def _invalid(path: str, problem: str) -> ExtractError:
-    return ExtractError("data.invalid", path=path, problem=problem)
-
-
-def _words(raw: Any, name: str, path: str) -> frozenset[str]:
-    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
-        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
-    return frozenset(w.lower() for w in raw)
-
-
-def parse_frames(data: Any, *, path: str) -> FrameLexicon:
-    """Check a ``frames.json`` file's content; errors name the file and the key at fault."""
-    if not isinstance(data, dict):
-        raise _invalid(path, "top level must be an object")
-    missing = [key for key in _KEYS if key not in data]
-    unknown = [key for key in data if key not in _KEYS and not key.startswith("_")]
-    if missing or unknown:
-        raise _invalid(path, f"missing keys {missing}" if missing else f"unknown keys {unknown}")
-    frames: dict[str, list[Frame]] = {}
-    for number, entry in enumerate(data["frames"] if isinstance(data["frames"], list) else [None]):
-        if not isinstance(entry, dict) or set(entry) != set(FRAME_KEYS):
-            raise _invalid(path, f"frame {number} must have exactly the keys {list(FRAME_KEYS)}")
-        if entry["predicate"] not in PREDICATES:
-            raise _invalid(path, f"frame {number}: predicate must be one of {list(PREDICATES)}")
-        if entry["agent"] not in AGENTS:
-            raise _invalid(path, f"frame {number}: agent must be one of {list(AGENTS)}")
-        marks = _words(entry["object_marks"], f"frames[{number}].object_marks", path)
-        frame = Frame(entry["predicate"], entry["agent"], marks)
-        for lemma in _words(entry["lemmas"], f"frames[{number}].lemmas", path):
-            frames.setdefault(lemma, []).append(frame)
-    words = {key: _words(data[key], key, path) for key in _KEYS[:-1]}
-    return FrameLexicon(**words, frames={lemma: tuple(found) for lemma, found in frames.items()})
-
-
-@cache
-def load_frames(lang: str) -> FrameLexicon:
-    """The frame lexicon of ``lang``, read and checked once per process."""
-    path = language_file(lang, "frames")
-    return parse_frames(read_json(path), path=path)
-
-
-@cache
-def _merged(langs: tuple[str, ...]) -> FrameLexicon:
-    lexicons = [load_frames(lang) for lang in langs]
-    frames: dict[str, tuple[Frame, ...]] = {}
-    for lexicon in lexicons:
-        for lemma, found in lexicon.frames.items():
-            frames[lemma] = tuple(dict.fromkeys(frames.get(lemma, ()) + found))
-    return FrameLexicon(
-        **{key: frozenset().union(*(getattr(lex, key) for lex in lexicons)) for key in _KEYS[:-1]},
-        frames=frames,
-    )
-
-
-def frame_lexicon() -> FrameLexicon:
-    """The frames of every supported language, merged (built once per set of languages)."""
-    return _merged(languages())
 
 
 # --- the path ------------------------------------------------------------------------------------------
@@ -247,13 +157,13 @@ def person_roles(
     """
     inner = path[1:-1]
     date = clause_date(view, path)
-    if not inner:
-        if path[-1].dep_ == "appos" or path[0].dep_ == "appos":
-            yield Found(person.key, "works_for", org.key, None, date)
+    if _affiliated(path, lexicon):
+        yield Found(person.key, "works_for", org.key, None, date)
         return
     forms = doc_forms(view.doc)
     at = next((n for n, t in enumerate(inner) if _is_role(view, t)), None)
     if at is None:
+        yield from _appointed(view, person, org, path, lexicon, date)
         return
     before, role, after = inner[:at], inner[at], inner[at + 1 :]
     if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
@@ -269,6 +179,57 @@ def person_roles(
         match = _role_match(view, token)
         if match is not None:
             yield Found(person.key, match.predicate, org.key, match.role, date)
+
+
+def _affiliated(path: Sequence[Token], lexicon: FrameLexicon) -> bool:
+    """ "Riccardo Amoroso, Enel Green Power", "Oliver Schaefer of SunPower", "X, de la société Y": the
+    organisation in apposition to the person, or attached to the name by an affiliation preposition."""
+    person, org, inner = path[0], path[-1], path[1:-1]
+    if not inner:
+        if "appos" in (org.dep_, person.dep_):
+            return True
+        cases = [c.lower_ for c in org.children if c.dep_ == "case"]
+        return org.head.i == person.i and bool(cases) and cases[-1] in lexicon.affiliation_prepositions
+    return (
+        len(inner) == 1
+        and inner[0].head.i == person.i
+        and inner[0].pos_ == "ADP"
+        and inner[0].lower_ in lexicon.affiliation_prepositions
+    )
+
+
+def _appointed(
+    view: SentenceView,
+    person: Anchor,
+    org: Anchor,
+    path: Sequence[Token],
+    lexicon: FrameLexicon,
+    date: str | None,
+) -> Iterator[Found]:
+    """ "Atos a nommé X au poste de directeur général", "the Council offered X the role as its new Chief
+    Executive": an appointing word on the path, and the role noun in what it governs."""
+    forms = doc_forms(view.doc)
+    inner = path[1:-1]
+    if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs | lexicon.appointing_verbs for t in inner):
+        return
+    word = next((t for t in inner if forms[t.i][1] in lexicon.appointing_verbs), None)
+    if word is None:
+        return
+    on_path = {t.i for t in path}
+    for token in _below(word, depth=3):
+        if token.i not in on_path and _is_role(view, token) and not _held_by_other(view, token, person):
+            match = _role_match(view, token)
+            if match is not None:
+                yield Found(person.key, match.predicate, org.key, match.role, date)
+            return
+
+
+def _below(token: Token, *, depth: int) -> Iterator[Token]:
+    """The tokens under ``token`` down to ``depth`` steps, nearest first."""
+    level = [token]
+    for _ in range(depth):
+        level = [child for t in level for child in t.children]
+        yield from level
 
 
 def _is_verb(token: Token) -> bool:

@@ -1,0 +1,118 @@
+"""The frame lexicon of a language: the words of ``data/<lang>/frames.json``, checked and loaded.
+
+The dependency-path rules (:mod:`extract.relations.paths`, :mod:`extract.relations.succession`) read
+no word of a language from code: role verbs, pronouns, founder and succession words, and the frames (a
+verb or noun, the predicate it states, which side its agent is) are keys of ``frames.json``, merged over
+every supported language, since a sentence may mix them. An error names the file and the key at fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from extract.core.errors import ExtractError
+from extract.core.schema import PREDICATES
+from extract.languages.registry import language_file, languages, read_json
+
+#: Frame agents: "subject" (the verb's agent is the relation's subject), "object" or "either".
+AGENTS = ("subject", "object", "either")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb or noun that states ``predicate`` between the entities on either side of it."""
+
+    predicate: str
+    agent: str
+    object_marks: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameLexicon:
+    """The words of every language's ``frames.json``, merged: a sentence may mix languages."""
+
+    role_verbs: frozenset[str]
+    role_adjectives: frozenset[str]
+    person_pronouns: frozenset[str]
+    founder_roles: frozenset[str]
+    appointing_verbs: frozenset[str]
+    succession_verbs: frozenset[str]
+    succession_nouns: frozenset[str]
+    affiliation_prepositions: frozenset[str]
+    frames: dict[str, tuple[Frame, ...]]  # by lemma
+
+
+#: The keys of a frames.json file: word lists, then the frames.
+_KEYS = (
+    "role_verbs",
+    "role_adjectives",
+    "person_pronouns",
+    "founder_roles",
+    "appointing_verbs",
+    "succession_verbs",
+    "succession_nouns",
+    "affiliation_prepositions",
+    "frames",
+)
+FRAME_KEYS = ("lemmas", "predicate", "agent", "object_marks")
+
+
+def _invalid(path: str, problem: str) -> ExtractError:
+    return ExtractError("data.invalid", path=path, problem=problem)
+
+
+def _words(raw: Any, name: str, path: str) -> frozenset[str]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
+    return frozenset(w.lower() for w in raw)
+
+
+def parse_frames(data: Any, *, path: str) -> FrameLexicon:
+    """Check a ``frames.json`` file's content; errors name the file and the key at fault."""
+    if not isinstance(data, dict):
+        raise _invalid(path, "top level must be an object")
+    missing = [key for key in _KEYS if key not in data]
+    unknown = [key for key in data if key not in _KEYS and not key.startswith("_")]
+    if missing or unknown:
+        raise _invalid(path, f"missing keys {missing}" if missing else f"unknown keys {unknown}")
+    frames: dict[str, list[Frame]] = {}
+    for number, entry in enumerate(data["frames"] if isinstance(data["frames"], list) else [None]):
+        if not isinstance(entry, dict) or set(entry) != set(FRAME_KEYS):
+            raise _invalid(path, f"frame {number} must have exactly the keys {list(FRAME_KEYS)}")
+        if entry["predicate"] not in PREDICATES:
+            raise _invalid(path, f"frame {number}: predicate must be one of {list(PREDICATES)}")
+        if entry["agent"] not in AGENTS:
+            raise _invalid(path, f"frame {number}: agent must be one of {list(AGENTS)}")
+        marks = _words(entry["object_marks"], f"frames[{number}].object_marks", path)
+        frame = Frame(entry["predicate"], entry["agent"], marks)
+        for lemma in _words(entry["lemmas"], f"frames[{number}].lemmas", path):
+            frames.setdefault(lemma, []).append(frame)
+    words = {key: _words(data[key], key, path) for key in _KEYS[:-1]}
+    return FrameLexicon(**words, frames={lemma: tuple(found) for lemma, found in frames.items()})
+
+
+@cache
+def load_frames(lang: str) -> FrameLexicon:
+    """The frame lexicon of ``lang``, read and checked once per process."""
+    path = language_file(lang, "frames")
+    return parse_frames(read_json(path), path=path)
+
+
+@cache
+def _merged(langs: tuple[str, ...]) -> FrameLexicon:
+    lexicons = [load_frames(lang) for lang in langs]
+    frames: dict[str, tuple[Frame, ...]] = {}
+    for lexicon in lexicons:
+        for lemma, found in lexicon.frames.items():
+            frames[lemma] = tuple(dict.fromkeys(frames.get(lemma, ()) + found))
+    return FrameLexicon(
+        **{key: frozenset().union(*(getattr(lex, key) for lex in lexicons)) for key in _KEYS[:-1]},
+        frames=frames,
+    )
+
+
+def frame_lexicon() -> FrameLexicon:
+    """The frames of every supported language, merged (built once per set of languages)."""
+    return _merged(languages())

@@ -1,0 +1,114 @@
+"""Successions: a person who takes over from another held what the other held.
+
+Appointment releases name the outgoing holder of a post without restating the post: "X will succeed
+Mark Carne", "replacing Kelly Fairweather", "Elle succède à Olivier Laboux", "his predecessor Tim
+Parker". The sentence says who follows whom (:func:`successions`, read from the parse: the active
+subject follows the object, a passive's agent follows its subject, the person named with "predecessor"
+went before); what the follower heads is stated elsewhere in the document, so the predecessor's
+relation is derived once every sentence has been read (:func:`predecessors`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.relations.frame_lexicon import frame_lexicon
+from extract.relations.paths import PASSIVE_DEPS, SUBJECT_DEPS, anchor_root
+from extract.relations.view import Anchor, Found, SentenceView, doc_forms
+
+#: Dependencies of the person who is followed: a verb's object, or an oblique ("succède à X").
+FOLLOWED_DEPS = frozenset({"dobj", "obj", "obl", "obl:arg", "pobj", "iobj", "dative"})
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """``successor`` follows ``predecessor`` in a post, as the sentence ``evidence`` says."""
+
+    successor: str
+    predecessor: str
+    evidence: object  # the sentence's Evidence, kept for the derived relation
+
+
+def successions(view: SentenceView, last_person: str | None) -> Iterator[tuple[str, str]]:
+    """(successor, predecessor) keys of every succession the sentence states."""
+    lexicon = frame_lexicon()
+    forms = doc_forms(view.doc)
+    people = [a for a in sorted(view.anchors + view.pronouns, key=lambda a: a.start) if a.label == "PERSON"]
+    roots = {anchor_root(view, a).i: a for a in people}
+    for token in view.sent:
+        lemma = forms[token.i][1]
+        if lemma in lexicon.succession_verbs and token.pos_ in ("VERB", "AUX"):
+            yield from _by_verb(token, roots)
+        elif forms[token.i][0] in lexicon.succession_nouns:
+            yield from _by_noun(token, roots, people, last_person)
+
+
+def _argument(token: Token, roots: dict[int, Anchor], deps: frozenset[str]) -> Anchor | None:
+    """The person that is ``token``'s argument by one of ``deps`` (through a preposition or case mark)."""
+    for child in token.children:
+        if child.dep_ in deps and child.i in roots:
+            return roots[child.i]
+        if child.pos_ == "ADP" or child.dep_ in ("prep", "agent"):
+            for grandchild in child.children:
+                if grandchild.i in roots and (child.dep_ == "agent") == ("agent" in deps):
+                    return roots[grandchild.i]
+    return None
+
+
+def _by_verb(verb: Token, roots: dict[int, Anchor]) -> Iterator[tuple[str, str]]:
+    subject = _argument(verb, roots, SUBJECT_DEPS - {"agent", "obl:agent"})
+    followed = _argument(verb, roots, FOLLOWED_DEPS)
+    passive = _argument(verb, roots, PASSIVE_DEPS)
+    agent = _argument(verb, roots, frozenset({"agent", "obl:agent"}))
+    if passive is not None and agent is not None:
+        subject, followed = agent, passive
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
+        # "..., replacing Kelly Fairweather": the follower is the subject of the clause it hangs from
+        subject = _argument(verb.head, roots, SUBJECT_DEPS - {"agent", "obl:agent"})
+    if subject is not None and followed is not None and subject.key != followed.key:
+        yield subject.key, followed.key
+
+
+def _by_noun(
+    noun: Token, roots: dict[int, Anchor], people: Sequence[Anchor], last_person: str | None
+) -> Iterator[tuple[str, str]]:
+    """ "his predecessor Tim Parker", "son prédécesseur Jean-Marc Bador": the named one went before the
+    person the text is about (the last one named before the noun, else of the sentences before)."""
+    named = next((roots[t.i] for t in (*noun.children, noun.head) if t.i in roots), None)
+    if named is None:
+        return
+    before = [a.key for a in people if a.end <= noun.i and a.key != named.key]
+    follower = before[-1] if before else last_person
+    if follower is not None and follower != named.key:
+        if "successor" in noun.lower_ or "successeur" in noun.lower_:
+            yield named.key, follower
+        else:
+            yield follower, named.key
+
+
+def predecessors(
+    found: Iterable[tuple[Found, object]], stated: Sequence[Succession]
+) -> list[tuple[Found, object]]:
+    """What each predecessor held: the organisation its successor heads (or works for) in the document.
+
+    A successor who holds several posts passes on the first post stated, a post it heads before one it
+    only works in.
+    """
+    held: dict[str, list[tuple[Found, object]]] = {}
+    for one, evidence in found:
+        if one.predicate in ("heads", "works_for"):
+            held.setdefault(one.subject, []).append((one, evidence))
+    derived = []
+    for succession in stated:
+        posts = held.get(succession.successor, [])
+        heads = [post for post in posts if post[0].predicate == "heads"] or posts
+        if not heads:
+            continue
+        one, _ = heads[0]
+        derived.append(
+            (Found(succession.predecessor, one.predicate, one.object, None, None), succession.evidence)
+        )
+    return derived
