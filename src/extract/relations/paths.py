@@ -22,6 +22,7 @@ A relation with a date in its clause gets it (:func:`clause_date`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -168,6 +169,8 @@ def person_roles(
     before, role, after = inner[:at], inner[at], inner[at + 1 :]
     if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
         return
+    if not _said_of(path[: at + 2]):
+        return
     if any(_is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
         return
     chosen = [role, *(t for t in after if t.dep_ == "conj" and t.head.i == role.i and _is_role(view, t))]
@@ -230,6 +233,16 @@ def _below(token: Token, *, depth: int) -> Iterator[Token]:
     for _ in range(depth):
         level = [child for t in level for child in t.children]
         yield from level
+
+
+def _said_of(path: Sequence[Token]) -> bool:
+    """Whether each verb on the way from the person (``path[0]``) to the role is said of the person: the
+    person is its subject ("X was named CEO"), or the verb hangs from the person ("X, who became CEO");
+    "on the proposal of X, Y was named CEO" says the role of Y, not of X."""
+    for below, token in pairwise(path):
+        if _is_verb(token) and below.head.i == token.i and below.dep_ not in SUBJECT_DEPS | PASSIVE_DEPS:
+            return False
+    return True
 
 
 def _is_verb(token: Token) -> bool:

@@ -67,7 +67,7 @@ def _by_verb(verb: Token, roots: dict[int, Anchor]) -> Iterator[tuple[str, str]]
         subject, followed = agent, passive
     if subject is None and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
         # "..., replacing Kelly Fairweather": the follower is the subject of the clause it hangs from
-        subject = _argument(verb.head, roots, SUBJECT_DEPS - {"agent", "obl:agent"})
+        subject = _argument(verb.head, roots, (SUBJECT_DEPS | PASSIVE_DEPS) - {"agent", "obl:agent"})
     if subject is not None and followed is not None and subject.key != followed.key:
         yield subject.key, followed.key
 
