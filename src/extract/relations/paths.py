@@ -278,7 +278,7 @@ def _role_match(view: SentenceView, token: Token) -> Match | None:
     start = token.i
     while start > view.sent.start and forms[start - 1][0] in lex.role_words:
         start -= 1
-    return role_run(view, start, view.sent.end)
+    return role_run(view, start, view.sent.end, skip=frozenset())
 
 
 def _negated(view: SentenceView, path: Sequence[Token]) -> bool:

@@ -78,12 +78,18 @@ def lexicon_index(lex: RelationLexicon) -> LexiconIndex:
     return entry[1]
 
 
-def role_run(view: SentenceView, start: int, stop: int) -> Match | None:
-    """The role phrase starting at ``start`` ("Executive Director", "directeur général"), if any."""
+def role_run(
+    view: SentenceView, start: int, stop: int, *, skip: set[int] | frozenset[int] | None = None
+) -> Match | None:
+    """The role phrase starting at ``start`` ("Executive Director", "directeur général"), if any.
+
+    ``skip`` are tokens the phrase cannot run over: the gap rules' skipped tokens by default; the parse
+    rules pass none, since they read the tree and not the gap (a model may tag a role as a place)."""
     lex, doc = view.lexicon, view.doc
     table, role_words = doc_forms(doc), lexicon_index(lex).role_words
+    skip = view.skip if skip is None else skip
     end, has_head = start, False
-    while end < stop and end not in view.skip:
+    while end < stop and end not in skip:
         text = table[end][0]
         parts = text.split("-")
         compound = len(parts) > 1 and all(part in role_words for part in parts if part)
