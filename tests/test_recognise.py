@@ -204,6 +204,11 @@ def test_surname_alone_is_the_person_named_before(find):
     assert ("PERSON", "Okonkwo") in found
 
 
+def test_given_name_alone_is_the_person_named_before(find):
+    found = find('Joan Hoge joins the museum. "I am sure Joan will do well," he said.')
+    assert ("PERSON", "Joan") in found
+
+
 def test_one_word_name_is_found_in_a_capitals_heading(find):
     found = find("BPIFRANCE INVESTIT DANS LA SANTÉ\n\nBpifrance annonce un fonds de 10 millions d'euros.")
     assert ("ORG", "BPIFRANCE") in found
