@@ -11,7 +11,7 @@ from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
-from extract.recognise.spans import after_at, trim
+from extract.recognise.spans import after_at, before_possessive, trim
 
 SETTINGS = load_settings()
 
@@ -207,6 +207,20 @@ def test_surname_alone_is_the_person_named_before(find):
 def test_given_name_alone_is_the_person_named_before(find):
     found = find('Joan Hoge joins the museum. "I am sure Joan will do well," he said.')
     assert ("PERSON", "Joan") in found
+
+
+def test_name_before_a_legal_form_is_an_organisation(find):
+    assert ("ORG", "Brenwick Tooling plc") in find("Brenwick Tooling plc opened a plant.")
+
+
+def test_company_name_without_its_legal_form_is_its_short_form(find):
+    found = find("Norvik Corporation bought a plant. Norvik makes paper.")
+    assert ("ORG", "Norvik") in found
+
+
+def test_span_running_past_a_possessive_keeps_the_owner():
+    text = "Ahlstrom's Home and Personal business"
+    assert before_possessive(text, 0, 28) == (0, 8)
 
 
 def test_one_word_name_is_found_in_a_capitals_heading(find):

@@ -43,12 +43,13 @@ _LIST_KEYS = (
     "name_abbreviations",
     "possessive_endings",
     "contact_words",
+    "legal_forms",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
-_CASED = ("acronym_stoplist", "name_abbreviations")
+_CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
 _OPERATORS = ("?", "*", "+")
 #: Lists that patterns take from every language: a French release names English companies too.
-_MERGED = ("org_heads",)
+_MERGED = ("org_heads", "legal_forms")
 
 
 def _merged(key: str) -> list[str]:
@@ -84,6 +85,7 @@ class Vocabulary:
     name_abbreviations: frozenset[str]
     possessive_endings: frozenset[str]
     contact_words: frozenset[str]
+    legal_forms: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -62,6 +62,7 @@ def propagate(
         if worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
     }
     names.update({name: value for name, value in surnames.items() if name not in labels})
+    names.update({name: value for name, value in _short_forms(labels).items() if name not in labels})
     if not names:
         return relabelled
     skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
@@ -117,6 +118,20 @@ def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, s
             last = parts[-1]
             if len(last) >= 3 and last[0].isupper() and last.lower() not in person_particles():
                 found[last] = (max(rank, 3), "PERSON", lang)
+    return found
+
+
+def _short_forms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """A company's name without its legal form ("Suominen" of "Suominen Corporation", "Acal" of
+    "Acal plc"), which a release uses after the first mention; the model often reads it as nothing."""
+    forms = lexicon.every_language("legal_forms")
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, value in labels.items():
+        words = name.split()
+        if value[1] == "ORG" and len(words) >= 2 and words[-1] in forms:
+            short = " ".join(words[:-1]).rstrip(",")
+            if len(short) >= 3 and short.split()[-1].lower() not in lexicon.vocabulary(value[2]).connectors:
+                found[short] = value
     return found
 
 

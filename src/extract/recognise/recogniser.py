@@ -54,7 +54,15 @@ from extract.recognise.names import (
     looks_like_person,
     names_org,
 )
-from extract.recognise.spans import Spans, after_at, cut_at_breaks, trim, trim_org_words, url_at
+from extract.recognise.spans import (
+    Spans,
+    after_at,
+    before_possessive,
+    cut_at_breaks,
+    trim,
+    trim_org_words,
+    url_at,
+)
 from extract.text import acronyms
 from extract.text.fold import fold
 
@@ -279,7 +287,7 @@ class Recogniser:
         if c.label == "ORG" and c.source != "gazetteer":
             start, end = trim_org_words(text, start, end, vocab)
             if c.source == "model":
-                start, end = after_at(text, start, end, vocab)
+                start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:
                 return None
         c = replace(c, start=start, end=end)
