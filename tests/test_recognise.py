@@ -223,6 +223,11 @@ def test_span_running_past_a_possessive_keeps_the_owner():
     assert before_possessive(text, 0, 28) == (0, 8)
 
 
+def test_french_name_may_start_with_a_lower_case_head(find):
+    found = find("Il dirigeait le centre hospitalier de Saint-Nazaire depuis dix ans.")
+    assert ("ORG", "centre hospitalier de Saint-Nazaire") in found
+
+
 def test_one_word_name_is_found_in_a_capitals_heading(find):
     found = find("BPIFRANCE INVESTIT DANS LA SANTÉ\n\nBpifrance annonce un fonds de 10 millions d'euros.")
     assert ("ORG", "BPIFRANCE") in found

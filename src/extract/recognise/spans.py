@@ -155,6 +155,8 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     follows is the name's start ("ministère de la Culture"), and a complement ending on a head
     noun stays ("Agence nationale de la recherche")."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    if text[start:end].startswith(tuple(h + " " for h in vocab.org_heads_lowercase)):
+        return start, end  # "université de Nantes": the lower-case head is the name's start
     heads = vocab.org_heads | vocab.generic
     while (
         len(words) > 1
