@@ -228,6 +228,24 @@ def test_french_name_may_start_with_a_lower_case_head(find):
     assert ("ORG", "centre hospitalier de Saint-Nazaire") in found
 
 
+def test_name_in_the_role_of_a_position_is_an_organisation(find):
+    assert ("ORG", "Varnelle") in find("Nils Dupré, président de la Varnelle, a ouvert la séance.")
+
+
+def test_one_word_subject_of_an_announcement_is_an_organisation(find):
+    assert ("ORG", "Brixwell") in find("Brixwell announced a new plant near the river.")
+
+
+def test_weekday_before_an_announcement_is_no_organisation(find):
+    assert ("ORG", "Tuesday") not in {
+        (label, text) for label, text in find("The board on Tuesday announced a plan.")
+    }
+
+
+def test_kind_noun_with_adjectives_makes_the_name_an_organisation(find):
+    assert ("ORG", "Vornak") in find("Le groupe informatique français Vornak a nommé un directeur.")
+
+
 def test_one_word_name_is_found_in_a_capitals_heading(find):
     found = find("BPIFRANCE INVESTIT DANS LA SANTÉ\n\nBpifrance annonce un fonds de 10 millions d'euros.")
     assert ("ORG", "BPIFRANCE") in found

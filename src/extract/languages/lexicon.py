@@ -45,6 +45,7 @@ _LIST_KEYS = (
     "contact_words",
     "legal_forms",
     "org_heads_lowercase",
+    "announce_verbs",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -88,6 +89,7 @@ class Vocabulary:
     contact_words: frozenset[str]
     legal_forms: frozenset[str]
     org_heads_lowercase: frozenset[str]
+    announce_verbs: frozenset[str]
     lists: dict[str, list[str]]
 
 

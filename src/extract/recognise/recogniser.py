@@ -41,6 +41,7 @@ from extract.languages.registry import languages
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
+from extract.recognise.context import context_candidates
 from extract.recognise.dates import find_dates
 from extract.recognise.keys import assign_keys
 from extract.recognise.models import Models
@@ -122,9 +123,11 @@ class Recogniser:
         for block, doc in blocks:
             candidates += self._model_candidates(doc, block, shouting)
             candidates += self._rule_candidates(doc, block, shouting)
+            candidates += context_candidates(text, block.start, block.end, block.lang)
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs
+        candidates = _not_surnames(text, candidates)
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = coordinated(text, join_acronyms(text, _select(cleaned)))
@@ -325,6 +328,13 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def _not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Cue organisations that are not the last word of a person the model or a title found
+    ("Smith announced" is the Smith of "John Smith")."""
+    people = {text[c.start : c.end].split()[-1] for c in candidates if c.label == "PERSON"}
+    return [c for c in candidates if c.source != "cue" or text[c.start : c.end] not in people]
 
 
 @cache
