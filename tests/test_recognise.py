@@ -246,6 +246,15 @@ def test_kind_noun_with_adjectives_makes_the_name_an_organisation(find):
     assert ("ORG", "Vornak") in find("Le groupe informatique français Vornak a nommé un directeur.")
 
 
+def test_name_that_starts_with_a_place_is_no_person(find):
+    found = find("I started as a clerk at London Victoria and loved it.")
+    assert ("PERSON", "London Victoria") not in found
+
+
+def test_name_after_a_parent_noun_is_an_organisation(find):
+    assert ("ORG", "Orvane") in find("Elle dirige Netrix, filiale d'Orvane, depuis dix ans.")
+
+
 def test_one_word_name_is_found_in_a_capitals_heading(find):
     found = find("BPIFRANCE INVESTIT DANS LA SANTÉ\n\nBpifrance annonce un fonds de 10 millions d'euros.")
     assert ("ORG", "BPIFRANCE") in found

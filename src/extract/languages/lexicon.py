@@ -46,6 +46,7 @@ _LIST_KEYS = (
     "legal_forms",
     "org_heads_lowercase",
     "announce_verbs",
+    "parent_nouns",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -90,6 +91,7 @@ class Vocabulary:
     legal_forms: frozenset[str]
     org_heads_lowercase: frozenset[str]
     announce_verbs: frozenset[str]
+    parent_nouns: frozenset[str]
     lists: dict[str, list[str]]
 
 

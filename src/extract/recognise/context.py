@@ -26,9 +26,10 @@ _GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
 @cache
 def _role_of(lang: str) -> re.Pattern[str]:
-    """A role word, its complement and an optional article, then up to four capitalised words."""
+    """A role word or a parent noun ("filiale d'Orange"), its complement and an optional article, then
+    up to four capitalised words."""
     vocab = lexicon.vocabulary(lang)
-    roles = lexicon.alternation(vocab.role_words)
+    roles = lexicon.alternation(vocab.role_words | vocab.parent_nouns)
     complements = lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
     elided = lexicon.alternation(w for w in lexicon.every_language("elisions"))
     articles = lexicon.alternation(lexicon.every_language("definite_articles"))
