@@ -11,7 +11,7 @@ from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
-from extract.recognise.spans import after_at, trim
+from extract.recognise.spans import after_at, before_possessive, trim
 
 SETTINGS = load_settings()
 
@@ -202,6 +202,57 @@ def test_name_after_project_is_no_organisation(find):
 def test_surname_alone_is_the_person_named_before(find):
     found = find('Prof. Aisha Okonkwo leads the team. "It works," said Okonkwo.')
     assert ("PERSON", "Okonkwo") in found
+
+
+def test_given_name_alone_is_the_person_named_before(find):
+    found = find('Joan Hoge joins the museum. "I am sure Joan will do well," he said.')
+    assert ("PERSON", "Joan") in found
+
+
+def test_name_before_a_legal_form_is_an_organisation(find):
+    assert ("ORG", "Brenwick Tooling plc") in find("Brenwick Tooling plc opened a plant.")
+
+
+def test_company_name_without_its_legal_form_is_its_short_form(find):
+    found = find("Norvik Corporation bought a plant. Norvik makes paper.")
+    assert ("ORG", "Norvik") in found
+
+
+def test_span_running_past_a_possessive_keeps_the_owner():
+    text = "Ahlstrom's Home and Personal business"
+    assert before_possessive(text, 0, 28) == (0, 8)
+
+
+def test_french_name_may_start_with_a_lower_case_head(find):
+    found = find("Il dirigeait le centre hospitalier de Saint-Nazaire depuis dix ans.")
+    assert ("ORG", "centre hospitalier de Saint-Nazaire") in found
+
+
+def test_name_in_the_role_of_a_position_is_an_organisation(find):
+    assert ("ORG", "Varnelle") in find("Nils Dupré, président de la Varnelle, a ouvert la séance.")
+
+
+def test_one_word_subject_of_an_announcement_is_an_organisation(find):
+    assert ("ORG", "Brixwell") in find("Brixwell announced a new plant near the river.")
+
+
+def test_weekday_before_an_announcement_is_no_organisation(find):
+    assert ("ORG", "Tuesday") not in {
+        (label, text) for label, text in find("The board on Tuesday announced a plan.")
+    }
+
+
+def test_kind_noun_with_adjectives_makes_the_name_an_organisation(find):
+    assert ("ORG", "Vornak") in find("Le groupe informatique français Vornak a nommé un directeur.")
+
+
+def test_name_that_starts_with_a_place_is_no_person(find):
+    found = find("I started as a clerk at London Victoria and loved it.")
+    assert ("PERSON", "London Victoria") not in found
+
+
+def test_name_after_a_parent_noun_is_an_organisation(find):
+    assert ("ORG", "Orvane") in find("Elle dirige Netrix, filiale d'Orvane, depuis dix ans.")
 
 
 def test_one_word_name_is_found_in_a_capitals_heading(find):

@@ -43,12 +43,16 @@ _LIST_KEYS = (
     "name_abbreviations",
     "possessive_endings",
     "contact_words",
+    "legal_forms",
+    "org_heads_lowercase",
+    "announce_verbs",
+    "parent_nouns",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
-_CASED = ("acronym_stoplist", "name_abbreviations")
+_CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
 _OPERATORS = ("?", "*", "+")
 #: Lists that patterns take from every language: a French release names English companies too.
-_MERGED = ("org_heads",)
+_MERGED = ("org_heads", "legal_forms")
 
 
 def _merged(key: str) -> list[str]:
@@ -84,6 +88,10 @@ class Vocabulary:
     name_abbreviations: frozenset[str]
     possessive_endings: frozenset[str]
     contact_words: frozenset[str]
+    legal_forms: frozenset[str]
+    org_heads_lowercase: frozenset[str]
+    announce_verbs: frozenset[str]
+    parent_nouns: frozenset[str]
     lists: dict[str, list[str]]
 
 
@@ -169,7 +177,21 @@ def patterns(kind: str, lang: str) -> list[list[dict[str, Any]]]:
         raise ExtractError("data.invalid", path=path, problem=f"'{kind}' must be an object of pattern lists")
     vocab = vocabulary(lang)
     raw = [*groups.get("any", []), *groups.get(lang, [])]
+    if kind == "org":
+        raw += _lowercase_head_patterns(vocab)
     return [[_expand(token, macros, vocab, path) for token in pattern] for pattern in raw]
+
+
+def _lowercase_head_patterns(vocab: Vocabulary) -> list[list[Any]]:
+    """Patterns for names that start with a lower-case head (``org_heads_lowercase``): the head's words,
+    lower-case adjectives, an optional "de (la)", and a capitalised name ("centre hospitalier
+    universitaire de La Réunion", "université Bourgogne Franche-Comté")."""
+    found: list[list[Any]] = []
+    for head in sorted(vocab.org_heads_lowercase):
+        words: list[Any] = [{"LOWER": word, "IS_LOWER": True} for word in head.split()]
+        found.append([*words, "ADJLOW*", "DEPREP", "DET?", "CAP", "NAME*"])
+        found.append([*words, "ADJLOW*", "CAP", "NAME*"])
+    return found
 
 
 @cache

@@ -18,6 +18,7 @@ from extract.core.records import Paragraph
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
+    NAME_PART,
     first_names,
     has_head,
     is_person_name,
@@ -48,6 +49,7 @@ def propagate(
         for c in chosen
     ]
     surnames = _surnames(labels)
+    surnames.update({k: v for k, v in _given_names(labels).items() if k not in surnames})
     relabelled = [
         replace(c, label="PERSON")
         if c.source == "model" and c.label == "ORG" and text[c.start : c.end] in surnames
@@ -60,6 +62,7 @@ def propagate(
         if worth_propagating(name, value[1]) and (value[0] >= 3 or name not in places)
     }
     names.update({name: value for name, value in surnames.items() if name not in labels})
+    names.update({name: value for name, value in _short_forms(labels).items() if name not in labels})
     if not names:
         return relabelled
     skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
@@ -96,6 +99,10 @@ def _occurrence(
     return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
 
 
+#: What gender_guesser answers for a name it surely knows as a given name.
+GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
+
+
 def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
     """The last part of each full person name ("Okonkwo" of "Aisha Okonkwo"), which a release
     uses alone after the first mention ("said Okonkwo"); the model reads it as anything.
@@ -111,6 +118,38 @@ def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, s
             last = parts[-1]
             if len(last) >= 3 and last[0].isupper() and last.lower() not in person_particles():
                 found[last] = (max(rank, 3), "PERSON", lang)
+    return found
+
+
+def _short_forms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """A company's name without its legal form ("Suominen" of "Suominen Corporation", "Acal" of
+    "Acal plc"), which a release uses after the first mention; the model often reads it as nothing."""
+    forms = lexicon.every_language("legal_forms")
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, value in labels.items():
+        words = name.split()
+        if value[1] == "ORG" and len(words) >= 2 and words[-1] in forms:
+            short = " ".join(words[:-1]).rstrip(",")
+            if len(short) >= 3 and short.split()[-1].lower() not in lexicon.vocabulary(value[2]).connectors:
+                found[short] = value
+    return found
+
+
+def _given_names(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """The given name of each full person name whose given name is a known one ("Joan" of "Joan
+    Reynolds Hoge"): quotes call a colleague by it alone ("I am sure Joan will..."), and the model
+    reads a lone given name as nothing.
+
+    Only names whose first part is a known given name give one, so that "Santé Cancer" gives nothing.
+    """
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, (rank, label, lang) in labels.items():
+        parts = name.split()
+        if label != "PERSON" or not 2 <= len(parts) <= 4 or not NAME_PART.fullmatch(parts[0]):
+            continue
+        first = parts[0]
+        if len(first) >= 3 and first_names().get_gender(first) in GIVEN:
+            found[first] = (max(rank, 3), "PERSON", lang)
     return found
 
 

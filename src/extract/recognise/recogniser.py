@@ -41,11 +41,13 @@ from extract.languages.registry import languages
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
+from extract.recognise.context import context_candidates
 from extract.recognise.dates import find_dates
 from extract.recognise.keys import assign_keys
 from extract.recognise.models import Models
 from extract.recognise.names import (
     capitalised_function_word,
+    first_names,
     folded_organisations,
     followed_by,
     has_head,
@@ -54,7 +56,16 @@ from extract.recognise.names import (
     looks_like_person,
     names_org,
 )
-from extract.recognise.spans import Spans, after_at, cut_at_breaks, trim, trim_org_words, url_at
+from extract.recognise.places import place_names, place_prefix
+from extract.recognise.spans import (
+    Spans,
+    after_at,
+    before_possessive,
+    cut_at_breaks,
+    trim,
+    trim_org_words,
+    url_at,
+)
 from extract.text import acronyms
 from extract.text.fold import fold
 
@@ -114,10 +125,13 @@ class Recogniser:
         for block, doc in blocks:
             candidates += self._model_candidates(doc, block, shouting)
             candidates += self._rule_candidates(doc, block, shouting)
+            candidates += context_candidates(text, block.start, block.end, block.lang)
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs
+        candidates = _not_surnames(text, candidates)
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
+        places |= {text[c.start : c.end] for c in cleaned if text[c.start : c.end] in place_names()}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = coordinated(text, join_acronyms(text, _select(cleaned)))
         chosen = propagate(text, paragraphs, chosen, shouting, places)
@@ -279,7 +293,7 @@ class Recogniser:
         if c.label == "ORG" and c.source != "gazetteer":
             start, end = trim_org_words(text, start, end, vocab)
             if c.source == "model":
-                start, end = after_at(text, start, end, vocab)
+                start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:
                 return None
         c = replace(c, start=start, end=end)
@@ -287,8 +301,10 @@ class Recogniser:
         if c.label == "PERSON":
             if self._cued_org(text, start, name, vocab):
                 return replace(c, label="ORG", source="cue")
+            if c.source == "model" and _place_first(name):
+                return None  # "London Victoria", "Milton Keynes Central": a station, not a person
             return c if is_person_name(name, c.source) else None
-        if c.source == "model" and looks_like_person(name, vocab):
+        if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
         return c if is_org_name(text, c, vocab) else None
 
@@ -317,6 +333,21 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def _place_first(name: str) -> bool:
+    """A name that starts with a place of two words or more, or with a one-word place that is no
+    known given name: a station, a borough or a team named after a town ("London Victoria",
+    "Milton Keynes Central"), not a person."""
+    words = place_prefix(name)
+    return words >= 2 or (words == 1 and first_names().get_gender(name.split()[0]) in ("unknown", "andy"))
+
+
+def _not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Cue organisations that are not the last word of a person the model or a title found
+    ("Smith announced" is the Smith of "John Smith")."""
+    people = {text[c.start : c.end].split()[-1] for c in candidates if c.label == "PERSON"}
+    return [c for c in candidates if c.source != "cue" or text[c.start : c.end] not in people]
 
 
 @cache

@@ -155,6 +155,8 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     follows is the name's start ("ministère de la Culture"), and a complement ending on a head
     noun stays ("Agence nationale de la recherche")."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    if text[start:end].startswith(tuple(h + " " for h in vocab.org_heads_lowercase)):
+        return start, end  # "université de Nantes": the lower-case head is the name's start
     heads = vocab.org_heads | vocab.generic
     while (
         len(words) > 1
@@ -168,12 +170,22 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
         len(words) > 2
         and words[-1].group().islower()
         and words[-1].group() in heads
+        and words[-1].group() not in lexicon.every_language("legal_forms")  # "Acal plc" stays whole
         and words[-2].group().lower() not in connectors  # "Agence nationale de la recherche" stays whole
     ):
         words.pop()
     while len(words) > 1 and words[-1].group().lower() in connectors:
         words.pop()  # "Service de (presse)": a name does not end on "de"
     return start + words[0].start(), start + words[-1].end()
+
+
+def before_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    """The owner in a span that runs on past a possessive ("Ahlstrom's Home and Personal" gives
+    "Ahlstrom"): what follows the owner is something it has, a division or a product."""
+    span = text[start:end]
+    cuts = [span.find(e + " ") for e in _possessive_endings()]
+    cuts = [at for at in cuts if at > 0]
+    return (start, start + min(cuts)) if cuts else (start, end)
 
 
 def initial_dot(text: str, start: int, end: int) -> bool:

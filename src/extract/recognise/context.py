@@ -1,0 +1,84 @@
+"""Organisations known by their context alone: one-word company and brand names with no head noun.
+
+"Gateway", "Keolis" or "la Fonda" carry no organisation word, and the models read them as nothing or as a
+person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
+Europe", "président de la Fonda") or the subject of an announcement ("Hagley Announces ...", "Atos a
+annoncé") is an organisation. One such occurrence is enough: the document-wide rules of
+:mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
+``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from extract.languages import date_words, lexicon
+from extract.recognise.candidates import Candidate
+from extract.recognise.names import first_names
+from extract.recognise.spans import URL_OR_EMAIL
+
+#: One capitalised word of a name ("SolarPower", "Keolis", "Franche-Comté").
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'&-]*[\w&]"
+#: What gender_guesser answers for a word it knows as a given name: such a word starts a person's name.
+_GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
+
+
+@cache
+def _role_of(lang: str) -> re.Pattern[str]:
+    """A role word or a parent noun ("filiale d'Orange"), its complement and an optional article, then
+    up to four capitalised words."""
+    vocab = lexicon.vocabulary(lang)
+    roles = lexicon.alternation(vocab.role_words | vocab.parent_nouns)
+    complements = lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
+    elided = lexicon.alternation(w for w in lexicon.every_language("elisions"))
+    articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    return re.compile(
+        rf"(?<![\w-])(?i:{roles})\s+(?:(?i:{complements})\s+(?:(?i:{articles})\s+)?|(?i:{elided}))"
+        rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})(?![\w’'-])"
+        # and the name ends there: a complement ("Métropole de Lyon"), an adjective ("République
+        # française"), a workplace ("Networks at EirGrid") or a list ("Sales, Marketing") follows a part
+        r"(?=\s*(?:[.;:)»\"”]|,(?!\s*[A-ZÀ-ÖØ-Þ])|$))",
+        re.MULTILINE,
+    )
+
+
+@cache
+def _announces(lang: str) -> re.Pattern[str]:
+    """A single capitalised word right before an announcing verb ("Hagley Announces", "Atos a annoncé")."""
+    verbs = lexicon.alternation(lexicon.vocabulary(lang).announce_verbs)
+    return re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})\s+(?i:{verbs})(?![\w-])")
+
+
+def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
+    """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
+    found = []
+    for pattern in (_role_of(lang), _announces(lang)):
+        for match in pattern.finditer(text, start, end):
+            name = match.group("name")
+            if _plausible(text, name, lang):
+                found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
+    return found
+
+
+def _plausible(text: str, name: str, lang: str) -> bool:
+    """A proper name: no word of it written in lower case in the text ("Director of Sport" / "sport"),
+    no conjunction ("Head of Insurance and Risk"), no generic noun, and no given name at its start."""
+    vocab = lexicon.vocabulary(lang)
+    words = name.split()
+    lower = _lower_words(text)
+    if any(w.lower() in lower for w in words) or name.lower() in vocab.generic:
+        return False
+    dates = date_words.vocabulary(lang)
+    if name.lower() in dates.months or name.lower() in dates.weekdays:
+        return False  # "on Tuesday announced"
+    if any(w.lower() in vocab.org_heads or w.lower() in vocab.role_words for w in words):
+        return False  # a head noun makes it a name the patterns read; a role word makes it a title
+    return first_names().get_gender(words[0].split("-")[0]) not in _GIVEN
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case outside its URLs and e-mail addresses, where a name is
+    written in lower case too ("www.fonda.asso.fr")."""
+    return frozenset(re.findall(r"(?<![\w-])[a-zà-öø-ÿ]+(?![\w-])", URL_OR_EMAIL.sub(" ", text)))
