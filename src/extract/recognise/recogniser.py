@@ -346,7 +346,8 @@ def _place_first(name: str) -> bool:
 def _not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Cue organisations that are not the last word of a person the model or a title found
     ("Smith announced" is the Smith of "John Smith")."""
-    people = {text[c.start : c.end].split()[-1] for c in candidates if c.label == "PERSON"}
+    full = (text[c.start : c.end].split() for c in candidates if c.label == "PERSON")
+    people = {words[-1] for words in full if len(words) > 1}  # a one-word "person" is no one's surname
     return [c for c in candidates if c.source != "cue" or text[c.start : c.end] not in people]
 
 
