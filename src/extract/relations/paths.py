@@ -341,8 +341,8 @@ def _marker(token: Token, trigger: Token) -> str | None:
     """The preposition that attaches ``token`` (a child of ``trigger``) to it: "with" in "partnership with
     X" (English: the preposition is the child; French: the noun is, with its "case" marker)."""
     if token.dep_ in ("prep", "agent", "dative"):
-        return token.lower_
-    marks = [c.lower_ for c in token.children if c.dep_ in ("case", "mark")]
+        return token.lower_.replace("’", "'")
+    marks = [c.lower_.replace("’", "'") for c in token.children if c.dep_ in ("case", "mark")]
     return " ".join(marks) if marks else None
 
 
