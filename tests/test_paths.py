@@ -147,3 +147,18 @@ def test_the_person_succeeded_held_the_post_stated_before(en) -> None:
     text = "Andrew Haines is the new chief executive of Network Rail.\nHe will succeed Mark Carne next month."
     names = (("Andrew Haines", "PERSON", "A"), ("Network Rail", "ORG", "N"), ("Mark Carne", "PERSON", "M"))
     assert ("M", "heads", "N") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+
+
+@pytest.mark.slow
+def test_the_partners_listed_after_an_owner_are_its_partners(fr) -> None:
+    text = "Le programme est porté par l'Université Alpha et ses partenaires (Institut Beta, Centre Gamma)."
+    names = (("Université Alpha", "ORG", "A"), ("Institut Beta", "ORG", "B"), ("Centre Gamma", "ORG", "C"))
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert ("B", "partner_of", "C") not in relations and ("C", "partner_of", "B") not in relations
+
+
+@pytest.mark.slow
+def test_a_relative_clause_has_its_antecedent_for_subject(fr) -> None:
+    text = "L'Hôpital Alpha, qui dépend du CHU Beta, ouvre un nouveau service."
+    names = (("Hôpital Alpha", "ORG", "A"), ("CHU Beta", "ORG", "B"))
+    assert ("A", "member_of", "B") in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}

@@ -173,6 +173,8 @@ def person_roles(
         return
     if any(_is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
         return
+    if any(_names_other(view, t, person) for t in after):
+        return  # "Président d'Unicancer et le Pr Soria, directeur de Gustave Roussy": another's title
     chosen = [role, *(t for t in after if t.dep_ == "conj" and t.head.i == role.i and _is_role(view, t))]
     chosen += [t for t in role.children if t.dep_ == "conj" and _is_role(view, t) and t not in chosen]
     for token in chosen:
@@ -262,6 +264,12 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
     return False
 
 
+def _names_other(view: SentenceView, token: Token, person: Anchor) -> bool:
+    """Whether ``token`` carries the name of another person ("Pr" over "Jean-Charles Soria")."""
+    others = [a for a in view.anchors if a.label == "PERSON" and a.key != person.key]
+    return any(a.start <= c.i < a.end for c in token.children for a in others)
+
+
 def _is_role(view: SentenceView, token: Token) -> bool:
     """Whether ``token`` is a role noun: a founder, or the head word of a role phrase."""
     text = doc_forms(view.doc)[token.i][0]
@@ -349,7 +357,13 @@ def _marker(token: Token, trigger: Token) -> str | None:
 def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
     """What the entity on ``side`` is to the trigger: "agent", "patient" or "object" (a noun's object)."""
     if side.head.i != trigger.i:
-        # the trigger hangs from this side ("X, a member of Y": the trigger is X's apposition)
+        # the trigger hangs from this side ("X, a member of Y": the trigger is X's apposition); a verb in
+        # a relative clause has this side for subject ("X, qui dépend de Y"), a participle for object
+        # ("X, a company controlled by Y")
+        if _is_verb(trigger) and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in trigger.children):
+            return "agent"
+        if _is_verb(trigger) and trigger.dep_ == "acl" and "Part" in trigger.morph.get("VerbForm"):
+            return "patient"
         return "holder"
     dep = side.dep_
     if trigger.pos_ in ("VERB", "AUX"):
@@ -362,8 +376,10 @@ def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
             return "agent"  # "funded by X", "soutenu par X"
         return "patient"
     marker = _marker(side, trigger)
-    if dep == "poss":
-        return "agent"
+    if dep in ("poss", "nmod:poss") or (dep == "det" and "Yes" in side.morph.get("Poss")):
+        return "agent"  # "its partners", "ses partenaires"
+    if dep == "appos":
+        return "listed"  # "its partners: A, B", "ses partenaires (A, B)": the object, if the owner is named
     if marker is not None and (marker in frame.object_marks or marker.split()[-1] in frame.object_marks):
         return "object"
     return "holder"
@@ -391,6 +407,10 @@ def _orient(
         else:
             return None
     else:
+        if "listed" in (role_a, role_b):
+            if {role_a, role_b} != {"listed", "agent"}:
+                return None  # the items of "partners including A, B" are not each other's partners
+            role_a, role_b = ("object" if r == "listed" else r for r in (role_a, role_b))
         if frame.agent == "either":
             if (role_a == "object") == (role_b == "object"):
                 return None  # "a partnership with A and with B": A and B are not partners
