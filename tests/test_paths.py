@@ -96,7 +96,6 @@ def test_path_runs_up_to_the_common_head_and_down(en) -> None:
 def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
     data = {
         "role_verbs": [],
-        "role_adjectives": [],
         "person_pronouns": [],
         "founder_roles": [],
         "appointing_verbs": [],

@@ -34,7 +34,6 @@ class FrameLexicon:
     """The words of every language's ``frames.json``, merged: a sentence may mix languages."""
 
     role_verbs: frozenset[str]
-    role_adjectives: frozenset[str]
     person_pronouns: frozenset[str]
     founder_roles: frozenset[str]
     appointing_verbs: frozenset[str]
@@ -47,7 +46,6 @@ class FrameLexicon:
 #: The keys of a frames.json file: word lists, then the frames.
 _KEYS = (
     "role_verbs",
-    "role_adjectives",
     "person_pronouns",
     "founder_roles",
     "appointing_verbs",

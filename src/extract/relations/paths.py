@@ -305,7 +305,7 @@ def frame_relations(
         frames = lexicon.frames.get(forms[token.i][1]) or lexicon.frames.get(forms[token.i][0])
         if not frames or not _frame_path(path, position):
             continue
-        left, right = _side(path, position, -1), _side(path, position, 1)
+        left, right = path[position - 1], path[position + 1]  # the trigger's neighbours on each side
         if _of_a_team(view, left, token) or _of_a_team(view, right, token):
             continue
         for frame in frames:
@@ -338,11 +338,6 @@ def _of_a_team(view: SentenceView, side: Token, trigger: Token) -> bool:
         return False
     team = doc_forms(view.doc)[side.head.i][0] in view.lexicon.team_nouns
     return team and side.dep_ in ("nmod", "pobj", "poss")
-
-
-def _side(path: Sequence[Token], position: int, step: int) -> Token:
-    """The token next to ``path[position]`` on the way to one end: the trigger's child, or its head."""
-    return path[position + step]
 
 
 def _marker(token: Token, trigger: Token) -> str | None:
