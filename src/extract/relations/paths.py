@@ -52,6 +52,8 @@ NOMINAL_DEPS = frozenset(
 NAME_DEPS = frozenset({"appos", "compound", "flat", "flat:name", "nmod"})
 #: Predicates a frame may state between a person and an organisation, and what they become.
 PERSON_FRAMES = {"founded": "founded", "coordinates": "heads", "member_of": "works_for"}
+#: The two entities of a relation, in the order the path reached them.
+Ends = tuple[Anchor, Anchor]
 
 
 # --- the path ------------------------------------------------------------------------------------------
@@ -309,7 +311,7 @@ def frame_relations(
         if _of_a_team(view, left, token) or _of_a_team(view, right, token):
             continue
         for frame in frames:
-            found = _orient(view, frame, token, (first, left), (second, right), lexicon)
+            found = _orient(frame, token, (first, left), (second, right))
             if found is not None:
                 yield Found(*found, None, clause_date(view, path))
                 return
@@ -381,49 +383,47 @@ def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
 
 
 def _orient(
-    view: SentenceView,
-    frame: Frame,
-    trigger: Token,
-    first: tuple[Anchor, Token],
-    second: tuple[Anchor, Token],
-    lexicon: FrameLexicon,
+    frame: Frame, trigger: Token, first: tuple[Anchor, Token], second: tuple[Anchor, Token]
 ) -> tuple[str, str, str] | None:
+    """(subject key, predicate, object key) of ``frame`` between two entities, each given with the token
+    by which its side of the path reaches the trigger; None when the syntax does not say who is who."""
     (a, a_side), (b, b_side) = first, second
-    role_a, role_b = _role_of(a_side, trigger, frame), _role_of(b_side, trigger, frame)
-    predicate = frame.predicate
-    if trigger.pos_ in ("VERB", "AUX"):
-        if frame.agent == "either":
-            if role_a == role_b and role_a != "agent":
-                return None
-            pair = (a, b)
-        elif {role_a, role_b} == {"agent", "patient"} or {role_a, role_b} == {"agent", "holder"}:
-            agent, other = (a, b) if role_a == "agent" else (b, a)
-            pair = (agent, other) if frame.agent == "subject" else (other, agent)
-        else:
-            return None
-    else:
-        if "listed" in (role_a, role_b):
-            if {role_a, role_b} != {"listed", "agent"}:
-                return None  # the items of "partners including A, B" are not each other's partners
-            role_a, role_b = ("object" if r == "listed" else r for r in (role_a, role_b))
-        if frame.agent == "either":
-            if (role_a == "object") == (role_b == "object"):
-                return None  # "a partnership with A and with B": A and B are not partners
-            pair = (a, b)
-        elif role_a == "object" and role_b != "object":
-            pair = (b, a)
-        elif role_b == "object" and role_a != "object":
-            pair = (a, b)
-        elif {role_a, role_b} == {"agent", "holder"} and frame.agent == "object":
-            holder, agent = (a, b) if role_a == "holder" else (b, a)
-            pair = (holder, agent)
-        else:
-            return None
-    subject, obj = pair
-    if subject.label == "PERSON" or obj.label == "PERSON":
-        if obj.label != "ORG" or predicate not in PERSON_FRAMES:
-            return None
-        predicate = PERSON_FRAMES[predicate]
-    if predicate in ("partner_of",) and "PERSON" in (subject.label, obj.label):
+    roles = (_role_of(a_side, trigger, frame), _role_of(b_side, trigger, frame))
+    pair = _verb_pair(frame, (a, b), roles) if _is_verb(trigger) else _noun_pair(frame, (a, b), roles)
+    if pair is None:
         return None
+    subject, obj = pair
+    predicate = frame.predicate
+    if "PERSON" in (subject.label, obj.label):
+        if obj.label != "ORG" or predicate not in PERSON_FRAMES:
+            return None  # a person partners no one and is no member; they head or work for
+        predicate = PERSON_FRAMES[predicate]
     return subject.key, predicate, obj.key
+
+
+def _verb_pair(frame: Frame, ends: Ends, roles: tuple[str, str]) -> Ends | None:
+    """The verb's agent is the relation's subject or object, as the frame says; symmetric frames take
+    any two parties that are not both objects of the verb."""
+    if frame.agent == "either":
+        return None if roles[0] == roles[1] != "agent" else ends
+    if set(roles) not in ({"agent", "patient"}, {"agent", "holder"}):
+        return None
+    agent, other = ends if roles[0] == "agent" else ends[::-1]
+    return (agent, other) if frame.agent == "subject" else (other, agent)
+
+
+def _noun_pair(frame: Frame, ends: Ends, roles: tuple[str, str]) -> Ends | None:
+    """A noun's object is the entity its preposition attaches ("member of Y", "funding from Y"); the items
+    listed after it ("its partners: A, B") are its objects only when its owner is the other end."""
+    if "listed" in roles:
+        if set(roles) != {"listed", "agent"}:
+            return None  # the items of "partners including A, B" are not each other's partners
+        roles = tuple("object" if role == "listed" else role for role in roles)
+    objects = [role == "object" for role in roles]
+    if frame.agent == "either":
+        return None if objects[0] == objects[1] else ends  # "with A and with B": not partners
+    if objects[0] != objects[1]:
+        return ends[::-1] if objects[0] else ends
+    if set(roles) == {"agent", "holder"} and frame.agent == "object":
+        return ends if roles[0] == "holder" else ends[::-1]
+    return None
