@@ -70,3 +70,34 @@ def test_role_labels_hold_for_the_names_after_them_and_a_shared_head_role_is_a_s
 def test_a_colon_without_a_roster_word_opens_no_officer_list(en) -> None:
     text = "Speakers: Tom Hale, chairman; Ann Ford, treasurer."
     assert read(en, text, (), ("Tom Hale", "Ann Ford"), topic="Omega") == set()
+
+
+# --- press contacts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_contact_lines_under_each_firm_take_its_name_and_the_role_on_the_line(en) -> None:
+    text = (
+        "For further information, please contact:\n\nAcme plc:\n\n"
+        "John Hale ~ Chief Executive 01483 544500\n\nBeta Bank:\n\nAnn Ford ~ Analyst 020 7588 2828"
+    )
+    found = read(en, text, ("Acme plc", "Beta Bank"), ("John Hale", "Ann Ford"))
+    assert found == {("John Hale", "heads", "Acme plc"), ("Ann Ford", "works_for", "Beta Bank")}
+
+
+@pytest.mark.slow
+def test_a_head_of_an_unnamed_department_is_staff(en) -> None:
+    text = "Press contact: Jane Doe, Head of Communications, +44 1632 960 123"
+    assert read(en, text, (), ("Jane Doe",), topic="Acme") == {("Jane Doe", "works_for", "Acme")}
+
+
+@pytest.mark.slow
+def test_information_in_a_sentence_opens_no_contact_block(en) -> None:
+    text = "Further information regarding the offer will be released on 3 October.\n\nJohn Hale"
+    assert read(en, text, (), ("John Hale",), topic="Acme") == set()
+
+
+@pytest.mark.slow
+def test_a_name_and_a_colon_on_its_own_line_heads_a_firm_whose_people_are_not_the_topics(en) -> None:
+    text = "Media contacts:\n\nBeta Partners:\n\nAnn Ford 020 7588 2828"
+    assert read(en, text, (), ("Beta Partners", "Ann Ford"), topic="Acme") == set()
