@@ -101,3 +101,10 @@ def test_information_in_a_sentence_opens_no_contact_block(en) -> None:
 def test_a_name_and_a_colon_on_its_own_line_heads_a_firm_whose_people_are_not_the_topics(en) -> None:
     text = "Media contacts:\n\nBeta Partners:\n\nAnn Ford 020 7588 2828"
     assert read(en, text, (), ("Beta Partners", "Ann Ford"), topic="Acme") == set()
+
+
+@pytest.mark.slow
+def test_officers_one_per_line_under_a_heading_take_its_organisation_by_their_role(en) -> None:
+    text = "Board of the Alpha Foundation:\n\nTom Hale, Chairman\n\nAnn Ford, Treasurer\n\nBo Reyes"
+    found = read(en, text, ("Alpha Foundation",), ("Tom Hale", "Ann Ford", "Bo Reyes"))
+    assert found == {("Tom Hale", "heads", "Alpha Foundation"), ("Ann Ford", "works_for", "Alpha Foundation")}

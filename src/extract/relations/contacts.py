@@ -43,6 +43,9 @@ def press_contacts(
     document's lines, in order."""
     for number, (offset, line, anchors) in enumerate(parsed):
         header = _contact_header(line, load_lexicon(line.doc.lang_), agents)
+        roster = header is None and _roster_heading(line, anchors)
+        if roster:
+            header = line[:0]  # the heading names the organisation; it is no role
         if header is None:
             continue
         scope = [(offset, line, [a for a in anchors if a.start >= header.end])]
@@ -52,7 +55,7 @@ def press_contacts(
             ):
                 break
             scope.append(later)
-        yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
+        yield from _contacts_in(scope, offset + header.start_char, header.text, topic, roles_only=roster)
 
 
 def _contact_header(line: Span, lexicon: RelationLexicon, agents: frozenset[str]) -> Span | None:
@@ -70,6 +73,19 @@ def _contact_header(line: Span, lexicon: RelationLexicon, agents: frozenset[str]
     return None
 
 
+def _roster_heading(line: Span, anchors: Sequence[Anchor]) -> bool:
+    """ "Board of Directors of the Alpha Foundation:": a short line naming a roster ("board", "élus"),
+    ending with a colon, with no person on it: the lines under it list officers, one per line."""
+    words = load_lexicon(line.doc.lang_).roster_words
+    table = doc_forms(line.doc)
+    return (
+        line.doc[line.end - 1].text == ":"
+        and len(line) <= CONTACT_HEADER_WORDS + 4
+        and not any(a.label == "PERSON" for a in anchors)
+        and any(table[t.i][0] in words or table[t.i][1] in words for t in line)
+    )
+
+
 def _contact_line(line: Line) -> bool:
     """A line of a contact block: short, no running text, or one that opens with a person."""
     _, span, anchors = line
@@ -81,8 +97,9 @@ def _contact_line(line: Line) -> bool:
 
 
 def _contacts_in(
-    scope: Sequence[Line], start: int, header: str, topic: str | None
+    scope: Sequence[Line], start: int, header: str, topic: str | None, *, roles_only: bool = False
 ) -> Iterator[tuple[Found, Evidence]]:
+    """The people of a block; under a roster heading (``roles_only``) only those with a role on their line."""
     last_org: str | None = None
     unnamed = False  # an organisation header was seen that no mention covers: its people are not the topic's
     pieces: list[str] = []
@@ -102,6 +119,8 @@ def _contacts_in(
                 continue
             after = next((a for a in anchors[number + 1 :] if a.label == "ORG"), None)
             role, own = _line_role(line, anchors, anchor)
+            if roles_only and role is None:
+                continue
             org = own or last_org or (after.key if after else None) or (None if unnamed else topic)
             if org is None:
                 continue
