@@ -3,10 +3,10 @@
 This module places the document's mentions on the parsed tokens, stands in the document's topic
 organisation for "it", "its", "the Centre", "l'Institut" (press releases speak of their issuer
 that way), runs the sentence rules (listed in :mod:`extract.relations.rules`) on the sentences of
-:mod:`extract.relations.sentences`, with footnote markers standing for the organisations their footnote
-lists (:mod:`extract.relations.footnotes`), then the press-contact rule (which spans several lines: a
-"CONTACT PRESSE" header, an organisation line, a name line), and returns each triple once with its
-evidence sentence.
+:mod:`extract.relations.sentences`, with footnote markers standing for the organisations their
+footnote lists (:mod:`extract.relations.footnotes`), then the press-contact rule
+(:mod:`extract.relations.contacts`, which spans several lines: a "CONTACT PRESSE" header, an
+organisation line, a name line), and returns each triple once with its evidence sentence.
 """
 
 from __future__ import annotations
@@ -14,47 +14,34 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
+from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
 from extract.relations.frame_lexicon import frame_lexicon
-from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
+from extract.relations.lexicon import MergedWords, RelationLexicon, merged_words
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
 from extract.relations.succession import Succession, predecessors, successions
 from extract.relations.view import (
     Anchor,
     DateSpan,
+    Evidence,
     Found,
     SentenceView,
     doc_forms,
     forms,
-    match_phrase,
     opening_org,
     skipped_tokens,
 )
 
 #: How many earlier ORG mentions a membership without "of ..." may refer back to.
 RECENT_ORGS = 12
-#: A press-contact block ends at the first block longer than this (running text, not a contact line).
-CONTACT_BLOCK_CHARS = 300
-CONTACT_BLOCKS = 5
-CONTACT_HEADER_WORDS = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Where a relation is stated: document offsets and the quoted text."""
-
-    start: int
-    end: int
-    text: str
 
 
 def main_topic(mentions: Sequence[Mention]) -> str | None:
@@ -300,69 +287,6 @@ def _generic_name(
         and forms(head)[0] in lexicon.generic_heads
         and (after is None or not after.text[:1].isupper() or after.is_punct)
     )
-
-
-# --- press contacts ---------------------------------------------------------------------------------
-
-
-def press_contacts(
-    parsed: Sequence[tuple[int, Span, list[Anchor]]], topic: str | None, agents: frozenset[str]
-) -> Iterator[tuple[Found, Evidence]]:
-    """ "CONTACT PRESSE / GUSTAVE ROUSSY : / Claire Parisel" or "Press contact: Jane Doe, ACME":
-    each person under a press-contact header works for the organisation named with them (else the topic),
-    with the header as role. ``parsed`` holds the document's lines, in order."""
-    for number, (offset, line, anchors) in enumerate(parsed):
-        header = _contact_header(line, load_lexicon(line.doc.lang_), agents)
-        if header is None:
-            continue
-        scope = [(offset, line, [a for a in anchors if a.start >= header.end])]
-        for later in parsed[number + 1 : number + 1 + CONTACT_BLOCKS]:
-            if len(later[1].text) > CONTACT_BLOCK_CHARS or _contact_header(
-                later[1], load_lexicon(later[1].doc.lang_), agents
-            ):
-                break
-            scope.append(later)
-        yield from _contacts_in(scope, offset + header.start_char, header.text, topic)
-
-
-def _contact_header(line: Span, lexicon: RelationLexicon, agents: frozenset[str]) -> Span | None:
-    """The press-contact header among the first words of ``line``, if any (``agents``: see match_phrase)."""
-    for start in range(line.start, min(line.start + 3, line.end)):
-        for phrase in lexicon.contact_headers:
-            end = match_phrase(line.doc, start, phrase, stop=line.end, agents=agents)
-            if end is not None:
-                return line.doc[start:end]
-    return None
-
-
-def _contacts_in(
-    scope: Sequence[tuple[int, Span, list[Anchor]]], start: int, role: str, topic: str | None
-) -> Iterator[tuple[Found, Evidence]]:
-    last_org: str | None = None
-    unnamed = False  # an organisation header was seen that no mention covers: its people are not the topic's
-    pieces: list[str] = []
-    for number_line, (offset, line, anchors) in enumerate(scope):
-        doc = line.doc
-        if number_line and not anchors and _header_line(line):
-            last_org, unnamed = None, True
-        for number, anchor in enumerate(anchors):
-            if anchor.label == "ORG":
-                last_org, unnamed = anchor.key, False
-                continue
-            after = next((a.key for a in anchors[number + 1 :] if a.label == "ORG"), None)
-            org = last_org or after or (None if unnamed else topic)
-            if org is None:
-                continue
-            end = offset + doc[anchor.end - 1].idx + len(doc[anchor.end - 1].text)
-            text = " ".join([*pieces, doc.text[line.start_char : end - offset].strip()]).strip()
-            yield Found(anchor.key, "works_for", org, role, None), Evidence(start, end, text)
-        pieces.append(line.text.strip())
-
-
-def _header_line(line: Span) -> bool:
-    """ "ACME SANTÉ :": a short line in capitals, which in a contact block names an organisation."""
-    letters = [c for c in line.text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(line) <= CONTACT_HEADER_WORDS
 
 
 # --- deduplication -----------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ WORD_SET_KEYS = (
     "round_nouns",
     "funder_markers",
     "membership_nouns",
+    "roster_words",
     *MERGED_KEYS,
 )
 #: Lexicon lists of phrases (lists of words).
@@ -128,6 +129,7 @@ class RelationLexicon:
     round_nouns: frozenset[str]
     funder_markers: frozenset[str]
     membership_nouns: frozenset[str]
+    roster_words: frozenset[str]  # before a colon, announce a list of officers ("elected:", "le bureau :")
     agent_markers: frozenset[str]
     possessive_markers: frozenset[str]
     and_words: frozenset[str]

@@ -24,11 +24,21 @@ from extract.relations.lists import (
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
 from extract.relations.partners import joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
+from extract.relations.rosters import listed_people, officer_list
 from extract.relations.view import Found, SentenceView
 
 
 def sentence_relations(view: SentenceView) -> Iterator[Found]:
-    """All the sentence rules, in turn."""
+    """All the sentence rules, in turn; the people of an officer list take only the list's relations (the
+    other rules read the list as one phrase and give every name the first one's role)."""
+    yield from officer_list(view)
+    listed = listed_people(view)
+    for found in _other_rules(view):
+        if found.subject not in listed:
+            yield found
+
+
+def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from leading(view)
     for before, after in zip(view.anchors, view.anchors[1:], strict=False):
         yield from neighbour_pair(view, before, after)

@@ -55,6 +55,15 @@ class Found:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a relation is stated: document offsets and the quoted text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     """A trigger or role phrase found in a gap: tokens [start, end), its predicate and direction."""
 
