@@ -161,3 +161,11 @@ def test_a_relative_clause_has_its_antecedent_for_subject(fr) -> None:
     text = "L'Hôpital Alpha, qui dépend du CHU Beta, ouvre un nouveau service."
     names = (("Hôpital Alpha", "ORG", "A"), ("CHU Beta", "ORG", "B"))
     assert ("A", "member_of", "B") in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+
+
+@pytest.mark.slow
+def test_each_organisation_takes_the_role_nearest_it(en) -> None:
+    text = "Jane Doe was chairman of the Alpha Fund and a member of the Beta Board."
+    names = (("Jane Doe", "PERSON", "P"), ("Alpha Fund", "ORG", "A"), ("Beta Board", "ORG", "B"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert ("P", "heads", "A") in relations and ("P", "heads", "B") not in relations

@@ -164,7 +164,8 @@ def person_roles(
         yield Found(person.key, "works_for", org.key, None, date)
         return
     forms = doc_forms(view.doc)
-    at = next((n for n, t in enumerate(inner) if _is_role(view, t)), None)
+    # the role nearest the organisation is its role there ("chairman of A and a member of B": member of B)
+    at = next((n for n in reversed(range(len(inner))) if _is_role(view, inner[n])), None)
     if at is None:
         yield from _appointed(view, person, org, path, lexicon, date)
         return
@@ -175,10 +176,12 @@ def person_roles(
         return
     if any(_is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
         return
-    if any(_names_other(view, t, person) for t in after):
+    if any(_names_other(view, t, person) for t in inner):
         return  # "Président d'Unicancer et le Pr Soria, directeur de Gustave Roussy": another's title
-    chosen = [role, *(t for t in after if t.dep_ == "conj" and t.head.i == role.i and _is_role(view, t))]
-    chosen += [t for t in role.children if t.dep_ == "conj" and _is_role(view, t) and t not in chosen]
+    # roles joined to it by "and" share its organisation when they have none of their own ("president
+    # and founder of Y"), not when they do ("chairman of A and a member of B")
+    joined = [*role.children, role.head] if role.dep_ == "conj" else list(role.children)
+    chosen = [role, *(t for t in joined if _coordinated_role(view, t, role))]
     for token in chosen:
         if forms[token.i][0] in lexicon.founder_roles:
             yield Found(person.key, "founded", org.key, None, date)
@@ -186,6 +189,15 @@ def person_roles(
         match = _role_match(view, token)
         if match is not None:
             yield Found(person.key, match.predicate, org.key, match.role, date)
+
+
+def _coordinated_role(view: SentenceView, token: Token, role: Token) -> bool:
+    """Whether ``token`` is a role joined to ``role`` by a conjunction, with no complement of its own."""
+    linked = (token.dep_ == "conj" and token.head.i == role.i) or (
+        role.dep_ == "conj" and role.head.i == token.i
+    )
+    own = any(c.dep_ in ("prep", "nmod") for c in token.children if c.i != role.i)
+    return linked and token.i != role.i and _is_role(view, token) and not own
 
 
 def _affiliated(path: Sequence[Token], lexicon: FrameLexicon) -> bool:
