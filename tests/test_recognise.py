@@ -282,3 +282,8 @@ def test_stoplisted_acronym_is_no_organisation_even_from_the_model():
     text = "Projects must hold the ISO 50001 certification."
     candidate = Candidate(23, 26, "ORG", "model", "en")
     assert not is_org_name(text, candidate, vocabulary("en"))
+
+
+def test_a_role_in_capitals_is_no_organisation(find):
+    found = find("L'autre candidat, Frédéric Bedel, Doyen de la Faculté des Sciences, a salué le résultat.")
+    assert ("ORG", "Doyen") not in found

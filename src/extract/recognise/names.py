@@ -98,6 +98,8 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False
     if _generic(fold(name), fold_all(vocab.generic)) or (" " not in name and name.lower() in vocab.org_heads):
         return False
+    if " " not in name and name.lower() in lexicon.every_language("role_words"):
+        return False  # "Doyen", "Director": a role in capitals names no one
     if c.source == "gazetteer":
         return True
     if name in vocab.acronym_stoplist:

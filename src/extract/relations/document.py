@@ -120,7 +120,7 @@ def find_relations(
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
-            last_person = next((a.key for a in reversed(view.anchors) if a.label == "PERSON"), last_person)
+            last_person = salient_person(view.sent, view.anchors + view.pronouns) or last_person
             opening = opening_org(sent, inside)
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
@@ -254,6 +254,15 @@ def topic_anchors(
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
                 extra.append(Anchor(i, i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
+
+
+def salient_person(sent: Span, anchors: Sequence[Anchor]) -> str | None:
+    """The person a next sentence's "he" or "elle" most likely stands for: the sentence's subject if it is
+    a person ("Carine Bernault a été élue ... Elle succède à"), else the last person it names."""
+    people = [a for a in anchors if a.label == "PERSON"]
+    subjects = [a for a in people if "subj" in sent.doc[a.start : a.end].root.dep_]
+    chosen = subjects[0] if subjects else (max(people, key=lambda a: a.start) if people else None)
+    return chosen.key if chosen else None
 
 
 def person_pronouns(sent: Span, anchors: list[Anchor], last_person: str | None) -> list[Anchor]:
