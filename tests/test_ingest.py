@@ -12,7 +12,7 @@ import pytest
 from extract.core.errors import ExtractError, message
 from extract.ingest.files import discover, doc_id_for, ingest
 from extract.ingest.html import decode_html
-from extract.ingest.pdf import join_hyphenated
+from extract.ingest.pdf_layout import join_hyphenated
 
 MakePdf = Callable[..., Path]
 
@@ -214,17 +214,19 @@ def test_pdf_drops_running_header_and_footer_and_rejoins_hyphenated_words(
     ]
     path = make_pdf(tmp_path / "a.pdf", pages, header="ACME Press Release", footer="Page {page} of 3")
     result = ingest(path, tmp_path)
-    # Lines of a paragraph stay lines; a word split at a line end is made whole,
-    # the hyphen kept before a capital; pages are separated by a blank line.
+    # Lines of a paragraph are joined by a space; a word split at a line end is made whole,
+    # the hyphen kept before a capital; a line ending short of the column's edge ends a paragraph.
     assert result.text == (
-        "Acme opens a lab in Lyon.\nThe cooperation with Jean-Yves Martin began in 2021."
+        "Acme opens a lab in Lyon.\n\nThe cooperation with Jean-Yves Martin began in 2021."
         "\n\nSecond page text.\n\nThird page text."
     )
 
 
 def test_pdf_blank_line_separates_paragraphs(tmp_path: Path, make_pdf: MakePdf) -> None:
-    path = make_pdf(tmp_path / "a.pdf", [["First paragraph,", "two lines.", "", "Second paragraph."]])
-    assert ingest(path, tmp_path).text == "First paragraph,\ntwo lines.\n\nSecond paragraph."
+    lines = ["First paragraph, its line split at a hyphen: coopera-", "tion.", "", "Second paragraph."]
+    path = make_pdf(tmp_path / "a.pdf", [lines])
+    text = ingest(path, tmp_path).text
+    assert text == "First paragraph, its line split at a hyphen: cooperation.\n\nSecond paragraph."
 
 
 def test_pdf_keeps_a_line_that_repeats_on_only_one_of_three_pages(tmp_path: Path, make_pdf: MakePdf) -> None:
@@ -282,7 +284,7 @@ def test_hyphen_before_a_digit_is_kept() -> None:
 
 
 def test_dash_after_a_space_is_not_a_hyphenation() -> None:
-    assert join_hyphenated(["Lyon -", "the city"]) == "Lyon -\nthe city"
+    assert join_hyphenated(["Lyon -", "the city"]) == "Lyon - the city"
 
 
 def test_soft_hyphen_at_line_end_is_removed() -> None:
@@ -339,3 +341,54 @@ def test_html_without_charset_that_is_not_utf8_falls_back_with_a_warning() -> No
         "<p>café</p>",
         message("ingest.legacy_encoding", encoding="cp1252"),
     )
+
+
+# --- PDF layout: re-flow, headings, page numbers, columns ---------------------------
+
+
+def _flowed_pdf(path: Path, blocks: list[tuple[str, str]], *, columns: int = 1, footer: str = "") -> Path:
+    """A PDF of ``(style, text)`` blocks flowed by fpdf2 ("h" bold heading, "p" justified paragraph)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    width = (180 - 10 * (columns - 1)) / columns
+    for column in range(columns):
+        pdf.set_xy(15 + column * (width + 10), 30)
+        for style, text in blocks:
+            pdf.set_font("helvetica", "B" if style == "h" else "", 12 if style == "h" else 10)
+            pdf.set_x(15 + column * (width + 10))
+            pdf.multi_cell(width, 5, text, align="L" if style == "h" else "J", new_x="LEFT", new_y="NEXT")
+    if footer:
+        pdf.set_xy(15, 282)
+        pdf.cell(0, 5, footer, align="C")
+    pdf.output(str(path))
+    return path
+
+
+_PROSE = (
+    "Acme Corporation opened a research laboratory in Lyon on 3 March 2021, its first in France, "
+    "and the laboratory is led by Marie Dupont, who joined Acme from the University of Lyon in 2019."
+)
+
+
+def test_pdf_wrapped_lines_of_a_paragraph_are_joined_by_a_space(tmp_path: Path) -> None:
+    path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE)])
+    assert ingest(path, tmp_path).text == _PROSE
+
+
+def test_pdf_heading_stays_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    path = _flowed_pdf(tmp_path / "a.pdf", [("h", "Acme opens a lab"), ("p", _PROSE)])
+    assert ingest(path, tmp_path).text == "Acme opens a lab\n\n" + _PROSE
+
+
+def test_pdf_page_number_is_dropped_from_a_one_page_document(tmp_path: Path) -> None:
+    for footer in ("3", "Page 3", "Page 3 of 4", "- 3 -", "3/4"):
+        path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE)], footer=footer)
+        assert ingest(path, tmp_path).text == _PROSE, footer
+
+
+def test_pdf_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
+    path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE), ("p", _PROSE)], columns=2)
+    assert ingest(path, tmp_path).text == "\n\n".join([_PROSE] * 4)
