@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from renderings import FRAME_WORDS, render_html, render_pdf
+from renderings import FRAME_WORDS, render_docx, render_html, render_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = (
@@ -29,7 +29,7 @@ RELEASES = (
 RENDERERS: dict[str, Callable[[str, Path], Path]] = {
     "pdf": render_pdf,
     "html": render_html,
-    # docx joins when ingest reads Word files
+    "docx": render_docx,
 }
 MENTIONS_FLOOR = 0.90
 RELATIONS_FLOOR = 0.85

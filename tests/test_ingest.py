@@ -392,3 +392,100 @@ def test_pdf_page_number_is_dropped_from_a_one_page_document(tmp_path: Path) -> 
 def test_pdf_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
     path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE), ("p", _PROSE)], columns=2)
     assert ingest(path, tmp_path).text == "\n\n".join([_PROSE] * 4)
+
+
+# --- Word (.docx) ---------------------------------------------------------------------
+
+
+def _docx(path: Path, *, heading: str | None = "Acme opens a lab", body: tuple[str, ...] = (_PROSE,)) -> Path:
+    """A Word file with a heading, body paragraphs, a header and a footer; returns ``path``."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Running header"
+    document.sections[0].footer.paragraphs[0].text = "Running footer"
+    if heading is not None:
+        document.add_heading(heading, level=1)
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_docx_gives_its_body_paragraphs_without_header_or_footer(tmp_path: Path) -> None:
+    result = ingest(_docx(tmp_path / "a.docx"), tmp_path)
+    assert (result.format, result.text) == ("docx", "Acme opens a lab\n\n" + _PROSE)
+
+
+def test_docx_title_is_its_first_heading(tmp_path: Path) -> None:
+    assert ingest(_docx(tmp_path / "a.docx"), tmp_path).title == "Acme opens a lab"
+
+
+def test_docx_without_heading_takes_its_title_from_core_properties(tmp_path: Path) -> None:
+    import docx
+
+    path = _docx(tmp_path / "a.docx", heading=None)
+    document = docx.Document(str(path))
+    document.core_properties.title = "Acme in Lyon"
+    document.save(str(path))
+    assert ingest(path, tmp_path).title == "Acme in Lyon"
+
+
+def test_docx_tables_are_read_in_order_row_by_row(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Before the table.")
+    table = document.add_table(rows=2, cols=2)
+    cells = {(0, 0): "Name", (0, 1): "Role", (1, 0): "Marie Dupont", (1, 1): "Director"}
+    for (row, col), text in cells.items():
+        table.cell(row, col).text = text
+    document.add_paragraph("After the table.")
+    document.save(str(tmp_path / "a.docx"))
+    text = ingest(tmp_path / "a.docx", tmp_path).text
+    assert text == "Before the table.\n\nName\tRole\nMarie Dupont\tDirector\n\nAfter the table."
+
+
+def test_docx_tracked_deletion_is_left_out_and_insertion_kept(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph = parse_xml(
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Acme hired </w:t></w:r>'
+        f'<w:del w:id="1" w:author="a"><w:r><w:delText>John Smith</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="a"><w:r><w:t>Marie Dupont</w:t></w:r></w:ins>'
+        f'<w:r><w:t>.</w:t></w:r></w:p>'
+    )
+    document.element.body.insert(0, paragraph)
+    document.save(str(tmp_path / "a.docx"))
+    assert ingest(tmp_path / "a.docx", tmp_path).text == "Acme hired Marie Dupont."
+
+
+def test_docx_comment_is_left_out(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph(_PROSE)
+    document.add_comment(paragraph.runs, text="Check this name with legal", author="Editor")
+    document.save(str(tmp_path / "a.docx"))
+    assert ingest(tmp_path / "a.docx", tmp_path).text == _PROSE
+
+
+def test_corrupt_docx_is_an_error(tmp_path: Path) -> None:
+    whole = _docx(tmp_path / "whole.docx").read_bytes()
+    result = ingest(write(tmp_path, "cut.docx", whole[: len(whole) // 2]), tmp_path)
+    assert (result.status, result.message.split(":")[0]) == ("error", "corrupt or unreadable Word file")
+
+
+def test_encrypted_docx_is_an_error(tmp_path: Path) -> None:
+    # An encrypted .docx is an OLE compound file holding an EncryptedPackage stream, not a zip.
+    path = write(tmp_path, "locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    assert (ingest(path, tmp_path).status, ingest(path, tmp_path).message) == (
+        "error", message("ingest.docx_encrypted"))  # fmt: skip
+
+
+def test_docx_with_an_empty_body_is_skipped(tmp_path: Path) -> None:
+    result = ingest(_docx(tmp_path / "a.docx", heading=None, body=()), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.docx_no_text"))

@@ -29,9 +29,16 @@ from extract.ingest.extracted import Extracted, Refused, describe
 from extract.ingest.html import read_html
 from extract.ingest.pdf import read_pdf
 from extract.ingest.plain import read_text
+from extract.ingest.word import read_docx
 
 #: File suffix (lower case) -> the format name written to ``documents.format``.
-FORMATS_BY_SUFFIX: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+FORMATS_BY_SUFFIX: dict[str, str] = {
+    ".txt": "txt",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 
 @dataclass(frozen=True)
 class Ingested:
@@ -44,7 +51,7 @@ class Ingested:
 
     path: str  # relative to the raw folder, "/" separators
     sha256: str  # of the file's bytes; "" when they were not read
-    format: str  # txt | pdf | html, else the lower-case suffix without its dot
+    format: str  # txt | pdf | html | docx | eml, else the lower-case suffix without its dot
     title: str | None
     text: str  # "" unless status is "ok"
     status: str  # ok | skipped | error
@@ -64,7 +71,7 @@ def discover(root: Path) -> list[Path]:
     it as a row instead of the walk hanging or the link vanishing silently.
     Broken links and sub-folders that cannot be listed are returned likewise.
     Unsupported files are returned too: the run lists them as skipped, so a
-    user sees that a ``.docx`` was not read rather than wondering where it went.
+    user sees that a ``.doc`` was not read rather than wondering where it went.
     """
     if not root.exists():
         raise ExtractError("run.no_raw", path=root)
@@ -189,4 +196,9 @@ def _file_sha256(path: Path) -> str:
 
 
 #: The reader of each supported format.
-READERS: dict[str, Callable[[Path], Extracted]] = {"txt": read_text, "pdf": read_pdf, "html": read_html}
+READERS: dict[str, Callable[[Path], Extracted]] = {
+    "txt": read_text,
+    "pdf": read_pdf,
+    "html": read_html,
+    "docx": read_docx,
+}
