@@ -24,7 +24,11 @@ HTML_FRAME = (
 )
 DOCX_HEADER = "Confidential draft - do not forward"
 DOCX_FOOTER = "Newsroom Digest footer line"
-FRAME_WORDS = (PDF_HEADER, "Page 1 of", "Page 2 of", DOCX_HEADER, DOCX_FOOTER, *HTML_FRAME)
+EML_SIGNATURE = "Sam Okafor | Press officer, Harrow & Vane Communications | +44 20 7946 0000"
+EML_QUOTED = ("Priya Natarajan", "Could you send us the release before Friday? Thanks, Priya")
+FRAME_WORDS = (
+    PDF_HEADER, "Page 1 of", "Page 2 of", DOCX_HEADER, DOCX_FOOTER, *HTML_FRAME, EML_SIGNATURE, *EML_QUOTED
+)  # fmt: skip
 
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: Latin-1 stand-ins for the characters the PDF core fonts lack, when no Unicode font is installed.
@@ -140,6 +144,18 @@ def render_docx(text: str, path: Path) -> Path:
             document.add_paragraph(line)
     document.save(str(path))
     return path
+
+
+def render_forward(text: str, path: Path) -> Path:
+    """A release e-mailed: the text as its body, a signature and a quoted reply under it, its PDF attached."""
+    attached = render_pdf(text, path.with_suffix(".pdf"))
+    data = attached.read_bytes()
+    attached.unlink()
+    body = (
+        f"{text.strip()}\n\n-- \n{EML_SIGNATURE}\n\n"
+        f"On Mon, 4 Nov 2024 at 09:12, {EML_QUOTED[0]} wrote:\n> {EML_QUOTED[1]}\n"
+    )
+    return render_eml(paragraphs(text)[0], body, path, {"release.pdf": data})
 
 
 def render_eml(subject: str, body: str, path: Path, attachments: dict[str, bytes] | None = None) -> Path:

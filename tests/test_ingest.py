@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from extract.core.errors import ExtractError, message
-from extract.ingest.files import discover, doc_id_for, ingest
+from extract.ingest.files import discover, doc_id_for, ingest, ingest_all
 from extract.ingest.html import decode_html
 from extract.ingest.pdf_layout import join_hyphenated
+from renderings import render_eml
 
 MakePdf = Callable[..., Path]
 
@@ -489,3 +490,65 @@ def test_encrypted_docx_is_an_error(tmp_path: Path) -> None:
 def test_docx_with_an_empty_body_is_skipped(tmp_path: Path) -> None:
     result = ingest(_docx(tmp_path / "a.docx", heading=None, body=()), tmp_path)
     assert (result.status, result.message) == ("skipped", message("ingest.docx_no_text"))
+
+
+# --- e-mail (.eml) ---------------------------------------------------------------------
+
+
+def test_eml_subject_is_title_and_text_part_is_text(tmp_path: Path) -> None:
+    path = render_eml("Acme opens a lab", _PROSE + "\n", tmp_path / "m.eml")
+    result = ingest(path, tmp_path)
+    assert (result.format, result.title, result.text) == ("eml", "Acme opens a lab", _PROSE)
+
+
+def test_eml_quoted_reply_and_signature_are_left_out(tmp_path: Path) -> None:
+    body = f"{_PROSE}\n\nOn Mon, 3 Mar 2021, Jane Roe wrote:\n> Can you send the release?\n"
+    assert ingest(render_eml("Re: release", body, tmp_path / "a.eml"), tmp_path).text == _PROSE
+    body = f"> an earlier line\n{_PROSE}\n-- \nJohn Carter\nPress officer, Acme\n"
+    assert ingest(render_eml("Re: release", body, tmp_path / "b.eml"), tmp_path).text == _PROSE
+
+
+def test_eml_html_part_is_read_when_there_is_no_text_part(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"] = "Acme opens a lab"
+    mail.set_content(f"<html><body><article><p>{_PROSE}</p></article></body></html>", subtype="html")
+    write(tmp_path, "m.eml", bytes(mail))
+    assert ingest(tmp_path / "m.eml", tmp_path).text == _PROSE
+
+
+def test_eml_with_no_text_part_is_skipped(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"] = "Only a picture"
+    mail.set_content(b"\x89PNG\r\n", maintype="image", subtype="png")
+    result = ingest(write(tmp_path, "m.eml", bytes(mail)), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.eml_no_text"))
+
+
+def test_eml_with_an_attached_pdf_gives_two_documents(tmp_path: Path, make_pdf: MakePdf) -> None:
+    pdf = make_pdf(tmp_path / "release.pdf", [["Acme opens a lab in Lyon."]]).read_bytes()
+    root = tmp_path / "raw"
+    root.mkdir()
+    body = "Please find our release attached.\n"
+    path = render_eml("Fwd: release", body, root / "m.eml", {"release.pdf": pdf})
+    rows = ingest_all(path, root)
+    assert [(r.path, r.format, r.status, r.text) for r in rows] == [
+        ("m.eml", "eml", "ok", "Please find our release attached."),
+        ("m.eml#release.pdf", "pdf", "ok", "Acme opens a lab in Lyon."),
+    ]
+
+
+def test_eml_rerun_keeps_its_attached_documents(tmp_path: Path, make_pdf: MakePdf) -> None:
+    from extract.core.settings import load_settings
+    from extract.run.stages import ingest_stage
+
+    pdf = make_pdf(tmp_path / "release.pdf", [["Acme opens a lab in Lyon."]]).read_bytes()
+    (tmp_path / "raw").mkdir()
+    render_eml("Fwd: release", "Our release.\n", tmp_path / "raw" / "m.eml", {"release.pdf": pdf})
+    first = ingest_stage(tmp_path / "raw", tmp_path / "work", load_settings())
+    again = ingest_stage(tmp_path / "raw", tmp_path / "work", load_settings())  # every row reused
+    paths = sorted(row["path"] for row in again)
+    assert paths == sorted(row["path"] for row in first) == ["m.eml", "m.eml#release.pdf"]
