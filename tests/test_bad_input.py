@@ -18,6 +18,9 @@ import pytest
 from extract.core.errors import message
 from extract.ingest.files import ingest
 
+#: What zipfile says of a .docx that is no zip (the detail of its "corrupt Word file" message).
+_BAD_ZIP = "not a zip archive"
+
 GOOD_EN = (
     "Greenfield Hospital opens a new research wing\n\n"
     "Leeds, 14 March 2024 – Greenfield Hospital today opened a new research wing funded by the city. "
@@ -149,7 +152,7 @@ REFUSED = [
     ("binary.txt", "skipped", message("ingest.binary")),
     ("deutsch.txt", "skipped", message("ingest.other_language", lang="de")),
     ("script.html", "skipped", message("ingest.html_no_text")),
-    ("notes.docx", "skipped", message("ingest.unsupported", suffix=".docx")),
+    ("notes.docx", "error", message("ingest.docx_corrupt", error=_BAD_ZIP)),
     ("encrypted.pdf", "error", message("ingest.pdf_encrypted")),
     ("scanned.pdf", "skipped", message("ingest.pdf_no_text")),
     ("loop.txt", "error", message("ingest.symlink_loop")),

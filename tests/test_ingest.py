@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from extract.core.errors import ExtractError, message
-from extract.ingest.files import discover, doc_id_for, ingest
+from extract.ingest.files import discover, doc_id_for, ingest, ingest_all
 from extract.ingest.html import decode_html
-from extract.ingest.pdf import join_hyphenated
+from extract.ingest.pdf_layout import join_hyphenated
+from renderings import render_eml
 
 MakePdf = Callable[..., Path]
 
@@ -214,17 +215,19 @@ def test_pdf_drops_running_header_and_footer_and_rejoins_hyphenated_words(
     ]
     path = make_pdf(tmp_path / "a.pdf", pages, header="ACME Press Release", footer="Page {page} of 3")
     result = ingest(path, tmp_path)
-    # Lines of a paragraph stay lines; a word split at a line end is made whole,
-    # the hyphen kept before a capital; pages are separated by a blank line.
+    # Lines of a paragraph are joined by a space; a word split at a line end is made whole,
+    # the hyphen kept before a capital; a line ending short of the column's edge ends a paragraph.
     assert result.text == (
-        "Acme opens a lab in Lyon.\nThe cooperation with Jean-Yves Martin began in 2021."
+        "Acme opens a lab in Lyon.\n\nThe cooperation with Jean-Yves Martin began in 2021."
         "\n\nSecond page text.\n\nThird page text."
     )
 
 
 def test_pdf_blank_line_separates_paragraphs(tmp_path: Path, make_pdf: MakePdf) -> None:
-    path = make_pdf(tmp_path / "a.pdf", [["First paragraph,", "two lines.", "", "Second paragraph."]])
-    assert ingest(path, tmp_path).text == "First paragraph,\ntwo lines.\n\nSecond paragraph."
+    lines = ["First paragraph, its line split at a hyphen: coopera-", "tion.", "", "Second paragraph."]
+    path = make_pdf(tmp_path / "a.pdf", [lines])
+    text = ingest(path, tmp_path).text
+    assert text == "First paragraph, its line split at a hyphen: cooperation.\n\nSecond paragraph."
 
 
 def test_pdf_keeps_a_line_that_repeats_on_only_one_of_three_pages(tmp_path: Path, make_pdf: MakePdf) -> None:
@@ -282,7 +285,7 @@ def test_hyphen_before_a_digit_is_kept() -> None:
 
 
 def test_dash_after_a_space_is_not_a_hyphenation() -> None:
-    assert join_hyphenated(["Lyon -", "the city"]) == "Lyon -\nthe city"
+    assert join_hyphenated(["Lyon -", "the city"]) == "Lyon - the city"
 
 
 def test_soft_hyphen_at_line_end_is_removed() -> None:
@@ -339,3 +342,213 @@ def test_html_without_charset_that_is_not_utf8_falls_back_with_a_warning() -> No
         "<p>café</p>",
         message("ingest.legacy_encoding", encoding="cp1252"),
     )
+
+
+# --- PDF layout: re-flow, headings, page numbers, columns ---------------------------
+
+
+def _flowed_pdf(path: Path, blocks: list[tuple[str, str]], *, columns: int = 1, footer: str = "") -> Path:
+    """A PDF of ``(style, text)`` blocks flowed by fpdf2 ("h" bold heading, "p" justified paragraph)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    width = (180 - 10 * (columns - 1)) / columns
+    for column in range(columns):
+        pdf.set_xy(15 + column * (width + 10), 30)
+        for style, text in blocks:
+            pdf.set_font("helvetica", "B" if style == "h" else "", 12 if style == "h" else 10)
+            pdf.set_x(15 + column * (width + 10))
+            pdf.multi_cell(width, 5, text, align="L" if style == "h" else "J", new_x="LEFT", new_y="NEXT")
+    if footer:
+        pdf.set_xy(15, 282)
+        pdf.cell(0, 5, footer, align="C")
+    pdf.output(str(path))
+    return path
+
+
+_PROSE = (
+    "Acme Corporation opened a research laboratory in Lyon on 3 March 2021, its first in France, "
+    "and the laboratory is led by Marie Dupont, who joined Acme from the University of Lyon in 2019."
+)
+
+
+def test_pdf_wrapped_lines_of_a_paragraph_are_joined_by_a_space(tmp_path: Path) -> None:
+    path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE)])
+    assert ingest(path, tmp_path).text == _PROSE
+
+
+def test_pdf_heading_stays_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    path = _flowed_pdf(tmp_path / "a.pdf", [("h", "Acme opens a lab"), ("p", _PROSE)])
+    assert ingest(path, tmp_path).text == "Acme opens a lab\n\n" + _PROSE
+
+
+def test_pdf_page_number_is_dropped_from_a_one_page_document(tmp_path: Path) -> None:
+    for footer in ("3", "Page 3", "Page 3 of 4", "- 3 -", "3/4"):
+        path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE)], footer=footer)
+        assert ingest(path, tmp_path).text == _PROSE, footer
+
+
+def test_pdf_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
+    path = _flowed_pdf(tmp_path / "a.pdf", [("p", _PROSE), ("p", _PROSE)], columns=2)
+    assert ingest(path, tmp_path).text == "\n\n".join([_PROSE] * 4)
+
+
+# --- Word (.docx) ---------------------------------------------------------------------
+
+
+def _docx(path: Path, *, heading: str | None = "Acme opens a lab", body: tuple[str, ...] = (_PROSE,)) -> Path:
+    """A Word file with a heading, body paragraphs, a header and a footer; returns ``path``."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Running header"
+    document.sections[0].footer.paragraphs[0].text = "Running footer"
+    if heading is not None:
+        document.add_heading(heading, level=1)
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_docx_gives_its_body_paragraphs_without_header_or_footer(tmp_path: Path) -> None:
+    result = ingest(_docx(tmp_path / "a.docx"), tmp_path)
+    assert (result.format, result.text) == ("docx", "Acme opens a lab\n\n" + _PROSE)
+
+
+def test_docx_title_is_its_first_heading(tmp_path: Path) -> None:
+    assert ingest(_docx(tmp_path / "a.docx"), tmp_path).title == "Acme opens a lab"
+
+
+def test_docx_without_heading_takes_its_title_from_core_properties(tmp_path: Path) -> None:
+    import docx
+
+    path = _docx(tmp_path / "a.docx", heading=None)
+    document = docx.Document(str(path))
+    document.core_properties.title = "Acme in Lyon"
+    document.save(str(path))
+    assert ingest(path, tmp_path).title == "Acme in Lyon"
+
+
+def test_docx_tables_are_read_in_order_row_by_row(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Before the table.")
+    table = document.add_table(rows=2, cols=2)
+    cells = {(0, 0): "Name", (0, 1): "Role", (1, 0): "Marie Dupont", (1, 1): "Director"}
+    for (row, col), text in cells.items():
+        table.cell(row, col).text = text
+    document.add_paragraph("After the table.")
+    document.save(str(tmp_path / "a.docx"))
+    text = ingest(tmp_path / "a.docx", tmp_path).text
+    assert text == "Before the table.\n\nName\tRole\nMarie Dupont\tDirector\n\nAfter the table."
+
+
+def test_docx_tracked_deletion_is_left_out_and_insertion_kept(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph = parse_xml(
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Acme hired </w:t></w:r>'
+        f'<w:del w:id="1" w:author="a"><w:r><w:delText>John Smith</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="a"><w:r><w:t>Marie Dupont</w:t></w:r></w:ins>'
+        f'<w:r><w:t>.</w:t></w:r></w:p>'
+    )
+    document.element.body.insert(0, paragraph)
+    document.save(str(tmp_path / "a.docx"))
+    assert ingest(tmp_path / "a.docx", tmp_path).text == "Acme hired Marie Dupont."
+
+
+def test_docx_comment_is_left_out(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph(_PROSE)
+    document.add_comment(paragraph.runs, text="Check this name with legal", author="Editor")
+    document.save(str(tmp_path / "a.docx"))
+    assert ingest(tmp_path / "a.docx", tmp_path).text == _PROSE
+
+
+def test_corrupt_docx_is_an_error(tmp_path: Path) -> None:
+    whole = _docx(tmp_path / "whole.docx").read_bytes()
+    result = ingest(write(tmp_path, "cut.docx", whole[: len(whole) // 2]), tmp_path)
+    assert (result.status, result.message.split(":")[0]) == ("error", "corrupt or unreadable Word file")
+
+
+def test_encrypted_docx_is_an_error(tmp_path: Path) -> None:
+    # An encrypted .docx is an OLE compound file holding an EncryptedPackage stream, not a zip.
+    path = write(tmp_path, "locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    assert (ingest(path, tmp_path).status, ingest(path, tmp_path).message) == (
+        "error", message("ingest.docx_encrypted"))  # fmt: skip
+
+
+def test_docx_with_an_empty_body_is_skipped(tmp_path: Path) -> None:
+    result = ingest(_docx(tmp_path / "a.docx", heading=None, body=()), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.docx_no_text"))
+
+
+# --- e-mail (.eml) ---------------------------------------------------------------------
+
+
+def test_eml_subject_is_title_and_text_part_is_text(tmp_path: Path) -> None:
+    path = render_eml("Acme opens a lab", _PROSE + "\n", tmp_path / "m.eml")
+    result = ingest(path, tmp_path)
+    assert (result.format, result.title, result.text) == ("eml", "Acme opens a lab", _PROSE)
+
+
+def test_eml_quoted_reply_and_signature_are_left_out(tmp_path: Path) -> None:
+    body = f"{_PROSE}\n\nOn Mon, 3 Mar 2021, Jane Roe wrote:\n> Can you send the release?\n"
+    assert ingest(render_eml("Re: release", body, tmp_path / "a.eml"), tmp_path).text == _PROSE
+    body = f"> an earlier line\n{_PROSE}\n-- \nJohn Carter\nPress officer, Acme\n"
+    assert ingest(render_eml("Re: release", body, tmp_path / "b.eml"), tmp_path).text == _PROSE
+
+
+def test_eml_html_part_is_read_when_there_is_no_text_part(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"] = "Acme opens a lab"
+    mail.set_content(f"<html><body><article><p>{_PROSE}</p></article></body></html>", subtype="html")
+    write(tmp_path, "m.eml", bytes(mail))
+    assert ingest(tmp_path / "m.eml", tmp_path).text == _PROSE
+
+
+def test_eml_with_no_text_part_is_skipped(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"] = "Only a picture"
+    mail.set_content(b"\x89PNG\r\n", maintype="image", subtype="png")
+    result = ingest(write(tmp_path, "m.eml", bytes(mail)), tmp_path)
+    assert (result.status, result.message) == ("skipped", message("ingest.eml_no_text"))
+
+
+def test_eml_with_an_attached_pdf_gives_two_documents(tmp_path: Path, make_pdf: MakePdf) -> None:
+    pdf = make_pdf(tmp_path / "release.pdf", [["Acme opens a lab in Lyon."]]).read_bytes()
+    root = tmp_path / "raw"
+    root.mkdir()
+    body = "Please find our release attached.\n"
+    path = render_eml("Fwd: release", body, root / "m.eml", {"release.pdf": pdf})
+    rows = ingest_all(path, root)
+    assert [(r.path, r.format, r.status, r.text) for r in rows] == [
+        ("m.eml", "eml", "ok", "Please find our release attached."),
+        ("m.eml#release.pdf", "pdf", "ok", "Acme opens a lab in Lyon."),
+    ]
+
+
+def test_eml_rerun_keeps_its_attached_documents(tmp_path: Path, make_pdf: MakePdf) -> None:
+    from extract.core.settings import load_settings
+    from extract.run.stages import ingest_stage
+
+    pdf = make_pdf(tmp_path / "release.pdf", [["Acme opens a lab in Lyon."]]).read_bytes()
+    (tmp_path / "raw").mkdir()
+    render_eml("Fwd: release", "Our release.\n", tmp_path / "raw" / "m.eml", {"release.pdf": pdf})
+    first = ingest_stage(tmp_path / "raw", tmp_path / "work", load_settings())
+    again = ingest_stage(tmp_path / "raw", tmp_path / "work", load_settings())  # every row reused
+    paths = sorted(row["path"] for row in again)
+    assert paths == sorted(row["path"] for row in first) == ["m.eml", "m.eml#release.pdf"]

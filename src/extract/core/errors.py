@@ -42,12 +42,21 @@ MESSAGES: dict[str, str] = {
     "ingest.binary": "binary content, not text (NUL bytes found)",
     "ingest.legacy_encoding": "not valid UTF-8; decoded as {encoding}",
     "ingest.utf16": "decoded as UTF-16 (byte-order mark)",
-    "ingest.unsupported": "unsupported file type '{suffix}' (supported: .txt, .pdf, .html, .htm)",
+    "ingest.unsupported": (
+        "unsupported file type '{suffix}' (supported: .txt, .pdf, .html, .htm, .docx, .eml)"
+    ),
     "ingest.unreadable": "cannot read file: {error}",
     "ingest.pdf_corrupt": "corrupt or unreadable PDF: {error}",
     "ingest.pdf_encrypted": "encrypted PDF: cannot extract text without the password",
     "ingest.pdf_no_text": "PDF has no text layer (scanned?); OCR is not supported",
     "ingest.html_no_text": "no main text found in HTML page",
+    "ingest.docx_corrupt": "corrupt or unreadable Word file: {error}",
+    "ingest.docx_encrypted": (
+        "encrypted Word file (or an old .doc renamed .docx): cannot read it without the password"
+    ),
+    "ingest.docx_no_text": "Word file has no text in its body",
+    "ingest.eml_no_text": "e-mail has no text part (its attached documents, if any, are rows of their own)",
+    "ingest.eml_unreadable": "cannot decode the e-mail's text part: {error}",
     "ingest.too_large": "file is {size} bytes, over the limit of {limit} bytes (setting 'max_file_bytes')",
     "ingest.symlink_loop": "symbolic link loop or broken link",
     "ingest.root_unreadable": "cannot list folder {path}: {error}",

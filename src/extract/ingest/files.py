@@ -20,18 +20,28 @@ import errno
 import hashlib
 import os
 import stat
+import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extract.core.errors import ExtractError, message
 from extract.ingest.extracted import Extracted, Refused, describe
 from extract.ingest.html import read_html
+from extract.ingest.mail import email_attachments, read_eml
 from extract.ingest.pdf import read_pdf
 from extract.ingest.plain import read_text
+from extract.ingest.word import read_docx
 
 #: File suffix (lower case) -> the format name written to ``documents.format``.
-FORMATS_BY_SUFFIX: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+FORMATS_BY_SUFFIX: dict[str, str] = {
+    ".txt": "txt",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".eml": "eml",
+}
 
 @dataclass(frozen=True)
 class Ingested:
@@ -44,7 +54,7 @@ class Ingested:
 
     path: str  # relative to the raw folder, "/" separators
     sha256: str  # of the file's bytes; "" when they were not read
-    format: str  # txt | pdf | html, else the lower-case suffix without its dot
+    format: str  # txt | pdf | html | docx | eml, else the lower-case suffix without its dot
     title: str | None
     text: str  # "" unless status is "ok"
     status: str  # ok | skipped | error
@@ -64,7 +74,7 @@ def discover(root: Path) -> list[Path]:
     it as a row instead of the walk hanging or the link vanishing silently.
     Broken links and sub-folders that cannot be listed are returned likewise.
     Unsupported files are returned too: the run lists them as skipped, so a
-    user sees that a ``.docx`` was not read rather than wondering where it went.
+    user sees that a ``.doc`` was not read rather than wondering where it went.
     """
     if not root.exists():
         raise ExtractError("run.no_raw", path=root)
@@ -189,4 +199,45 @@ def _file_sha256(path: Path) -> str:
 
 
 #: The reader of each supported format.
-READERS: dict[str, Callable[[Path], Extracted]] = {"txt": read_text, "pdf": read_pdf, "html": read_html}
+READERS: dict[str, Callable[[Path], Extracted]] = {
+    "txt": read_text,
+    "pdf": read_pdf,
+    "html": read_html,
+    "docx": read_docx,
+    "eml": read_eml,
+}
+
+#: Formats whose files carry other documents: (file name, bytes) of each, read as documents of their own.
+CONTAINERS: dict[str, Callable[[Path], list[tuple[str, bytes]]]] = {"eml": email_attachments}
+
+
+def ingest_all(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> list[Ingested]:
+    """:func:`ingest` of one file, then of each document it carries (an e-mail's attached PDF).
+
+    A carried document's path is the file's with ``#`` and its name (``message.eml#release.pdf``), so
+    its ID is stable and a user sees where it came from. It is read by its own format's reader, so it
+    is refused, skipped or warned about as the same file found in the folder would be.
+    """
+    first = ingest(path, root, max_file_bytes=max_file_bytes)
+    container = CONTAINERS.get(first.format)
+    if container is None or not first.sha256:
+        return [first]
+    try:
+        carried = container(path)
+    except Exception:  # the message itself could not be parsed: its own row already says so
+        return [first]
+    rows = [first]
+    with tempfile.TemporaryDirectory(prefix="extract-attached-") as folder:
+        for name, data in carried:
+            inner = Path(folder) / name
+            inner.write_bytes(data)
+            document = ingest(inner, Path(folder), max_file_bytes=max_file_bytes)
+            rows.append(replace(document, path=f"{first.path}#{name}"))
+            inner.unlink()
+    return rows
+
+
+def container_of(relpath: str) -> str:
+    """The path of the file a document comes from: itself, or the message it was attached to."""
+    head, sep, _ = relpath.partition(".eml#")
+    return head + ".eml" if sep else relpath

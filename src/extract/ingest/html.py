@@ -39,6 +39,12 @@ def read_html(path: Path) -> Extracted:
     guidelines annotate, so it stays off.
     """
     html, warning = decode_html(path.read_bytes())
+    found = html_text(html)
+    return Extracted(text=found.text, title=found.title, warnings=(warning,) if warning else ())
+
+
+def html_text(html: str) -> Extracted:
+    """The main text and title of a decoded page (also an e-mail's HTML part): see :func:`read_html`."""
     import trafilatura  # imported here: it is slow to load and only HTML needs it
 
     try:
@@ -53,7 +59,7 @@ def read_html(path: Path) -> Extracted:
     if not text:
         raise Refused("skipped", "ingest.html_no_text")
     title = " ".join((document.title or "").split()) or None
-    return Extracted(text=text, title=title, warnings=(warning,) if warning else ())
+    return Extracted(text=text, title=title)
 
 
 def decode_html(data: bytes) -> tuple[str, str | None]:
@@ -112,5 +118,3 @@ def _clean(text: str) -> str:
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
-
-#: Format name -> the reader that turns a file of that format into text.

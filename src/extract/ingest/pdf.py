@@ -1,12 +1,13 @@
-"""PDF files through pdfplumber: reading order, running headers and footers dropped, hyphens re-joined."""
+"""PDF files through pdfplumber: running headers, footers and page numbers dropped.
+
+Columns, lines and paragraphs are rebuilt from word positions by :mod:`.pdf_layout`.
+"""
 
 from __future__ import annotations
 
 import codecs
-import itertools
 import logging
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from extract.core.errors import message
 from extract.ingest.extracted import Extracted, Refused, describe
+from extract.ingest.pdf_layout import Y_TOLERANCE, Line, page_lines, paragraphs
 
 # pdfminer logs a warning for every harmless defect of a PDF (missing CropBox,
 # odd fonts); at the CLI's INFO level they would bury the run's own report.
@@ -25,28 +27,24 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 #: Word building: a gap wider than this share of the font size separates words,
 #: so small print keeps its spaces and large titles do not split.
 _PDF_X_TOLERANCE_RATIO = 0.2
-#: Characters whose tops differ by less than this (points) share a line.
-_PDF_Y_TOLERANCE = 3
 #: Lines at each end of a page that may be a running header or footer.
 _PDF_EDGE_LINES = 2
-#: A vertical gap above a line larger than this many times the page's tightest
-#: gap between lines (its leading), and than this share of the line height,
-#: starts a new paragraph. The tightest gap, not the median: in a short page
-#: of few lines the paragraph gaps would pull a median up to their own size.
-_PDF_PARAGRAPH_GAP_FACTOR = 2.0
-_PDF_PARAGRAPH_GAP_MIN = 0.5
-#: Line-end characters that split a word in two.
-_HYPHENS = ("-", "\u2010")
-_SOFT_HYPHEN = "\u00ad"
+#: The top and bottom bands of a page (shares of its height) where a page number is looked for.
+_PDF_MARGIN_BAND = 0.15
+#: A page number as it stands alone in a margin: "3", "Page 3", "Page 3 of 4", "- 3 -", "3/4", "p. 3".
+_PAGE_NUMBER = re.compile(
+    r"(?:(?:page|p\.|seite|pagina)\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*"
+    r"(?:[-\u2013\u2014]|(?:/|of|sur|de|von|di)\s*\d{1,4})?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
-class _Line:
-    """One text line of a PDF page, with the vertical extent used to find paragraphs."""
+class _Page:
+    """A page's lines in reading order, and its height (for the margin bands)."""
 
-    text: str
-    top: float
-    bottom: float
+    lines: list[Line]
+    height: float
 
 
 def read_pdf(path: Path) -> Extracted:
@@ -59,7 +57,7 @@ def read_pdf(path: Path) -> Extracted:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
-    pages: list[list[_Line]] = []
+    pages: list[_Page] = []
     try:
         with pdfplumber.open(path) as pdf:
             title = _pdf_title(pdf.metadata)
@@ -75,12 +73,12 @@ def read_pdf(path: Path) -> Extracted:
         raise
     except Exception as error:  # pdfminer raises almost anything on a damaged file
         raise Refused("error", "ingest.pdf_corrupt", error=describe(error)) from error
-    blank = sum(1 for lines in pages if not lines)
+    blank = sum(1 for page in pages if not page.lines)
     if blank == len(pages):
         raise Refused("skipped", "ingest.pdf_no_text")
-    running = _running_lines(pages)
-    blocks = [_page_text(_strip_running(lines, running)) for lines in pages]
-    text = "\n\n".join(block for block in blocks if block)
+    running = _running_lines([page.lines for page in pages])
+    lines = [line for page in pages for line in _strip_running(page, running)]
+    text = "\n\n".join(paragraphs(lines))
     warnings = (message("ingest.pdf_pages_no_text", count=blank, total=len(pages)),) if blank else ()
     return Extracted(text=text, title=title, warnings=warnings)
 
@@ -95,14 +93,13 @@ def _pdf_title(metadata: dict[str, Any]) -> str | None:
     return " ".join(title.split()) or None
 
 
-def _page_lines(page: Any) -> list[_Line]:
-    """The text lines of one pdfplumber page, top to bottom."""
-    lines = page.extract_text_lines(
-        return_chars=False,
-        x_tolerance_ratio=_PDF_X_TOLERANCE_RATIO,
-        y_tolerance=_PDF_Y_TOLERANCE,
+def _page_lines(page: Any) -> _Page:
+    """The text lines of one pdfplumber page, in reading order."""
+    words = page.extract_words(
+        x_tolerance_ratio=_PDF_X_TOLERANCE_RATIO, y_tolerance=Y_TOLERANCE, extra_attrs=["size", "fontname"]
     )
-    return [_Line(line["text"], line["top"], line["bottom"]) for line in lines if line["text"].strip()]
+    lines = page_lines([w for w in words if w["text"].strip()], float(page.width))
+    return _Page(lines, float(page.height))
 
 
 def _line_key(text: str) -> str:
@@ -110,7 +107,7 @@ def _line_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
 
 
-def _running_lines(pages: list[list[_Line]]) -> frozenset[str]:
+def _running_lines(pages: list[list[Line]]) -> frozenset[str]:
     """Keys of lines that stand among the first or last lines of most pages: headers and footers.
 
     "Most" is more than half of the pages, and at least two, so a one-page
@@ -124,55 +121,27 @@ def _running_lines(pages: list[list[_Line]]) -> frozenset[str]:
     return frozenset(key for key, n in counts.items() if n >= 2 and n > len(pages) / 2)
 
 
-def _strip_running(lines: list[_Line], running: frozenset[str]) -> list[_Line]:
-    """``lines`` without the running headers and footers at the page's ends (the body keeps its own).
+def _strip_running(page: _Page, running: frozenset[str]) -> list[Line]:
+    """A page's lines without its running headers and footers and its page number.
 
-    A page whose every line looks running is kept whole: headers and footers
-    frame a body, and pages of one short line each that differ only by their
-    digits ("Item 3 of 200") are that body, not a frame around nothing.
+    Only the lines at the page's ends are looked at (the body keeps its own).
+    A page number is dropped even in a one-page document, where nothing can
+    repeat, when it stands alone in the top or bottom band of the page. A page
+    whose every line looks running is kept whole: headers and footers frame a
+    body, and pages of one short line each that differ only by their digits
+    ("Item 3 of 200") are that body, not a frame around nothing.
     """
+    lines = page.lines
     last = len(lines) - _PDF_EDGE_LINES
     kept = [
         line
         for i, line in enumerate(lines)
-        if _PDF_EDGE_LINES <= i < last or _line_key(line.text) not in running
+        if _PDF_EDGE_LINES <= i < last or not (_line_key(line.text) in running or _page_number(line, page))
     ]
     return kept or lines
 
 
-def _page_text(lines: list[_Line]) -> str:
-    """A page's lines as text: lines of a paragraph joined by "\\n", paragraphs by "\\n\\n"."""
-    if not lines:
-        return ""
-    gaps = [line.top - before.bottom for before, line in itertools.pairwise(lines)]
-    leading = max(min(gaps), 0.0) if gaps else 0.0
-    height = statistics.median(line.bottom - line.top for line in lines)
-    threshold = max(_PDF_PARAGRAPH_GAP_FACTOR * leading, _PDF_PARAGRAPH_GAP_MIN * height)
-    paragraphs: list[list[str]] = [[lines[0].text]]
-    for gap, line in zip(gaps, lines[1:], strict=True):
-        if gap > threshold:
-            paragraphs.append([line.text])
-        else:
-            paragraphs[-1].append(line.text)
-    return "\n\n".join(join_hyphenated(paragraph) for paragraph in paragraphs)
-
-
-def join_hyphenated(lines: list[str]) -> str:
-    """Lines of one paragraph joined by "\\n", with words split at a line end made whole.
-
-    "coopera-" + "tion" gives "cooperation". When the next line starts with a
-    capital or a digit the hyphen is part of the word ("Jean-" + "Yves" gives
-    "Jean-Yves", "2016-" + "2017" gives "2016-2017"), so it is kept. A soft
-    hyphen is only ever a break, so it always goes.
-    """
-    out: list[str] = []
-    for line in lines:
-        previous = out[-1] if out else ""
-        starts_word = line[:1].isalnum()
-        if previous.endswith(_SOFT_HYPHEN) and starts_word:
-            out[-1] = previous[:-1] + line
-        elif previous.endswith(_HYPHENS) and previous[-2:-1].isalnum() and starts_word:
-            out[-1] = (previous[:-1] if line[0].islower() else previous) + line
-        else:
-            out.append(line)
-    return "\n".join(out)
+def _page_number(line: Line, page: _Page) -> bool:
+    """Is ``line`` a page number standing in the top or bottom margin band?"""
+    in_band = line.bottom < _PDF_MARGIN_BAND * page.height or line.top > (1 - _PDF_MARGIN_BAND) * page.height
+    return in_band and _PAGE_NUMBER.fullmatch(line.text.strip()) is not None

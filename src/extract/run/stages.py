@@ -45,11 +45,13 @@ _UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "revi
 def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, Any]]:
     """Decode every file under ``raw``: ``work/documents.parquet``."""
     from extract.core.errors import ExtractError
-    from extract.ingest.files import discover, doc_id_for, ingest
+    from extract.ingest.files import container_of, discover, ingest_all
 
     if not raw.is_dir():
         raise ExtractError("run.no_raw", path=raw)
-    previous = {row["path"]: row for row in read_work(work / "documents.parquet", INGESTED)}
+    previous: dict[str, list[dict[str, Any]]] = {}
+    for row in read_work(work / "documents.parquet", INGESTED):
+        previous.setdefault(container_of(row["path"]), []).append(row)
     rows = []
     for path in discover(raw):
         rel = path.relative_to(raw).as_posix()
@@ -58,33 +60,38 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
             size, mtime = info.st_size, info.st_mtime_ns
         except OSError:
             size, mtime = -1, -1
-        old = previous.get(rel)
-        if old and old["size"] == size and old["mtime_ns"] == mtime and size >= 0:
-            rows.append(old)
+        old = sorted(previous.get(rel, []), key=lambda row: row["path"] != rel)  # the file's own row first
+        if old and old[0]["size"] == size and old[0]["mtime_ns"] == mtime and size >= 0:
+            rows += old
             continue
-        found = ingest(path, raw, max_file_bytes=settings.ingest_max_file_bytes)
-        for warning in found.warnings:
-            log.warning("%s: %s", found.path, warning)
-        if found.status != "ok":
-            log.warning("%s: %s (%s)", found.path, found.message, found.status)
-        rows.append(
-            {
-                "doc_id": doc_id_for(found.path),
-                "path": found.path,
-                "sha256": found.sha256,
-                "format": found.format,
-                "title": found.title,
-                "text": found.text,
-                "n_chars": len(found.text),
-                "status": found.status,
-                "message": found.message,
-                "size": size,
-                "mtime_ns": mtime,
-            }
-        )
+        found = ingest_all(path, raw, max_file_bytes=settings.ingest_max_file_bytes)
+        rows += [_ingested_row(document, size, mtime) for document in found]
     work.mkdir(parents=True, exist_ok=True)
     write_work(work / "documents.parquet", rows, INGESTED)
     return rows
+
+
+def _ingested_row(found: Any, size: int, mtime: int) -> dict[str, Any]:
+    """The work row of one :class:`Ingested`, its problems logged; ``size`` and ``mtime`` are its file's."""
+    from extract.ingest.files import doc_id_for
+
+    for warning in found.warnings:
+        log.warning("%s: %s", found.path, warning)
+    if found.status != "ok":
+        log.warning("%s: %s (%s)", found.path, found.message, found.status)
+    return {
+        "doc_id": doc_id_for(found.path),
+        "path": found.path,
+        "sha256": found.sha256,
+        "format": found.format,
+        "title": found.title,
+        "text": found.text,
+        "n_chars": len(found.text),
+        "status": found.status,
+        "message": found.message,
+        "size": size,
+        "mtime_ns": mtime,
+    }
 
 
 # --- 2. segment ------------------------------------------------------------------------
