@@ -552,3 +552,27 @@ def test_eml_rerun_keeps_its_attached_documents(tmp_path: Path, make_pdf: MakePd
     again = ingest_stage(tmp_path / "raw", tmp_path / "work", load_settings())  # every row reused
     paths = sorted(row["path"] for row in again)
     assert paths == sorted(row["path"] for row in first) == ["m.eml", "m.eml#release.pdf"]
+
+
+# --- titles of plain text -------------------------------------------------------------------------
+
+
+def test_a_short_first_line_is_the_title():
+    from extract.ingest.plain import headline
+
+    assert headline("Acme names a new chief executive\n\nAcme said on Monday that ...") == (
+        "Acme names a new chief executive"
+    )
+
+
+def test_a_first_sentence_is_no_title():
+    from extract.ingest.plain import headline
+
+    assert headline("Acme said on Monday that it had named a new chief.\nMore text.") is None
+
+
+def test_release_labels_and_datelines_are_passed_over():
+    from extract.ingest.plain import headline
+
+    text = "COMMUNIQUÉ DE PRESSE\nParis, le 2 avril 2025\nAcme lève 18 millions d'euros\nTexte."
+    assert headline(text) == "Acme lève 18 millions d'euros"

@@ -53,7 +53,7 @@ RELATION = pa.struct(
 )
 INGESTED = pa.schema(
     [f for f in TABLES["documents"] if f.name != "lang"]
-    + [pa.field("size", pa.int64()), pa.field("mtime_ns", pa.int64())]
+    + [pa.field("size", pa.int64()), pa.field("mtime_ns", pa.int64()), pa.field("version", pa.string())]
 )
 SEGMENTED = pa.schema(
     [

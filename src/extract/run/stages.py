@@ -37,8 +37,6 @@ log = logging.getLogger(__name__)
 
 #: Subpackages and top-level modules that do not decide the content of the tables (scoring, review, the
 #: command line): a change to any other module of the package invalidates the work reused from earlier runs.
-_UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "review"})
-
 # --- 1. ingest -------------------------------------------------------------------------
 
 
@@ -53,6 +51,7 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
     for row in read_work(work / "documents.parquet", INGESTED):
         previous.setdefault(container_of(row["path"]), []).append(row)
     rows = []
+    version = pipeline_version(settings)  # a change of readers or of their settings reads every file again
     for path in discover(raw):
         rel = path.relative_to(raw).as_posix()
         try:
@@ -61,18 +60,20 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
         except OSError:
             size, mtime = -1, -1
         old = sorted(previous.get(rel, []), key=lambda row: row["path"] != rel)  # the file's own row first
-        if old and old[0]["size"] == size and old[0]["mtime_ns"] == mtime and size >= 0:
+        same = old and (old[0]["size"], old[0]["mtime_ns"], old[0]["version"]) == (size, mtime, version)
+        if same and size >= 0:
             rows += old
             continue
         found = ingest_all(path, raw, max_file_bytes=settings.ingest_max_file_bytes)
-        rows += [_ingested_row(document, size, mtime) for document in found]
+        rows += [_ingested_row(document, size, mtime, version) for document in found]
     work.mkdir(parents=True, exist_ok=True)
     write_work(work / "documents.parquet", rows, INGESTED)
     return rows
 
 
-def _ingested_row(found: Any, size: int, mtime: int) -> dict[str, Any]:
-    """The work row of one :class:`Ingested`, its problems logged; ``size`` and ``mtime`` are its file's."""
+def _ingested_row(found: Any, size: int, mtime: int, version: str) -> dict[str, Any]:
+    """The work row of one :class:`Ingested`, its problems logged; ``size`` and ``mtime`` are its file's,
+    ``version`` the pipeline version that read it."""
     from extract.ingest.files import doc_id_for
 
     for warning in found.warnings:
@@ -91,6 +92,7 @@ def _ingested_row(found: Any, size: int, mtime: int) -> dict[str, Any]:
         "message": found.message,
         "size": size,
         "mtime_ns": mtime,
+        "version": version,
     }
 
 
