@@ -1,7 +1,8 @@
 """Score the relation rules alone: gold mentions in, predicted triples against gold triples out.
 
 With the gold mentions given (key = gold entity id), every miss or false alarm is the rules' own,
-not the NER's, so this is the figure to watch while editing ``data/<lang>/relations.json``, ``data/<lang>/frames.json`` or the rules.
+not the NER's, so this is the figure to watch while editing ``data/<lang>/relations.json``,
+``data/<lang>/frames.json`` or the rules.
 
 Usage: PYTHONPATH=src python bench/eval_relations_oracle.py [--gold gold/dev] [--raw raw] [-v]
 """
