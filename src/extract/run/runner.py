@@ -111,17 +111,19 @@ def run(
     progress: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
+    allow_shrink: bool = False,
 ) -> Summary:
     """Extract the tables of every file under ``raw`` into ``out``.
 
     ``engine`` runs recognition on this machine (``local``) or a Dask cluster (``dask``, at the
-    ``scheduler`` address, or a local cluster started for the run when there is none).
+    ``scheduler`` address, or a local cluster started for the run when there is none). Without
+    ``allow_shrink``, an empty ``raw`` or one that lost most of the last run's files stops the run.
     """
     started = time.perf_counter()
     settings = settings or load_settings()
     work = work_dir(out)
     with output_lock(out):
-        stages.ingest_stage(raw, work, settings)
+        stages.ingest_stage(raw, work, settings, allow_shrink=allow_shrink)
         stages.segment_stage(work, settings)
         stats = stages.recognise_stage(
             work, settings, baseline=baseline, progress=progress, engine=engine, scheduler=scheduler

@@ -1,0 +1,120 @@
+"""Trust: a run never wipes the tables by accident, never reads its own output, and says what failed.
+
+Cases of issue 16: an empty or shrunken raw folder, an output folder inside the raw folder, a failing
+single new document, file modes that follow the umask, and the papercuts of the summary and ``make diff``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from extract.cli.main import main
+from extract.core.errors import message
+from extract.core.settings import load_settings
+from extract.core.work_files import WORK
+from extract.run.runner import run
+
+TABLES = ("documents", "mentions", "entities", "relations")
+TEXT = (
+    "{org} opens a new research wing\n\n"
+    "Leeds, 14 March 2024 – {org} today opened a new research wing funded by the city. "
+    "Dr Sarah Jones, director of research at {org}, said the wing would host forty scientists.\n"
+)
+NAMES = ("a.txt", "b.txt", "c.txt")
+
+
+def tables_bytes(out: Path) -> dict[str, bytes]:
+    return {name: (out / f"{name}.parquet").read_bytes() for name in TABLES}
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@dataclass(frozen=True)
+class Done:
+    """An output folder after a complete run over three texts."""
+
+    raw: Path
+    out: Path
+
+
+@pytest.fixture(scope="module")
+def done(tmp_path_factory: pytest.TempPathFactory) -> Done:
+    root = tmp_path_factory.mktemp("trust")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    for name, org in zip(NAMES, ("Greenfield Hospital", "Northwind Bank", "Acme Robotics"), strict=True):
+        (raw / name).write_text(TEXT.format(org=org))
+    run(raw, out, settings=load_settings(), progress=False)
+    return Done(raw, out)
+
+
+def _copy(done: Done, tmp_path: Path, keep: tuple[str, ...]) -> tuple[Path, Path]:
+    """A copy of the output folder, and a raw folder holding the files ``keep`` only."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for name in keep:
+        shutil.copy2(done.raw / name, raw / name)
+    shutil.copytree(done.out, out)
+    return raw, out
+
+
+# --- item 4: an empty or shrunken raw folder -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keep", "key", "fields"),
+    [((), "run.raw_empty", {}), (("a.txt",), "run.raw_shrunk", {"lost": 2, "total": 3})],
+    ids=["empty", "lost-two-of-three"],
+)
+def test_empty_or_shrunken_raw_folder_stops_with_exit_code_2_and_writes_nothing(
+    done: Done,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    keep: tuple[str, ...],
+    key: str,
+    fields: dict,
+) -> None:
+    raw, out = _copy(done, tmp_path, keep)
+    before = folder_bytes(out)
+    code = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])
+    stderr = capsys.readouterr().err.strip().splitlines()[-1]
+    expected = "extract run: " + message(key, path=raw, **fields)
+    assert (code, stderr, folder_bytes(out) == before) == (2, expected, True)
+
+
+def test_allow_shrink_lets_a_run_drop_the_lost_files(done: Done, tmp_path: Path) -> None:
+    raw, out = _copy(done, tmp_path, ("a.txt",))
+    code = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress", "--allow-shrink"])
+    paths = pq.read_table(out / "documents.parquet").column("path").to_pylist()
+    assert (code, paths) == (0, ["a.txt"])
+
+
+def test_losing_half_of_the_files_or_fewer_is_a_normal_run(done: Done, tmp_path: Path) -> None:
+    raw, out = _copy(done, tmp_path, ("a.txt", "b.txt"))
+    code = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])
+    paths = pq.read_table(out / "documents.parquet").column("path").to_pylist()
+    assert (code, paths) == (0, ["a.txt", "b.txt"])
+
+
+def test_ingest_stage_script_stops_on_an_empty_raw_folder_unless_allow_shrink(
+    done: Done, tmp_path: Path
+) -> None:
+    from extract.cli.stages import ingest
+
+    raw, out = _copy(done, tmp_path, ())
+    work = out / WORK
+    before = folder_bytes(out)
+    stopped = ingest(["--raw", str(raw), "--work", str(work)])
+    unchanged = folder_bytes(out) == before
+    allowed = ingest(["--raw", str(raw), "--work", str(work), "--allow-shrink"])
+    assert (stopped, unchanged, allowed) == (2, True, 0)
+
