@@ -118,3 +118,16 @@ def test_ingest_stage_script_stops_on_an_empty_raw_folder_unless_allow_shrink(
     allowed = ingest(["--raw", str(raw), "--work", str(work), "--allow-shrink"])
     assert (stopped, unchanged, allowed) == (2, True, 0)
 
+
+# --- item 5: an output folder inside the raw folder -----------------------------------------------------
+
+
+def test_output_folder_inside_the_raw_folder_is_never_read_as_input(done: Done, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(done.raw, raw)
+    out = raw / "extracted"
+    first = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])
+    tables = tables_bytes(out)
+    second = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])
+    paths = pq.read_table(out / "documents.parquet").column("path").to_pylist()
+    assert (first, second, tables_bytes(out) == tables, paths) == (0, 0, True, list(NAMES))

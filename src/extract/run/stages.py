@@ -58,7 +58,7 @@ def ingest_stage(
         previous.setdefault(container_of(row["path"]), []).append(row)
     rows = []
     version = pipeline_version(settings)  # a change of readers or of their settings reads every file again
-    found_paths = discover(raw)
+    found_paths = discover(raw, skip=(work.parent, work))  # the output folder is never input
     if not allow_shrink:
         _check_shrink(raw, {path.relative_to(raw).as_posix() for path in found_paths}, set(previous))
     for path in found_paths:
