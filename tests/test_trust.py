@@ -131,3 +131,36 @@ def test_output_folder_inside_the_raw_folder_is_never_read_as_input(done: Done, 
     second = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])
     paths = pq.read_table(out / "documents.parquet").column("path").to_pylist()
     assert (first, second, tables_bytes(out) == tables, paths) == (0, 0, True, list(NAMES))
+
+
+# --- item 6: recognition fails on the only new document --------------------------------------------------
+
+MARKER = "XYZZY-FAULT"
+
+
+def test_recognition_failing_on_the_only_new_document_is_an_error_row_with_its_path(
+    done: Done, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.recognise.recogniser import Recogniser
+
+    real = Recogniser.recognise
+
+    def recognise(self, documents):
+        documents = list(documents)
+        if any(MARKER in text for text, _ in documents):
+            raise RuntimeError(f"cannot read {MARKER}")
+        return real(self, documents)
+
+    monkeypatch.setattr(Recogniser, "recognise", recognise)
+    raw, out = _copy(done, tmp_path, NAMES)
+    (raw / "new.txt").write_text(TEXT.format(org="Blue Lake Council") + f"Ref {MARKER}.\n")
+    code = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])
+    rows = {r["path"]: r for r in pq.read_table(out / "documents.parquet").to_pylist()}
+    error = message("stage.failed", stage="recognise", error=f"cannot read {MARKER}")
+    assert (code, rows["new.txt"]["status"], rows["new.txt"]["message"], rows["a.txt"]["status"]) == (
+        0,
+        "error",
+        error,
+        "ok",
+    )
+
