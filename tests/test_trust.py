@@ -6,7 +6,9 @@ single new document, file modes that follow the umask, and the papercuts of the 
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,3 +166,22 @@ def test_recognition_failing_on_the_only_new_document_is_an_error_row_with_its_p
         "ok",
     )
 
+
+# --- item 12: files follow the umask ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_tables_and_reports_follow_the_umask(tmp_path: Path, umask: int) -> None:
+    from extract.core.tables import to_table, write_atomic, write_tables
+
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "report.md", b"a report\n")
+        write_tables(tmp_path, {"documents": to_table("documents", [])})
+    finally:
+        os.umask(old)
+    modes = {
+        p.name: stat.S_IMODE(p.stat().st_mode)
+        for p in (tmp_path / "report.md", tmp_path / "documents.parquet")
+    }
+    assert modes == {"report.md": 0o666 & ~umask, "documents.parquet": 0o666 & ~umask}
