@@ -185,3 +185,39 @@ def test_tables_and_reports_follow_the_umask(tmp_path: Path, umask: int) -> None
         for p in (tmp_path / "report.md", tmp_path / "documents.parquet")
     }
     assert modes == {"report.md": 0o666 & ~umask, "documents.parquet": 0o666 & ~umask}
+
+
+# --- item 13: papercuts ----------------------------------------------------------------------------------
+
+
+def test_summary_line_says_1_document_and_1_error_in_the_singular() -> None:
+    from collections import Counter
+
+    from extract.run.runner import Summary
+
+    one = Summary(documents=1, statuses=Counter(error=1), mentions=Counter(ORG=1), entities=1, relations=1)
+    two = Summary(documents=2, statuses=Counter(error=2), entities=2, relations=2)
+    assert (one.line().split(";")[0], two.line().split(";")[0]) == (
+        "1 document (0 ok, 0 skipped, 1 error), 1 mention (ORG 1, PERSON 0, DATE 0), 1 entity, 1 relation",
+        "2 documents (0 ok, 0 skipped, 2 errors), 0 mentions (ORG 0, PERSON 0, DATE 0), "
+        "2 entities, 2 relations",
+    )
+
+
+@pytest.mark.parametrize(("diff_status", "make_status"), [(0, 0), (1, 0), (2, 2)])
+def test_make_diff_succeeds_when_there_are_changes_and_fails_on_an_error(
+    tmp_path: Path, diff_status: int, make_status: int
+) -> None:
+    import subprocess
+
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    python = venv / "bin" / "python"
+    python.write_text(f"#!/bin/sh\nexit {diff_status}\n")  # stands for `python -m extract diff`
+    python.chmod(0o755)
+    (venv / ".installed").touch()  # newer than the lock files: make does not set the venv up
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        ["make", "-s", "-C", str(repo), "diff", f"VENV={venv}"], capture_output=True, text=True, timeout=60
+    )
+    assert (result.returncode, "make: ***" in result.stderr) == (make_status, make_status != 0)
