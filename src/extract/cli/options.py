@@ -27,6 +27,16 @@ def add_raw(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_allow_shrink(parser: argparse.ArgumentParser) -> None:
+    """``--allow-shrink``: accept an empty raw folder, or one that lost most of its files."""
+    parser.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="accept a raw folder that is empty or lost more than half of the last run's files "
+        "(without it the run stops and writes nothing)",
+    )
+
+
 def add_out(parser: argparse.ArgumentParser) -> None:
     """``--out DIR``: the folder of the tables."""
     parser.add_argument(

@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "and .html file under RAW into OUT/*.parquet. Only new or changed files are processed.",
     )
     options.add_raw(parser)
+    options.add_allow_shrink(parser)
     options.add_out(parser)
     options.add_settings(parser)
     options.add_recognition(parser)
@@ -41,6 +42,7 @@ def run_command(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
         engine=args.engine,
         scheduler=args.scheduler,
+        allow_shrink=args.allow_shrink,
     )
     log.info("%s", summary.line())
     return 0

@@ -46,12 +46,12 @@ def ingest(argv: Sequence[str] | None = None) -> int:
 
     def work(args: argparse.Namespace) -> str:
         with output_lock(args.work.parent):
-            rows = stages.ingest_stage(args.raw, args.work, load_settings(args.settings))
+            settings = load_settings(args.settings)
+            rows = stages.ingest_stage(args.raw, args.work, settings, allow_shrink=args.allow_shrink)
         return f"ingest: {len(rows)} files, {sum(r['status'] == 'ok' for r in rows)} with text"
 
-    return _stage(
-        "ingest", ingest.__doc__ or "", (options.add_raw, options.add_work, options.add_settings), work, argv
-    )
+    adders = (options.add_raw, options.add_allow_shrink, options.add_work, options.add_settings)
+    return _stage("ingest", ingest.__doc__ or "", adders, work, argv)
 
 
 def segment(argv: Sequence[str] | None = None) -> int:

@@ -21,6 +21,14 @@ MESSAGES: dict[str, str] = {
     ),
     # --- run ------------------------------------------------------------------------
     "run.no_raw": "raw folder {path} does not exist",
+    "run.raw_empty": (
+        "raw folder {path} holds no files (an unmounted share?); nothing was written; "
+        "run with --allow-shrink to empty the tables"
+    ),
+    "run.raw_shrunk": (
+        "raw folder {path} lost {lost} of the {total} files of the last run; nothing was written; "
+        "run with --allow-shrink to drop them from the tables"
+    ),
     "run.locked": (
         "another extract run is writing to {path} (lock held by pid {pid}); "
         "wait for it to finish or remove {lock} if that process is gone"

@@ -53,11 +53,23 @@ def table_bytes(table: pa.Table) -> bytes:
     return sink.getvalue()
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _stage(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a hidden temporary file beside ``path``, flushed to disk; return its path."""
+    """Write ``data`` to a hidden temporary file beside ``path``, flushed to disk; return its path.
+
+    ``mkstemp`` makes the file mode 0600; it is given the mode a new file would have (0666 less the
+    umask), so tables and reports on a shared folder can be read by whom the umask allows.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -43,6 +43,7 @@ FORMATS_BY_SUFFIX: dict[str, str] = {
     ".eml": "eml",
 }
 
+
 @dataclass(frozen=True)
 class Ingested:
     """One file after ingest: its decoded text, or the reason it has none.
@@ -65,8 +66,11 @@ class Ingested:
 # --- discovery -------------------------------------------------------------------
 
 
-def discover(root: Path) -> list[Path]:
+def discover(root: Path, *, skip: Iterable[Path] = ()) -> list[Path]:
     """Every non-hidden file under ``root``, sorted by relative POSIX path.
+
+    Folders of ``skip`` (the run's output and work folders) are not entered, so an output folder
+    inside the raw folder never has its own tables read back as documents.
 
     Symbolic links to folders are followed, since collections are often
     assembled with links, but a link back to a folder it stands in (a loop)
@@ -83,19 +87,27 @@ def discover(root: Path) -> list[Path]:
     except OSError as error:
         raise ExtractError("ingest.root_unreadable", path=root, error=error.strerror or error) from error
     found: list[Path] = []
-    _walk(entries, ancestors=frozenset({_folder_key(root)}), found=found)
+    skipped = frozenset(key for key in map(_folder_key, skip) if key is not None)
+    _walk(entries, ancestors=frozenset({_folder_key(root)}), found=found, skip=skipped)
     return sorted(found, key=lambda path: path.relative_to(root).as_posix())
 
 
 def _walk(
-    entries: Iterable[os.DirEntry[str]], *, ancestors: frozenset[tuple[int, int]], found: list[Path]
+    entries: Iterable[os.DirEntry[str]],
+    *,
+    ancestors: frozenset[tuple[int, int]],
+    found: list[Path],
+    skip: frozenset[tuple[int, int]] = frozenset(),
 ) -> None:
-    """Collect the files below ``entries``; ``ancestors`` are the folders being walked (for loops)."""
+    """Collect the files below ``entries``; ``ancestors`` are the folders being walked (for loops),
+    ``skip`` the folders never entered."""
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         key = _folder_key(path)
+        if key is not None and key in skip:
+            continue
         if key is None or key in ancestors:
             found.append(path)
             continue
@@ -104,7 +116,7 @@ def _walk(
         except OSError:
             found.append(path)
             continue
-        _walk(children, ancestors=ancestors | {key}, found=found)
+        _walk(children, ancestors=ancestors | {key}, found=found, skip=skip)
 
 
 def _folder_key(path: Path) -> tuple[int, int] | None:

@@ -45,26 +45,33 @@ def _relation_row(r: Relation) -> dict[str, Any]:
     }
 
 
+def _failed(error: Exception) -> dict[str, Any]:
+    """The recognised fields of a document whose recognition raised ``error``: an error row."""
+    return {
+        "status": "error",
+        "message": message("stage.failed", stage="recognise", error=error),
+        "mentions": [],
+        "relations": [],
+    }
+
+
 def _run_batch(recogniser, items: Items) -> list[dict[str, Any]]:
-    """Annotate a batch; if it fails, annotate its documents one by one to isolate the bad one."""
+    """Annotate a batch; if it fails, annotate its documents one by one to isolate the bad one.
+
+    A failing document is an error row whatever the size of its batch (a batch of one included), so
+    the run goes on.
+    """
     try:
         return list(annotate_many(items, recogniser))
-    except Exception:
+    except Exception as error:
         if len(items) == 1:
-            raise
+            return [_failed(error)]
     results = []
     for item in items:
         try:
             results.append(annotate(*item, recogniser))
         except Exception as error:  # recorded as the document's error, the run goes on
-            results.append(
-                {
-                    "status": "error",
-                    "message": message("stage.failed", stage="recognise", error=error),
-                    "mentions": [],
-                    "relations": [],
-                }
-            )
+            results.append(_failed(error))
     return results
 
 

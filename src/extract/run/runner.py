@@ -60,9 +60,10 @@ class Summary:
         labels = ", ".join(f"{label} {self.mentions[label]}" for label in ("ORG", "PERSON", "DATE"))
         skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(self.reasons.items()))
         text = (
-            f"{self.documents} documents ({self.statuses['ok']} ok, {self.statuses['skipped']} skipped, "
-            f"{self.statuses['error']} errors), {sum(self.mentions.values())} mentions ({labels}), "
-            f"{self.entities} entities, {self.relations} relations"
+            f"{_count(self.documents, 'document')} ({self.statuses['ok']} ok, {self.statuses['skipped']} "
+            f"skipped, {_count(self.statuses['error'], 'error')}), "
+            f"{_count(sum(self.mentions.values()), 'mention')} ({labels}), "
+            f"{_count(self.entities, 'entity', 'entities')}, {_count(self.relations, 'relation')}"
         )
         if self.processed or self.reused:
             text += f"; {self.processed} processed, {self.reused} reused"
@@ -74,6 +75,11 @@ class Summary:
         if skipped:
             text += f"\nnot extracted: {skipped}"
         return text
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``n`` and the noun, singular for one: "1 error", "2 errors"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 @contextmanager
@@ -111,17 +117,19 @@ def run(
     progress: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
+    allow_shrink: bool = False,
 ) -> Summary:
     """Extract the tables of every file under ``raw`` into ``out``.
 
     ``engine`` runs recognition on this machine (``local``) or a Dask cluster (``dask``, at the
-    ``scheduler`` address, or a local cluster started for the run when there is none).
+    ``scheduler`` address, or a local cluster started for the run when there is none). Without
+    ``allow_shrink``, an empty ``raw`` or one that lost most of the last run's files stops the run.
     """
     started = time.perf_counter()
     settings = settings or load_settings()
     work = work_dir(out)
     with output_lock(out):
-        stages.ingest_stage(raw, work, settings)
+        stages.ingest_stage(raw, work, settings, allow_shrink=allow_shrink)
         stages.segment_stage(work, settings)
         stats = stages.recognise_stage(
             work, settings, baseline=baseline, progress=progress, engine=engine, scheduler=scheduler

@@ -40,8 +40,14 @@ log = logging.getLogger(__name__)
 # --- 1. ingest -------------------------------------------------------------------------
 
 
-def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, Any]]:
-    """Decode every file under ``raw``: ``work/documents.parquet``."""
+def ingest_stage(
+    raw: Path, work: Path, settings: Settings, *, allow_shrink: bool = False
+) -> list[dict[str, Any]]:
+    """Decode every file under ``raw``: ``work/documents.parquet``.
+
+    Unless ``allow_shrink``, an empty ``raw`` (an unmounted share) or one that lost more than half of
+    the files of the last run stops here, before anything is written.
+    """
     from extract.core.errors import ExtractError
     from extract.ingest.files import container_of, discover, ingest_all
 
@@ -52,7 +58,10 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
         previous.setdefault(container_of(row["path"]), []).append(row)
     rows = []
     version = pipeline_version(settings)  # a change of readers or of their settings reads every file again
-    for path in discover(raw):
+    found_paths = discover(raw, skip=(work.parent, work))  # the output folder is never input
+    if not allow_shrink:
+        _check_shrink(raw, {path.relative_to(raw).as_posix() for path in found_paths}, set(previous))
+    for path in found_paths:
         rel = path.relative_to(raw).as_posix()
         try:
             info = path.stat()
@@ -69,6 +78,17 @@ def ingest_stage(raw: Path, work: Path, settings: Settings) -> list[dict[str, An
     work.mkdir(parents=True, exist_ok=True)
     write_work(work / "documents.parquet", rows, INGESTED)
     return rows
+
+
+def _check_shrink(raw: Path, found: set[str], previous: set[str]) -> None:
+    """Stop when ``raw`` holds no file, or lost more than half of the ``previous`` run's files."""
+    from extract.core.errors import ExtractError
+
+    if not found:
+        raise ExtractError("run.raw_empty", path=raw)
+    lost = len(previous - found)
+    if 2 * lost > len(previous):
+        raise ExtractError("run.raw_shrunk", path=raw, lost=lost, total=len(previous))
 
 
 def _ingested_row(found: Any, size: int, mtime: int, version: str) -> dict[str, Any]:
