@@ -217,7 +217,13 @@ def test_make_diff_succeeds_when_there_are_changes_and_fails_on_an_error(
     python.chmod(0o755)
     (venv / ".installed").touch()  # newer than the lock files: make does not set the venv up
     repo = Path(__file__).resolve().parent.parent
+    # run as a top-level make even under `make test`, whose MAKELEVEL would make this a sub-make
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     result = subprocess.run(
-        ["make", "-s", "-C", str(repo), "diff", f"VENV={venv}"], capture_output=True, text=True, timeout=60
+        ["make", "-s", "-C", str(repo), "diff", f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
-    assert (result.returncode, "make: ***" in result.stderr) == (make_status, make_status != 0)
+    assert (result.returncode, "***" in result.stderr) == (make_status, make_status != 0)
