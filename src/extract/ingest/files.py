@@ -61,6 +61,7 @@ class Ingested:
     status: str  # ok | skipped | error
     message: str | None
     warnings: tuple[str, ...] = ()
+    doc_id: str = ""  # of the raw bytes of the path (doc_id_for); "" for a row built by hand
 
 
 # --- discovery -------------------------------------------------------------------
@@ -135,22 +136,30 @@ def doc_id_for(relpath: str) -> str:
     """A document's stable ID: the first 16 hex digits of the SHA-256 of its relative POSIX path.
 
     The path, not the content, so that a corrected file keeps its ID and its
-    rows can be compared between runs.
+    rows can be compared between runs. The path's raw bytes (``os.fsencode``), not its readable form:
+    two names that differ only in bytes that are not UTF-8 get two IDs, and a UTF-8 name the same ID as
+    its UTF-8 encoding.
     """
-    return hashlib.sha256(relpath.encode("utf-8")).hexdigest()[:16]
+    try:
+        raw = os.fsencode(relpath)
+    except UnicodeEncodeError:  # a lone surrogate that no file name's bytes decode to
+        raw = relpath.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def ingest(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> Ingested:
     """Read and decode one file found under ``root``; never raises for a bad file."""
-    rel = path.relative_to(root).as_posix()
-    # A name in no valid UTF-8 cannot go into a Parquet string: show it readably.
-    rel = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    raw_rel = path.relative_to(root).as_posix()
+    # A name in no valid UTF-8 cannot go into a Parquet string: show it readably (the ID keeps its bytes).
+    rel = raw_rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     suffix = path.suffix.lower()
     fmt = FORMATS_BY_SUFFIX.get(suffix, suffix.lstrip("."))
 
     def row(status: str, msg: str | None, *, sha256: str = "", found: Extracted | None = None) -> Ingested:
         found = found or Extracted(text="")
-        return Ingested(rel, sha256, fmt, found.title, found.text, status, msg, found.warnings)
+        return Ingested(
+            rel, sha256, fmt, found.title, found.text, status, msg, found.warnings, doc_id_for(raw_rel)
+        )
 
     if path.is_symlink() and (not path.exists() or path.is_dir()):
         # is_dir here means discover() found a link back into its own folders.
@@ -244,7 +253,8 @@ def ingest_all(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> 
             inner = Path(folder) / name
             inner.write_bytes(data)
             document = ingest(inner, Path(folder), max_file_bytes=max_file_bytes)
-            rows.append(replace(document, path=f"{first.path}#{name}"))
+            carried_rel = f"{path.relative_to(root).as_posix()}#{name}"
+            rows.append(replace(document, path=f"{first.path}#{name}", doc_id=doc_id_for(carried_rel)))
             inner.unlink()
     return rows
 

@@ -101,7 +101,7 @@ def _ingested_row(found: Any, size: int, mtime: int, version: str) -> dict[str, 
     if found.status != "ok":
         log.warning("%s: %s (%s)", found.path, found.message, found.status)
     return {
-        "doc_id": doc_id_for(found.path),
+        "doc_id": found.doc_id or doc_id_for(found.path),
         "path": found.path,
         "sha256": found.sha256,
         "format": found.format,
