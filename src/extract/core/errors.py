@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
         "another extract run is writing to {path} (lock held by pid {pid}); "
         "wait for it to finish or remove {lock} if that process is gone"
     ),
+    "work.rebuilt": "work file {path} is damaged or missing ({error}); it is rebuilt",
     # --- run engines (extract.run.dask_engine) -------------------------------------------
     "run.scheduler_needs_dask": "--scheduler {address} is only used with --engine dask",
     "run.no_dask": "--engine dask needs the dask[distributed] package ('make setup' installs it): {error}",

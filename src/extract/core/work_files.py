@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.core.errors import message
 from extract.core.schema import TABLES
 from extract.core.tables import table_bytes, write_atomic
 
@@ -95,7 +96,7 @@ def read_work(path: Path, schema: pa.Schema) -> list[dict[str, Any]]:
             return []
         return table.to_pylist()
     except (OSError, pa.ArrowInvalid):
-        log.warning("%s is unreadable; it will be rebuilt", path)
+        log.warning("%s", message("work.rebuilt", path=path, error="unreadable"))
         return []
 
 

@@ -161,7 +161,7 @@ def normalise_if_changed(work: Path) -> None:
     fingerprint = normalise_fingerprint(work)
     mark = work / NORMALISED
     have_tables = all((work / "tables" / f"{name}.parquet").exists() for name in TABLES)
-    if have_tables and mark.exists() and mark.read_text(encoding="utf-8") == fingerprint:
+    if have_tables and mark.exists() and mark.read_bytes() == fingerprint.encode():
         log.debug("normalise: inputs unchanged, tables reused")
         return
     stages.normalise_stage(work)

@@ -318,7 +318,15 @@ def write_stage(work: Path, out: Path) -> tuple[dict[str, pa.Table], list[str]]:
     from extract.core.contract import check_tables
     from extract.core.tables import read_table
 
-    tables = {name: read_table(work / "tables" / f"{name}.parquet", name) for name in TABLES}
+    def read_all() -> dict[str, pa.Table]:
+        return {name: read_table(work / "tables" / f"{name}.parquet", name) for name in TABLES}
+
+    try:
+        tables = read_all()
+    except (OSError, KeyError, pa.ArrowException) as error:  # damaged or missing: built again from its inputs
+        log.warning("%s", message("work.rebuilt", path=work / "tables", error=error))
+        normalise_stage(work)
+        tables = read_all()
     check_tables(tables, doc_langs=doc_langs())
     changed = write_tables(out, tables)
     return tables, changed
