@@ -5,6 +5,7 @@ Cases of issue 16 (items 7, 9, 11 and the rest of 13) that tests/test_trust.py d
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.cli.main import main
+from extract.core.errors import message
 from extract.core.settings import load_settings
 from extract.ingest.files import doc_id_for
 from extract.run.runner import run
@@ -100,3 +102,89 @@ def test_a_damaged_work_file_is_rebuilt_and_the_run_succeeds(
     assert tables_bytes(out) == tables_bytes(done.out)
     if work_file.endswith(".parquet"):
         pq.read_table(path)  # rebuilt, readable again
+
+
+def _stop_lines(err: str) -> list[str]:
+    assert "Traceback" not in err
+    return [line for line in err.splitlines() if line.startswith("extract run:")]
+
+
+def _raw_with_a_new_file(done: Done, tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    shutil.copytree(done.raw, raw)
+    (raw / "d.txt").write_text(TEXT.format(org="Bellweather Trust"))
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("target", "code", "words"),
+    [
+        ("extract.core.work_files.write_atomic", errno.ENOSPC, "no space left on the device while writing"),
+        ("extract.core.tables._stage", errno.ENOSPC, "no space left on the device while writing"),
+        ("extract.core.work_files.write_atomic", errno.EROFS, "(a read-only folder?)"),
+        ("extract.core.work_files.write_atomic", errno.EACCES, "(a read-only folder?)"),
+    ],
+)
+def test_disk_full_or_read_only_output_stops_in_one_line_with_exit_code_2_and_tables_untouched(
+    done: Done,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    target: str,
+    code: int,
+    words: str,
+) -> None:
+    out, raw = _copy_out(done, tmp_path), _raw_with_a_new_file(done, tmp_path)
+
+    def fail(path: Path, *_: object) -> None:
+        raise OSError(code, os.strerror(code), str(path))
+
+    monkeypatch.setattr(target, fail)
+    assert main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"]) == 2
+    lines = _stop_lines(capsys.readouterr().err)
+    assert len(lines) == 1 and words in lines[0] and f"the tables in {out} are unchanged" in lines[0]
+    assert tables_bytes(out) == tables_bytes(done.out)
+    assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to a read-only folder")
+def test_a_really_read_only_output_folder_stops_in_one_line(
+    done: Done, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, raw = _copy_out(done, tmp_path), _raw_with_a_new_file(done, tmp_path)
+    folders = [out, *[p for p in out.rglob("*") if p.is_dir()]]
+    for folder in folders:
+        folder.chmod(0o555)
+    try:
+        assert main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"]) == 2
+    finally:
+        for folder in folders:
+            folder.chmod(0o755)
+    lines = _stop_lines(capsys.readouterr().err)
+    assert len(lines) == 1 and "(a read-only folder?)" in lines[0]
+    assert tables_bytes(out) == tables_bytes(done.out)
+
+
+@pytest.mark.parametrize("below", ["", "sub"])
+def test_an_output_path_that_is_a_file_stops_in_one_line_and_is_left_alone(
+    done: Done, tmp_path: Path, capsys: pytest.CaptureFixture[str], below: str
+) -> None:
+    blocker = tmp_path / "tables.txt"
+    blocker.write_text("not a folder\n")
+    out = blocker / below if below else blocker
+    assert main(["run", "--raw", str(done.raw), "--out", str(out), "--no-progress"]) == 2
+    lines = _stop_lines(capsys.readouterr().err)
+    assert lines == [f"extract run: {message('run.out_not_folder', path=blocker)}"]
+    assert blocker.read_text() == "not a folder\n"
+
+
+def test_raw_that_is_a_file_says_so_and_leaves_no_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw, out = tmp_path / "release.txt", tmp_path / "out"
+    raw.write_text(TEXT.format(org="Northwind Bank"))
+    assert main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"]) == 2
+    assert _stop_lines(capsys.readouterr().err) == [f"extract run: {message('run.raw_not_folder', path=raw)}"]
+    assert not out.exists()
+    assert main(["run", "--raw", str(tmp_path / "nowhere"), "--out", str(out), "--no-progress"]) == 2
+    assert not out.exists()

@@ -21,6 +21,20 @@ MESSAGES: dict[str, str] = {
     ),
     # --- run ------------------------------------------------------------------------
     "run.no_raw": "raw folder {path} does not exist",
+    "run.raw_not_folder": (
+        "raw path {path} is a file, not a folder; give --raw the folder that holds the texts"
+    ),
+    "run.out_not_folder": (
+        "output path {path} is a file, not a folder; give --out a folder (nothing was written)"
+    ),
+    "run.disk_full": (
+        "no space left on the device while writing {path}; the tables in {out} are unchanged; "
+        "free some space and run again"
+    ),
+    "run.read_only": (
+        "cannot write {path}: {error} (a read-only folder?); the tables in {out} are unchanged"
+    ),
+    "run.os_error": "cannot write {path}: {error}; the tables in {out} are unchanged",
     "run.raw_empty": (
         "raw folder {path} holds no files (an unmounted share?); nothing was written; "
         "run with --allow-shrink to empty the tables"

@@ -11,6 +11,7 @@ scripts of ``pipeline/`` (:mod:`extract.cli.stages`) take the same lock.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import logging
@@ -84,10 +85,20 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
-    """Hold the output folder's lock, or stop with a message naming the process that has it."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Hold the output folder's lock, or stop with a message naming the process that has it.
+
+    An environment failure while the lock is held (disk full, a read-only folder, a file where a folder
+    should be) stops with one line saying which (:func:`environment_error`); the tables are replaced only
+    at the very end, so they are left as they were.
+    """
+    if out.exists() and not out.is_dir():
+        raise ExtractError("run.out_not_folder", path=out)
     path = out / LOCK
-    handle = path.open("a+")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+")
+    except OSError as error:
+        raise environment_error(error, out) from error
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -101,11 +112,28 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.write(str(os.getpid()))
         handle.flush()
         yield
+    except OSError as error:
+        raise environment_error(error, out) from error
     finally:
         handle.seek(0)
         handle.truncate()
         fcntl.flock(handle, fcntl.LOCK_UN)
         handle.close()
+
+
+def environment_error(error: OSError, out: Path) -> ExtractError:
+    """The one-line failure of an OSError met while writing to ``out``: disk full, read-only, not a folder."""
+    where = error.filename or out
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        return ExtractError("run.disk_full", path=where, out=out)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ExtractError("run.read_only", path=where, out=out, error=reason)
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder should be: name that file
+        path = Path(where)
+        in_the_way = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)
+        return ExtractError("run.out_not_folder", path=in_the_way)
+    return ExtractError("run.os_error", path=where, out=out, error=reason)
 
 
 def run(
@@ -128,6 +156,7 @@ def run(
     started = time.perf_counter()
     settings = settings or load_settings()
     work = work_dir(out)
+    stages.check_raw(raw)  # before the lock: a wrong --raw leaves no output folder behind
     with output_lock(out):
         stages.ingest_stage(raw, work, settings, allow_shrink=allow_shrink)
         stages.segment_stage(work, settings)

@@ -48,11 +48,9 @@ def ingest_stage(
     Unless ``allow_shrink``, an empty ``raw`` (an unmounted share) or one that lost more than half of
     the files of the last run stops here, before anything is written.
     """
-    from extract.core.errors import ExtractError
     from extract.ingest.files import container_of, discover, ingest_all
 
-    if not raw.is_dir():
-        raise ExtractError("run.no_raw", path=raw)
+    check_raw(raw)
     previous: dict[str, list[dict[str, Any]]] = {}
     for row in read_work(work / "documents.parquet", INGESTED):
         previous.setdefault(container_of(row["path"]), []).append(row)
@@ -78,6 +76,15 @@ def ingest_stage(
     work.mkdir(parents=True, exist_ok=True)
     write_work(work / "documents.parquet", rows, INGESTED)
     return rows
+
+
+def check_raw(raw: Path) -> None:
+    """Stop unless ``raw`` is a folder: one that does not exist, or a file given for the folder."""
+    from extract.core.errors import ExtractError
+
+    if raw.is_dir():
+        return
+    raise ExtractError("run.raw_not_folder" if raw.exists() else "run.no_raw", path=raw)
 
 
 def _check_shrink(raw: Path, found: set[str], previous: set[str]) -> None:
