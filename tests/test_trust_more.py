@@ -8,17 +8,20 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extract.cli.main import main
+from extract.cli.main import build_parser, main
 from extract.core.errors import message
 from extract.core.settings import load_settings
 from extract.ingest.files import doc_id_for
-from extract.run.runner import run
+from extract.run.runner import run, summarise
 
 TEXT = (
     "{org} opens a new research wing\n\n"
@@ -188,3 +191,92 @@ def test_raw_that_is_a_file_says_so_and_leaves_no_output_folder(
     assert not out.exists()
     assert main(["run", "--raw", str(tmp_path / "nowhere"), "--out", str(out), "--no-progress"]) == 2
     assert not out.exists()
+
+
+# --- item 13: papercuts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "quiet", "verbose"),
+    [
+        (["-q", "run"], True, False),
+        (["run", "-q"], True, False),
+        (["run", "--quiet"], True, False),
+        (["run", "--verbose"], False, True),
+        (["-v", "run"], False, True),
+        (["run"], False, False),
+        (["gold", "check", "-q", "gold"], True, False),
+    ],
+)
+def test_quiet_and_verbose_are_accepted_before_and_after_the_command(
+    argv: list[str], quiet: bool, verbose: bool
+) -> None:
+    args = build_parser().parse_args(argv)
+    assert (args.quiet, args.verbose) == (quiet, verbose)
+
+
+def test_quiet_after_the_command_silences_the_summary_and_verbose_adds_debug_lines(
+    done: Done, tmp_path: Path
+) -> None:
+    out = _copy_out(done, tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+
+    def stderr(*flags: str) -> str:
+        command = [sys.executable, "-m", "extract", "run", *flags, "--raw", str(done.raw), "--out", str(out)]
+        done_ = subprocess.run(
+            [*command, "--no-progress"], capture_output=True, text=True, env=env, check=True
+        )
+        return done_.stderr
+
+    assert stderr("-q") == ""
+    assert "inputs unchanged, tables reused" in stderr("--verbose")
+    plain = stderr()
+    assert "3 documents" in plain and "inputs unchanged" not in plain
+
+
+def test_extract_diff_honours_no_color(
+    done: Done, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw, newer = _raw_with_a_new_file(done, tmp_path), tmp_path / "newer"
+    run(raw, newer, settings=load_settings(), progress=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich writes escape codes as on a terminal
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    capsys.readouterr()
+    assert main(["diff", str(done.out), str(newer)]) == 1
+    assert "\x1b[32m" in capsys.readouterr().out  # coloured without NO_COLOR, so the check below can fail
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["diff", str(done.out), str(newer)]) == 1
+    assert "\x1b[3" not in capsys.readouterr().out
+
+
+def test_summary_line_never_cuts_a_reason_mid_parenthesis() -> None:
+    unsupported = message("ingest.unsupported", suffix=".doc")
+    failed = message("stage.failed", stage="recognise", error="boom: (x)")
+    documents = pa.table({"status": ["skipped", "error", "ok"], "message": [unsupported, failed, None]})
+    empty = pa.table({"label": pa.array([], pa.string())})
+    summary = summarise({"documents": documents, "mentions": empty, "entities": empty, "relations": empty})
+    reasons = summary.line().split("\nnot extracted: ")[1]
+    assert reasons == f"1 recognise failed; 1 {unsupported}"
+    assert reasons.count("(") == reasons.count(")")
+
+
+def test_a_recognition_failure_is_reported_by_path_not_doc_id(
+    done: Done, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from extract.recognise.recogniser import Recogniser
+
+    real = Recogniser.recognise
+
+    def recognise(self, documents):
+        documents = list(documents)
+        if any("Bellweather" in text for text, _ in documents):
+            raise RuntimeError("cannot read it")
+        return real(self, documents)
+
+    monkeypatch.setattr(Recogniser, "recognise", recognise)
+    out, raw = _copy_out(done, tmp_path), _raw_with_a_new_file(done, tmp_path)
+    with caplog.at_level("WARNING"):
+        run(raw, out, settings=load_settings(), progress=False)
+    failed = message("stage.failed", stage="recognise", error="cannot read it")
+    assert f"d.txt: {failed} (error)" in caplog.messages
+    assert not any(doc_id_for("d.txt") in line for line in caplog.messages)

@@ -36,20 +36,48 @@ def build_parser() -> argparse.ArgumentParser:
         description="Organisations, people, dates and their relations from press releases.",
     )
     parser.add_argument("--version", action="version", version=f"extract {__version__}")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    add_verbosity(parser, default=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         importlib.import_module(module).register(subparsers)
+    _verbosity_below(parser)
     return parser
 
 
-def configure_logging(*, quiet: bool = False) -> None:
-    """Log to stderr: information and up, or with ``quiet`` warnings and errors only."""
+def add_verbosity(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """``-q/--quiet`` and ``-v/--verbose``, one or the other."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q", "--quiet", action="store_true", default=default, help="print warnings and errors only"
+    )
+    group.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="print debugging messages too"
+    )
+
+
+def _verbosity_below(parser: argparse.ArgumentParser) -> None:
+    """Accept ``-q`` and ``-v`` after every (sub)command too: ``extract run -q`` as ``extract -q run``.
+
+    Their default there is SUPPRESS, so a command without them keeps the value given before it.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                add_verbosity(sub, default=argparse.SUPPRESS)
+                _verbosity_below(sub)
+
+
+def configure_logging(*, quiet: bool = False, verbose: bool = False) -> None:
+    """Log to stderr: information and up; with ``quiet`` warnings and errors only.
+
+    ``verbose`` adds the debugging messages of this package (not of the libraries it uses).
+    """
     logging.basicConfig(
         level=logging.WARNING if quiet else logging.INFO,
         format="%(levelname)s: %(message)s" if quiet else "%(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("extract").setLevel(logging.DEBUG if verbose else logging.NOTSET)
 
 
 def call(prog: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
@@ -67,5 +95,5 @@ def call(prog: str, func: Callable[[argparse.Namespace], int | None], args: argp
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit code (2 for a usage error or a stopping failure)."""
     args = build_parser().parse_args(argv)
-    configure_logging(quiet=args.quiet)
+    configure_logging(quiet=args.quiet, verbose=args.verbose)
     return call(f"extract {args.command}", args.func, args)

@@ -9,6 +9,7 @@ are built from the same list of :class:`Section` values, so they always agree.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -216,11 +217,13 @@ def _fence(body: Iterable[str]) -> str:
 def terminal(
     report: Report, *, limit: int | None = 20, color: bool = True, file: TextIO | None = None
 ) -> None:
-    """Print the report with rich: coloured on a terminal, plain when piped or with ``color=False``.
+    """Print the report with rich: coloured on a terminal, plain when piped, with ``color=False`` or
+    when the environment sets ``NO_COLOR`` (https://no-color.org).
 
     Row text goes through :class:`rich.text.Text`, never markup, so brackets in
     names or evidence ("[CLB]") print as written.
     """
+    color = color and not os.environ.get("NO_COLOR")
     console = Console(file=file, no_color=not color, highlight=False, soft_wrap=True)
     console.print(Text(f"{report.old.label} → {report.new.label}", style="bold"))
     summary = Table("table", "group", "before", "after", "delta", box=None, pad_edge=False)

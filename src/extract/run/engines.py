@@ -69,6 +69,7 @@ def annotate_all(
     the dask engine's workers write their rows (each ``todo`` row then needs its ``version``).
     """
     texts = {seg["doc_id"]: documents[seg["doc_id"]]["text"] for seg in todo}
+    paths = {seg["doc_id"]: documents[seg["doc_id"]].get("path", seg["doc_id"]) for seg in todo}
     batches = [list(todo[i : i + BATCH_DOCS]) for i in range(0, len(todo), BATCH_DOCS)]
     processes = settings.run_processes or os.cpu_count() or 1
     processes = min(processes, len(batches))
@@ -82,32 +83,34 @@ def annotate_all(
                 raise ValueError("the dask engine needs a folder for its parts")
             work = ((_items(b, texts), [{k: seg[k] for k in KEY_COLUMNS} for seg in b]) for b in batches)
             outcomes = dask_outcomes(work, settings, parts=parts, baseline=baseline, scheduler=scheduler)
-            yield from _emit(batches, outcomes, bar, models)
+            yield from _emit(batches, outcomes, bar, models, paths)
         elif processes <= 1:
             from extract.recognise.recogniser import Recogniser
             from extract.run.annotate import annotate_batch
 
             recogniser = Recogniser(settings, baseline=baseline)
             outcomes = (annotate_batch(recogniser, _items(b, texts)) for b in batches)
-            yield from _emit(batches, outcomes, bar, models)
+            yield from _emit(batches, outcomes, bar, models, paths)
         else:
             context = multiprocessing.get_context("spawn")
             with context.Pool(processes, initializer=_init_worker, initargs=(settings, baseline)) as pool:
                 outcomes = pool.imap(_work, (_items(b, texts) for b in batches))
-                yield from _emit(batches, outcomes, bar, models)
+                yield from _emit(batches, outcomes, bar, models, paths)
     finally:
         if bar is not None:
             bar.stop()
     stats["models"] = sorted(models)
 
 
-def _emit(batches, outcomes, bar, models: set[str] | None = None):
+def _emit(batches, outcomes, bar, models: set[str] | None = None, paths: dict[str, str] | None = None):
+    """Yield (segmented row, result) per document; a failure is logged with the document's path."""
     for batch, (results, loaded) in zip(batches, outcomes, strict=True):
         if models is not None and loaded:
             models.update(loaded)
         for seg, result in zip(batch, results, strict=True):
             if result["status"] == "error":
-                log.warning("%s: %s", seg["doc_id"], result["message"])
+                where = (paths or {}).get(seg["doc_id"], seg["doc_id"])
+                log.warning("%s: %s (%s)", where, result["message"], result["status"])
             yield seg, result
         if bar is not None:
             bar.advance(bar.task_ids[0], len(batch))

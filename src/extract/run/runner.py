@@ -172,6 +172,17 @@ def run(
     return summary
 
 
+def _reason(text: str) -> str:
+    """A message up to its first colon outside parentheses: "recognise failed: boom" gives "recognise
+    failed", while "unsupported file type '.doc' (supported: .txt, ...)" stays whole."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ":" and depth <= 0:
+            return text[:i]
+    return text
+
+
 def normalise_fingerprint(work: Path) -> str:
     """A hash of all that the normalise stage reads: its input files, and the code that decides tables."""
     digest = hashlib.sha256(code_hash().encode())
@@ -203,9 +214,7 @@ def summarise(tables: dict[str, pa.Table]) -> Summary:
     documents = tables["documents"].select(["status", "message"]).to_pylist()
     summary.documents = len(documents)
     summary.statuses.update(d["status"] for d in documents)
-    summary.reasons.update(
-        (d["message"] or d["status"]).split(":")[0] for d in documents if d["status"] != "ok"
-    )
+    summary.reasons.update(_reason(d["message"] or d["status"]) for d in documents if d["status"] != "ok")
     summary.mentions.update(tables["mentions"].column("label").to_pylist())
     summary.entities = tables["entities"].num_rows
     summary.relations = tables["relations"].num_rows
