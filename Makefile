@@ -21,8 +21,6 @@ BASELINE := reports/baseline/tables
 # Extra options for `extract run`, e.g. ARGS="--processes 2"
 ARGS ?=
 
-# Files and folders of raw/: a folder's mtime changes when a file is added or removed.
-RAW_FILES := $(shell find $(RAW) ! -name '.*' 2>/dev/null | sort)
 CODE := $(shell find src/extract -name '*.py' -o -name '*.json' -o -name '*.csv' -o -name '*.toml' | sort)
 STAGE = $(BIN)/python pipeline/$(1).py
 
@@ -47,9 +45,6 @@ setup: $(STAMP)
 # are unchanged; inside a stage, only new or changed documents are processed.   #
 #################################################################################
 
-$(WORK)/documents.parquet: $(RAW_FILES) pipeline/ingest.py | $(STAMP)
-	$(call STAGE,ingest) --raw $(RAW) --work $(WORK)
-
 $(WORK)/segmented.parquet: $(WORK)/documents.parquet $(CODE) pipeline/segment.py
 	$(call STAGE,segment) --work $(WORK)
 
@@ -62,8 +57,14 @@ $(WORK)/tables/documents.parquet: $(WORK)/recognised.parquet pipeline/normalise.
 $(OUT)/documents.parquet: $(WORK)/tables/documents.parquet pipeline/write.py
 	$(call STAGE,write) --work $(WORK) --out $(OUT)
 
+# The ingest stage always runs and decides by itself (its cache is keyed by each file's size, mtime and the
+# pipeline version): make cannot list raw/ as prerequisites when a file name holds a space or a colon, nor
+# see a file replaced by an older one. It rewrites documents.parquet only when it changes, and make is
+# asked for the rest only then, by timestamps, so the later stages run only when their inputs changed.
 ## Extract the tables of every text in raw/ into extracted/ (only new or changed files are processed)
-extract: $(OUT)/documents.parquet
+extract: | $(STAMP)
+	$(call STAGE,ingest) --raw "$(RAW)" --work "$(WORK)"
+	@$(MAKE) --no-print-directory "$(OUT)/documents.parquet" RAW="$(RAW)" OUT="$(OUT)" ARGS="$(ARGS)"
 
 ## The same in one process: python -m extract run (takes a lock on the output folder)
 run: $(STAMP)
@@ -78,7 +79,7 @@ diff: $(STAMP)
 	@# exit status 1 means "changes shown", not a failure of make; 2 (an error) still fails
 	$(BIN)/python -m extract diff $(if $(FORMAT),--format $(FORMAT)) || [ $$? -eq 1 ]
 
-$(BASELINE)/documents.parquet: $(RAW_FILES) $(CODE) | $(STAMP)
+$(BASELINE)/documents.parquet: FORCE | $(STAMP)
 	$(BIN)/python -m extract run --baseline --raw $(RAW) --out $(BASELINE) --no-progress
 
 ## Score the bare spaCy models (no rules) on the gold set: the baseline the pipeline is compared to
@@ -149,4 +150,6 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_-]+:/ && desc {split($$1,t,":"); printf "  \033[36m%-15s\033[0m %s\n", t[1], desc; desc=""} !/^## /{ if ($$0 !~ /^[a-zA-Z_-]+:/) desc=desc }' $(MAKEFILE_LIST)
 
-.PHONY: setup extract run diff score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+FORCE:
+
+.PHONY: FORCE setup extract run diff score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

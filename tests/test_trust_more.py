@@ -139,7 +139,7 @@ def test_disk_full_or_read_only_output_stops_in_one_line_with_exit_code_2_and_ta
 ) -> None:
     out, raw = _copy_out(done, tmp_path), _raw_with_a_new_file(done, tmp_path)
 
-    def fail(path: Path, *_: object) -> None:
+    def fail(path: Path, *_: object, **__: object) -> None:
         raise OSError(code, os.strerror(code), str(path))
 
     monkeypatch.setattr(target, fail)
@@ -280,3 +280,22 @@ def test_a_recognition_failure_is_reported_by_path_not_doc_id(
     failed = message("stage.failed", stage="recognise", error="cannot read it")
     assert f"d.txt: {failed} (error)" in caplog.messages
     assert not any(doc_id_for("d.txt") in line for line in caplog.messages)
+
+
+# --- item 10: make extract with any file name ------------------------------------------------------------
+
+
+def test_make_extract_reads_names_with_spaces_and_colons_and_then_has_nothing_to_do(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = "Acme Corp named Jane Doe chief executive in March 2020.\n"
+    (raw / "a b:c.txt").write_text(text, encoding="utf-8")
+    repo = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    command = ["make", "-s", "-C", str(repo), "extract", f"RAW={raw}", f"OUT={tmp_path / 'out'}"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    paths = pq.read_table(tmp_path / "out" / "documents.parquet").column("path").to_pylist()
+    # the later stages ran the first time and not again: only ingest runs when nothing changed
+    ran = ("recognise:" in first.stdout, "recognise:" in again.stdout)
+    assert (first.returncode, paths, again.returncode, ran) == (0, ["a b:c.txt"], 0, (True, False))

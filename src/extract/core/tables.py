@@ -80,17 +80,21 @@ def _stage(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def _unchanged(path: Path, data: bytes) -> bool:
-    """Whether ``path`` already holds ``data``; if so it is touched, so make sees it up to date."""
+def _unchanged(path: Path, data: bytes, *, touch: bool) -> bool:
+    """Whether ``path`` already holds ``data``; if so it is touched (unless ``touch`` is false), so make sees
+    it up to date with inputs that changed without changing it."""
     if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        os.utime(path)
+        if touch:
+            os.utime(path)
         return True
     return False
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Replace ``path`` with ``data`` atomically; return False when it already held them."""
-    if _unchanged(path, data):
+def write_atomic(path: Path, data: bytes, *, touch: bool = True) -> bool:
+    """Replace ``path`` with ``data`` atomically; return False when it already held them (then the file is
+    touched, unless ``touch`` is false: the first stage's output keeps its time so that make runs the later
+    stages only when it changed)."""
+    if _unchanged(path, data, touch=touch):
         return False
     os.replace(_stage(path, data), path)
     return True
@@ -114,7 +118,7 @@ def write_tables(out_dir: Path, tables: Mapping[str, pa.Table]) -> list[str]:
     try:
         for name, data in payloads.items():
             path = out_dir / f"{name}.parquet"
-            if not _unchanged(path, data):
+            if not _unchanged(path, data, touch=True):
                 staged[name] = _stage(path, data)
     except BaseException:
         for tmp in staged.values():

@@ -100,7 +100,10 @@ def read_work(path: Path, schema: pa.Schema) -> list[dict[str, Any]]:
         return []
 
 
-def write_work(path: Path, rows: Sequence[dict[str, Any]], schema: pa.Schema, key: str = "doc_id") -> None:
+def write_work(
+    path: Path, rows: Sequence[dict[str, Any]], schema: pa.Schema, key: str = "doc_id", *, touch: bool = True
+) -> None:
+    """Write a work file, rows sorted by ``key``; unchanged bytes are not rewritten (see ``write_atomic``)."""
     rows = sorted(rows, key=lambda r: r[key])
     table = pa.Table.from_pylist(list(rows), schema=schema)
-    write_atomic(path, table_bytes(table))
+    write_atomic(path, table_bytes(table), touch=touch)

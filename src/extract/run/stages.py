@@ -74,7 +74,8 @@ def ingest_stage(
         found = ingest_all(path, raw, max_file_bytes=settings.ingest_max_file_bytes)
         rows += [_ingested_row(document, size, mtime, version) for document in found]
     work.mkdir(parents=True, exist_ok=True)
-    write_work(work / "documents.parquet", rows, INGESTED)
+    # not touched when unchanged: make runs the later stages only when the documents changed
+    write_work(work / "documents.parquet", rows, INGESTED, touch=False)
     return rows
 
 
