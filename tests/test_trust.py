@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -17,21 +16,8 @@ import pytest
 
 from extract.cli.main import main
 from extract.core.errors import message
-from extract.core.settings import load_settings
 from extract.core.work_files import WORK
-from extract.run.runner import run
-
-TABLES = ("documents", "mentions", "entities", "relations")
-TEXT = (
-    "{org} opens a new research wing\n\n"
-    "Leeds, 14 March 2024 – {org} today opened a new research wing funded by the city. "
-    "Dr Sarah Jones, director of research at {org}, said the wing would host forty scientists.\n"
-)
-NAMES = ("a.txt", "b.txt", "c.txt")
-
-
-def tables_bytes(out: Path) -> dict[str, bytes]:
-    return {name: (out / f"{name}.parquet").read_bytes() for name in TABLES}
+from trust_corpus import NAMES, TEXT, Done, complete_run, tables_bytes
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
@@ -40,23 +26,9 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
     }
 
 
-@dataclass(frozen=True)
-class Done:
-    """An output folder after a complete run over three texts."""
-
-    raw: Path
-    out: Path
-
-
 @pytest.fixture(scope="module")
 def done(tmp_path_factory: pytest.TempPathFactory) -> Done:
-    root = tmp_path_factory.mktemp("trust")
-    raw, out = root / "raw", root / "out"
-    raw.mkdir()
-    for name, org in zip(NAMES, ("Greenfield Hospital", "Northwind Bank", "Acme Robotics"), strict=True):
-        (raw / name).write_text(TEXT.format(org=org))
-    run(raw, out, settings=load_settings(), progress=False)
-    return Done(raw, out)
+    return complete_run(tmp_path_factory.mktemp("trust"))
 
 
 def _copy(done: Done, tmp_path: Path, keep: tuple[str, ...]) -> tuple[Path, Path]:

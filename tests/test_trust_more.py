@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,12 +21,7 @@ from extract.core.errors import message
 from extract.core.settings import load_settings
 from extract.ingest.files import doc_id_for
 from extract.run.runner import run, summarise
-
-TEXT = (
-    "{org} opens a new research wing\n\n"
-    "Leeds, 14 March 2024 – {org} today opened a new research wing funded by the city. "
-    "Dr Sarah Jones, director of research at {org}, said the wing would host forty scientists.\n"
-)
+from trust_corpus import TEXT, Done, complete_run, tables_bytes
 
 
 def test_names_differing_only_in_invalid_utf8_bytes_get_two_doc_ids(tmp_path: Path) -> None:
@@ -46,31 +40,12 @@ def test_names_differing_only_in_invalid_utf8_bytes_get_two_doc_ids(tmp_path: Pa
     assert all(d["status"] == "ok" for d in documents)
 
 
-TABLES = ("documents", "mentions", "entities", "relations")
-NAMES = ("a.txt", "b.txt", "c.txt")
 
-
-def tables_bytes(out: Path) -> dict[str, bytes]:
-    return {name: (out / f"{name}.parquet").read_bytes() for name in TABLES}
-
-
-@dataclass(frozen=True)
-class Done:
-    """An output folder after a complete run over three texts."""
-
-    raw: Path
-    out: Path
 
 
 @pytest.fixture(scope="module")
 def done(tmp_path_factory: pytest.TempPathFactory) -> Done:
-    root = tmp_path_factory.mktemp("trust_more")
-    raw, out = root / "raw", root / "out"
-    raw.mkdir()
-    for name, org in zip(NAMES, ("Greenfield Hospital", "Northwind Bank", "Acme Robotics"), strict=True):
-        (raw / name).write_text(TEXT.format(org=org))
-    run(raw, out, settings=load_settings(), progress=False)
-    return Done(raw, out)
+    return complete_run(tmp_path_factory.mktemp("trust_more"))
 
 
 def _copy_out(done: Done, tmp_path: Path) -> Path:
