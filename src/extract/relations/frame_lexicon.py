@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from extract.core.errors import ExtractError
 from extract.core.schema import PREDICATES
 from extract.languages.registry import language_file, languages, read_json
+from extract.relations.lexicon import invalid, word_list
 
 #: Frame agents: "subject" (the verb's agent is the relation's subject), "object" or "either".
 AGENTS = ("subject", "object", "either")
@@ -57,32 +57,26 @@ _KEYS = (
 FRAME_KEYS = ("lemmas", "predicate", "agent", "object_marks")
 
 
-def _invalid(path: str, problem: str) -> ExtractError:
-    return ExtractError("data.invalid", path=path, problem=problem)
-
-
 def _words(raw: Any, name: str, path: str) -> frozenset[str]:
-    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
-        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
-    return frozenset(w.lower() for w in raw)
+    return frozenset(word_list(raw, name, path))
 
 
 def parse_frames(data: Any, *, path: str) -> FrameLexicon:
     """Check a ``frames.json`` file's content; errors name the file and the key at fault."""
     if not isinstance(data, dict):
-        raise _invalid(path, "top level must be an object")
+        raise invalid(path, "top level must be an object")
     missing = [key for key in _KEYS if key not in data]
     unknown = [key for key in data if key not in _KEYS and not key.startswith("_")]
     if missing or unknown:
-        raise _invalid(path, f"missing keys {missing}" if missing else f"unknown keys {unknown}")
+        raise invalid(path, f"missing keys {missing}" if missing else f"unknown keys {unknown}")
     frames: dict[str, list[Frame]] = {}
     for number, entry in enumerate(data["frames"] if isinstance(data["frames"], list) else [None]):
         if not isinstance(entry, dict) or set(entry) != set(FRAME_KEYS):
-            raise _invalid(path, f"frame {number} must have exactly the keys {list(FRAME_KEYS)}")
+            raise invalid(path, f"frame {number} must have exactly the keys {list(FRAME_KEYS)}")
         if entry["predicate"] not in PREDICATES:
-            raise _invalid(path, f"frame {number}: predicate must be one of {list(PREDICATES)}")
+            raise invalid(path, f"frame {number}: predicate must be one of {list(PREDICATES)}")
         if entry["agent"] not in AGENTS:
-            raise _invalid(path, f"frame {number}: agent must be one of {list(AGENTS)}")
+            raise invalid(path, f"frame {number}: agent must be one of {list(AGENTS)}")
         marks = _words(entry["object_marks"], f"frames[{number}].object_marks", path)
         frame = Frame(entry["predicate"], entry["agent"], marks)
         for lemma in _words(entry["lemmas"], f"frames[{number}].lemmas", path):

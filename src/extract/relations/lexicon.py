@@ -148,49 +148,51 @@ class RelationLexicon:
         return self.heads | self.works_for | self.modifiers
 
 
-def _invalid(path: str, problem: str) -> ExtractError:
+def invalid(path: str, problem: str) -> ExtractError:
+    """The error for a relation data file (relations.json, frames.json) that is not as it should be."""
     return ExtractError("data.invalid", path=path, problem=problem)
 
 
-def _words_list(raw: Any, name: str, path: str) -> list[str]:
+def word_list(raw: Any, name: str, path: str) -> list[str]:
+    """The lower-cased words of key ``name``, checked to be a list of non-empty strings."""
     if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
-        raise _invalid(path, f"'{name}' must be a list of non-empty strings")
+        raise invalid(path, f"'{name}' must be a list of non-empty strings")
     return [w.lower() for w in raw]
 
 
 def _phrases(raw: Any, name: str, path: str) -> tuple[tuple[str, ...], ...]:
     if not isinstance(raw, list) or not raw:
-        raise _invalid(path, f"'{name}' must be a non-empty list of word lists")
-    return tuple(tuple(_words_list(p, name, path)) for p in raw)
+        raise invalid(path, f"'{name}' must be a non-empty list of word lists")
+    return tuple(tuple(word_list(p, name, path)) for p in raw)
 
 
 def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
     """Check a lexicon file's content and build its :class:`RelationLexicon`; errors name file and key."""
     if not isinstance(data, dict):
-        raise _invalid(path, "top level must be an object")
+        raise invalid(path, "top level must be an object")
     missing = [key for key in LIST_KEYS if key not in data]
     if missing:
-        raise _invalid(path, f"missing keys {missing}")
+        raise invalid(path, f"missing keys {missing}")
     unknown = [key for key in data if key not in LIST_KEYS and not key.startswith("_")]
     if unknown:
-        raise _invalid(path, f"unknown keys {unknown}")
+        raise invalid(path, f"unknown keys {unknown}")
     triggers = []
     for number, entry in enumerate(data["triggers"]):
         if not isinstance(entry, dict) or set(entry) != {"words", "predicate", "direction"}:
-            raise _invalid(path, f"trigger {number} must have exactly 'words', 'predicate', 'direction'")
+            raise invalid(path, f"trigger {number} must have exactly 'words', 'predicate', 'direction'")
         if entry["predicate"] not in PREDICATES:
-            raise _invalid(path, f"trigger {number}: unknown predicate {entry['predicate']!r}")
+            raise invalid(path, f"trigger {number}: unknown predicate {entry['predicate']!r}")
         if entry["direction"] not in DIRECTIONS:
-            raise _invalid(path, f"trigger {number}: direction must be one of {list(DIRECTIONS)}")
-        words = tuple(_words_list(entry["words"], f"triggers[{number}].words", path))
+            raise invalid(path, f"trigger {number}: direction must be one of {list(DIRECTIONS)}")
+        words = tuple(word_list(entry["words"], f"triggers[{number}].words", path))
         if not words:
-            raise _invalid(path, f"trigger {number} has no words")
+            raise invalid(path, f"trigger {number} has no words")
         triggers.append(Trigger(words, entry["predicate"], entry["direction"]))
     roles = data["roles"]
     if not isinstance(roles, dict) or set(roles) != set(ROLE_KEYS):
-        raise _invalid(path, f"'roles' must be an object with exactly the keys {list(ROLE_KEYS)}")
-    role = {key: frozenset(_words_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
-    words = {key: frozenset(_words_list(data[key], key, path)) for key in WORD_SET_KEYS}
+        raise invalid(path, f"'roles' must be an object with exactly the keys {list(ROLE_KEYS)}")
+    role = {key: frozenset(word_list(roles[key], f"roles.{key}", path)) for key in ROLE_KEYS}
+    words = {key: frozenset(word_list(data[key], key, path)) for key in WORD_SET_KEYS}
     return RelationLexicon(
         triggers=tuple(sorted(triggers, key=lambda t: -len(t.words))),
         heads=role["heads"],
