@@ -30,7 +30,12 @@ _CODE = re.compile(r"[a-z]{2}")
 
 def data_root() -> Path:
     """The data folder in use: ``$EXTRACT_DATA`` if set, else the package's ``data/``."""
-    override = os.environ.get("EXTRACT_DATA")
+    return _root(os.environ.get("EXTRACT_DATA"))
+
+
+@cache
+def _root(override: str | None) -> Path:
+    """Resolved once per value of ``$EXTRACT_DATA``: the stages ask for it at every paragraph and sentence."""
     return Path(override) if override else Path(str(resources.files("extract.data")))
 
 
