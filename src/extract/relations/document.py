@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
@@ -257,27 +257,62 @@ def topic_anchors(
 
 
 def salient_person(sent: Span, anchors: Sequence[Anchor]) -> str | None:
-    """The person a next sentence's "he" or "elle" most likely stands for: the sentence's subject if it is
-    a person ("Carine Bernault a été élue ... Elle succède à"), else the last person it names."""
+    """The person a next sentence's "he" or "elle" most likely stands for: the subject of the sentence's
+    main clause if it is a person, else a person the main verb governs ("le conseil a élu Virginie
+    Dupont présidente"), else another subject, else the last person named; a person in brackets
+    ("(l'autre candidat, Guy Louarn, a obtenu 12 voix)") comes after all of these."""
     people = [a for a in anchors if a.label == "PERSON"]
-    subjects = [a for a in people if "subj" in sent.doc[a.start : a.end].root.dep_]
-    chosen = subjects[0] if subjects else (max(people, key=lambda a: a.start) if people else None)
-    return chosen.key if chosen else None
+    if not people:
+        return None
+    return min(people, key=lambda a: _salience(sent, a)).key
+
+
+def _salience(sent: Span, anchor: Anchor) -> tuple[bool, int, int]:
+    root = sent.doc[anchor.start : anchor.end].root
+    main = _in_main_clause(root)
+    rank = 0 if _is_subject(sent, anchor) and main else 1 if main else 2 if _is_subject(sent, anchor) else 3
+    return _in_brackets(sent, anchor), rank, -anchor.start if rank == 3 else anchor.start
 
 
 def person_pronouns(sent: Span, anchors: list[Anchor], last_person: str | None) -> list[Anchor]:
-    """ "he", "she", "il", "elle" as subjects, as anchors of the person named last: in this sentence
-    before the pronoun, else in the sentences before ("Il est alors directeur de X")."""
+    """ "he", "she", "il", "elle" as subjects, as anchors of the person they most likely stand for.
+
+    A subject pronoun continues the subject before it, not the last name: in "Elle succède à Olivier
+    Laboux, dont elle était la vice-présidente" the second "elle" is the first one. So the pronoun takes
+    the last person subject before it in the sentence (a pronoun already resolved included), else the
+    salient person of the sentences before, else the last person named before it."""
     pronouns, table = frame_lexicon().person_pronouns, doc_forms(sent.doc)
     extra: list[Anchor] = []
     for token in sent:
         if table[token.i][0] not in pronouns or token.pos_ != "PRON" or "subj" not in token.dep_:
             continue
-        before = [a.key for a in anchors if a.label == "PERSON" and a.end <= token.i]
-        key = before[-1] if before else last_person
+        people = sorted(
+            (a for a in [*anchors, *extra] if a.label == "PERSON" and a.end <= token.i), key=lambda a: a.start
+        )
+        subjects = [a.key for a in people if _is_subject(sent, a)]
+        key = subjects[-1] if subjects else last_person or (people[-1].key if people else None)
         if key is not None:
             extra.append(Anchor(token.i, token.i + 1, key, "PERSON"))
     return extra
+
+
+def _is_subject(sent: Span, anchor: Anchor) -> bool:
+    """A subject by the parse, or a name that opens the sentence and that the parser left as a root of
+    its own (a parse broken by a heading line above it)."""
+    root = sent.doc[anchor.start : anchor.end].root
+    return "subj" in root.dep_ or (anchor.start == sent.start and root.dep_ == "ROOT")
+
+
+def _in_main_clause(token: Token) -> bool:
+    """Whether the token hangs from the sentence's root, or from a verb coordinated with it."""
+    head = token.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def _in_brackets(sent: Span, anchor: Anchor) -> bool:
+    """Whether more brackets open than close between the sentence start and the anchor."""
+    before = sent.doc[sent.start : anchor.start].text
+    return before.count("(") > before.count(")")
 
 
 def _generic_name(

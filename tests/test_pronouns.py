@@ -1,0 +1,33 @@
+"""Whom a subject pronoun stands for, and who followed whom (extract.relations.document, .succession)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_paths import found
+
+
+@pytest.mark.slow
+def test_a_pronoun_continues_the_subject_not_the_last_name(en) -> None:
+    text = "Anna Berg thanked John Miller, and she later became director of the Gamma Trust."
+    names = (("Anna Berg", "PERSON", "A"), ("John Miller", "PERSON", "J"), ("Gamma Trust", "ORG", "G"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert ("A", "heads", "G") in relations and ("J", "heads", "G") not in relations
+
+
+@pytest.mark.slow
+def test_a_person_in_brackets_is_not_the_next_sentences_she(fr) -> None:
+    text = (
+        "Le conseil a élu Anna Berg à la présidence (l'autre candidat, Jean Martin, a obtenu 12 voix).\n"
+        "Elle est aussi directrice de l'Institut Gamma."
+    )
+    names = (("Anna Berg", "PERSON", "A"), ("Jean Martin", "PERSON", "J"), ("Institut Gamma", "ORG", "G"))
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert ("A", "heads", "G") in relations and ("J", "heads", "G") not in relations
+
+
+@pytest.mark.slow
+def test_his_predecessor_held_the_post(en) -> None:
+    text = "Andrew Haines is the chief executive of Network Rail.\nHis predecessor Mark Carne left in May."
+    names = (("Andrew Haines", "PERSON", "A"), ("Network Rail", "ORG", "N"), ("Mark Carne", "PERSON", "M"))
+    assert ("M", "heads", "N") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}
