@@ -1,4 +1,4 @@
-"""Whom a subject pronoun stands for, and who followed whom (extract.relations.document, .succession)."""
+"""People in relations: whom a pronoun stands for, who followed whom, who works where."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def test_his_predecessor_held_the_post(en) -> None:
     text = "Andrew Haines is the chief executive of Network Rail.\nHis predecessor Mark Carne left in May."
     names = (("Andrew Haines", "PERSON", "A"), ("Network Rail", "ORG", "N"), ("Mark Carne", "PERSON", "M"))
     assert ("M", "heads", "N") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+
+
+@pytest.mark.slow
+def test_a_person_who_works_at_an_organisation_works_for_it(fr) -> None:
+    text = "Jean Martin, 62 ans, travaille à la Régie Alpha depuis 1981."
+    names = (("Jean Martin", "PERSON", "J"), ("Régie Alpha", "ORG", "R"))
+    assert {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")} == {("J", "works_for", "R")}
+
+
+@pytest.mark.slow
+def test_two_organisations_that_work_together_are_not_employees(en) -> None:
+    text = "The Acme Institute works with the Beta Foundation."
+    names = (("Acme Institute", "ORG", "A"), ("Beta Foundation", "ORG", "B"))
+    assert not {p for _, p, _, _ in found(en, text, *names)} & {"works_for", "heads"}
