@@ -1,4 +1,5 @@
-"""People in relations: whom a pronoun stands for, who followed whom, who works where."""
+"""People and bodies in relations: whom a pronoun stands for, who followed whom, who works where, what
+body a unit belongs to."""
 
 from __future__ import annotations
 
@@ -45,3 +46,26 @@ def test_two_organisations_that_work_together_are_not_employees(en) -> None:
     text = "The Acme Institute works with the Beta Foundation."
     names = (("Acme Institute", "ORG", "A"), ("Beta Foundation", "ORG", "B"))
     assert not {p for _, p, _, _ in found(en, text, *names)} & {"works_for", "heads"}
+
+
+@pytest.mark.slow
+def test_parent_bodies_in_brackets_joined_by_slashes(fr) -> None:
+    text = "L'Institut Alpha (CNRS/Université Beta) participe."
+    names = (("Institut Alpha", "ORG", "A"), ("CNRS", "ORG", "C"), ("Université Beta", "ORG", "B"))
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert {("A", "member_of", "C"), ("A", "member_of", "B")} <= relations
+
+
+@pytest.mark.slow
+def test_one_name_in_brackets_is_no_parent(fr) -> None:
+    text = "L'Institut Alpha (CNRS) participe."
+    names = (("Institut Alpha", "ORG", "A"), ("CNRS", "ORG", "C"))
+    assert ("A", "member_of", "C") not in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+
+
+@pytest.mark.slow
+def test_the_schools_of_a_group_listed_are_its_members(en) -> None:
+    text = "The members of the Alpha Network are Beta University and Gamma College."
+    names = (("Alpha Network", "ORG", "G"), ("Beta University", "ORG", "A"), ("Gamma College", "ORG", "B"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert {("A", "member_of", "G"), ("B", "member_of", "G")} <= relations
