@@ -3,6 +3,7 @@ package, and ``pipeline/ingest.py --raw FILE``."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,40 @@ import pytest
 from extract.cli.stages import ingest as ingest_stage
 from extract.core.errors import ExtractError, message
 from extract.core.settings import load_settings
+from extract.ingest.files import ingest
 from extract.recognise.models import Models, missing_model
+from extract.run.runner import run
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# --- trafilatura's log lines are the page's, by its path ---------------------------------------------
+
+#: Bytes that lxml cannot parse: trafilatura logs errors of its own about them.
+UNPARSABLE = b"\x00\x01\x02"
+
+
+def test_trafilatura_lines_become_a_warning_of_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "page.html").write_bytes(UNPARSABLE)
+    with caplog.at_level(logging.DEBUG):
+        row = ingest(tmp_path / "page.html", tmp_path)
+    assert [r.name for r in caplog.records if r.name.startswith("trafilatura")] == []
+    assert len(row.warnings) == 1 and row.warnings[0].startswith("trafilatura said: lxml parsing failed")
+    assert row.message == message("ingest.html_no_text")
+
+
+def test_a_run_reports_trafilatura_lines_by_the_files_path(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_bytes(UNPARSABLE)
+    with caplog.at_level(logging.WARNING):
+        run(raw, tmp_path / "out", settings=load_settings(), progress=False)
+    said = [line for line in caplog.messages if "lxml parsing failed" in line]
+    assert len(said) == 1 and said[0].startswith("page.html: trafilatura said: ")
+
 
 # --- a missing model names its package and the command --------------------------------------------------
 

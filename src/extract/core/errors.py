@@ -77,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "ingest.pdf_corrupt": "corrupt or unreadable PDF: {error}",
     "ingest.pdf_encrypted": "encrypted PDF: cannot extract text without the password",
     "ingest.pdf_no_text": "PDF has no text layer (scanned?); OCR is not supported",
+    "ingest.library_said": "{library} said: {lines}",
     "ingest.html_no_text": "no main text found in HTML page",
     "ingest.docx_corrupt": "corrupt or unreadable Word file: {error}",
     "ingest.docx_encrypted": (
