@@ -4,6 +4,9 @@ package, and ``pipeline/ingest.py --raw FILE``."""
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,70 @@ from extract.recognise.models import Models, missing_model
 from extract.run.runner import run
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# --- set-up: Python 3.11+ is checked, in $(PYTHON) and in an existing .venv -------------------------
+
+#: A stand-in for python3 that tells its version, and makes a venv whose python tells the same.
+FAKE_PYTHON = """#!/bin/sh
+if [ "$1 $2" = "-m venv" ]; then
+  mkdir -p "$3/bin"
+  printf '#!/bin/sh\\necho {version}\\n' > "$3/bin/python"
+  chmod +x "$3/bin/python"
+  exit 0
+fi
+echo {version}
+"""
+
+
+def _fake_python(folder: Path, version: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "python3"
+    script.write_text(FAKE_PYTHON.format(version=version))
+    script.chmod(0o755)
+    return script
+
+
+def _project(tmp_path: Path) -> Path:
+    """The set-up's files (Makefile and its prerequisites) in a folder of their own."""
+    project = tmp_path / "project"
+    (project / "src" / "extract").mkdir(parents=True)
+    for name in ("Makefile", "pyproject.toml", "requirements.lock", "requirements-models.lock"):
+        shutil.copy2(ROOT / name, project / name)
+    return project
+
+
+def _make_setup(project: Path, fake_bin: Path) -> subprocess.CompletedProcess[str]:
+    drop = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env["PATH"] = f"{fake_bin}{os.pathsep}{env.get('PATH', '')}"
+    return subprocess.run(
+        ["make", "-s", "-C", str(project), "setup"], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_setup_with_an_old_python_says_311_is_needed_and_makes_nothing(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _fake_python(tmp_path / "bin", "3.10.12")
+    done = _make_setup(project, tmp_path / "bin")
+    assert done.returncode != 0
+    assert "error: python3 is Python 3.10.12; Python 3.11+ is needed" in done.stderr
+    assert not (project / ".venv").exists()
+
+
+def test_setup_makes_again_a_venv_left_by_an_old_python(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    old = _fake_python(project / ".venv" / "bin", "3.10.4")
+    old.rename(old.with_name("python"))
+    _fake_python(tmp_path / "bin", "3.11.9")
+    done = _make_setup(project, tmp_path / "bin")
+    assert done.returncode == 0, done.stderr
+    assert (
+        ".venv was made by Python 3.10.4; Python 3.11+ is needed: making it again with python3" in done.stderr
+    )
+    venv_python = subprocess.run([project / ".venv" / "bin" / "python"], capture_output=True, text=True)
+    assert venv_python.stdout.strip() == "3.11.9"
+    assert (project / ".venv" / ".installed").exists()
+
 
 # --- trafilatura's log lines are the page's, by its path ---------------------------------------------
 
