@@ -299,7 +299,7 @@ class Recogniser:
         c = replace(c, start=start, end=end)
         name = text[start:end]
         if c.label == "PERSON":
-            if self._cued_org(text, start, name, vocab):
+            if self._cued_org(text, start, name, vocab) or _ends_on_head(name, vocab):
                 return replace(c, label="ORG", source="cue")
             if c.source == "model" and _place_first(name):
                 return None  # "London Victoria", "Milton Keynes Central": a station, not a person
@@ -333,6 +333,13 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def _ends_on_head(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A "person" whose last word is a capitalised organisation head ("Sierra Club", "Acme Group") is the
+    model's mistake: no one's surname is written as a head noun of the language."""
+    words = name.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in vocab.org_heads
 
 
 def _place_first(name: str) -> bool:
