@@ -120,6 +120,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(if $(N),--n $(N))
 
 #################################################################################
+# EXPLORE                                                                       #
+#################################################################################
+
+## Write the explorer of the tables, a static site: open reports/explore/index.html (no server needed)
+explore: $(STAMP)
+	$(BIN)/python -m extract explore --tables $(OUT) --out reports/explore
+
+#################################################################################
 # DEVELOPMENT                                                                   #
 #################################################################################
 
@@ -152,4 +160,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff explore score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
