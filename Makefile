@@ -127,6 +127,10 @@ bench: $(STAMP)
 explore: $(STAMP)
 	$(BIN)/python -m extract explore --tables $(OUT) --out reports/explore
 
+## Retake the README's screenshots of the explorer (docs/explorer*.png; needs chromium and chromium-driver)
+screenshot: $(STAMP)
+	$(BIN)/python tests/browser.py --tables $(OUT) --out docs/explorer.png
+
 #################################################################################
 # DEVELOPMENT                                                                   #
 #################################################################################
@@ -160,4 +164,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff explore score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
