@@ -46,7 +46,7 @@ def missing() -> str | None:
         return "selenium is not installed: run 'make setup' (it is pinned in requirements.lock)"
     absent = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not os.access(path, os.X_OK)]
     if absent:
-        return f"{' and '.join(absent)} not found: install them with '{INSTALL}' to run the browser test"
+        return f"{' and '.join(absent)} not found: '{INSTALL}' installs Chromium and its driver for this test"
     return None
 
 
