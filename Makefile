@@ -134,6 +134,18 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(if $(N),--n $(N))
 
 #################################################################################
+# EXPLORE                                                                       #
+#################################################################################
+
+## Write the explorer of the tables, a static site: open reports/explore/index.html (no server needed)
+explore: $(STAMP)
+	$(BIN)/python -m extract explore --tables $(OUT) --out reports/explore
+
+## Retake the README's screenshots of the explorer (docs/explorer*.png; needs chromium and chromium-driver)
+screenshot: $(STAMP)
+	$(BIN)/python tests/browser.py --tables $(OUT) --out docs/explorer.png
+
+#################################################################################
 # DEVELOPMENT                                                                   #
 #################################################################################
 
@@ -166,4 +178,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

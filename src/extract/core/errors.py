@@ -172,6 +172,11 @@ MESSAGES: dict[str, str] = {
     "textconv.not_a_repo": "cannot install the git driver: {path} is not inside a git repository",
     "textconv.installed": "git diff driver 'parquet' set for {repo}: {command}",
     "textconv.already": "git diff driver 'parquet' already set for {repo}",
+    # --- explorer (extract.explore.site) ---------------------------------------------------
+    "explore.no_table": "{path} not found: the {name} table is missing; run 'extract run' first",
+    "explore.unreadable": "cannot read table {path}: {error}",
+    "explore.out_not_folder": "output path {path} is a file, not a folder; give --out a folder",
+    "explore.written": "wrote {path}: open it in a browser (no server needed)",
     # --- relations ----------------------------------------------------------------------
 }
 
