@@ -294,3 +294,9 @@ def test_a_model_person_ending_on_an_organisation_head_is_an_organisation(recogn
     start = text.index("Sierra Club")
     cleaned = recogniser._clean(text, Candidate(start, start + len("Sierra Club"), "PERSON", "model", "en"))
     assert cleaned is not None and cleaned.label == "ORG"
+
+
+def test_a_capitalised_word_that_spells_the_bracketed_name_is_its_short_form(find):
+    long = "École supérieure d'ingénieurs des travaux de la construction"
+    found = find(f"Elle rejoint l'Esitc ({long}) cette année.")
+    assert {("ORG", "Esitc"), ("ORG", long)} <= found

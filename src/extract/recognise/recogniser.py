@@ -213,7 +213,7 @@ class Recogniser:
                 long = self._long_form_before(before, head, block.start, vocab)
             else:
                 prev = re.search(r"([\w&-]+)\s*$", before)
-                if not prev or not acronyms.looks_like_acronym(prev.group(1)):
+                if not prev or not _short_form_of(prev.group(1), inner, vocab):
                     continue
                 short = (block.start + prev.start(1), block.start + prev.end(1))
                 long = (block.start + match.start(1), block.start + match.end(1))
@@ -333,6 +333,16 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def _short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
+    """Whether ``word`` before "(inner)" is a short form of it: an acronym, or a capitalised word that
+    spells the bracketed name from its first letter ("l'Esitc (École supérieure d'ingénieurs des travaux
+    de la construction de Caen)") when that name has an organisation head."""
+    if acronyms.looks_like_acronym(word):
+        return True
+    spelled = len(word) >= 3 and word[:1].isupper() and acronyms.long_form_start(word, inner) == 0
+    return spelled and has_head(inner, vocab)
 
 
 def _ends_on_head(name: str, vocab: lexicon.Vocabulary) -> bool:
