@@ -69,3 +69,12 @@ def test_the_schools_of_a_group_listed_are_its_members(en) -> None:
     names = (("Alpha Network", "ORG", "G"), ("Beta University", "ORG", "A"), ("Gamma College", "ORG", "B"))
     relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
     assert {("A", "member_of", "G"), ("B", "member_of", "G")} <= relations
+
+
+@pytest.mark.slow
+def test_a_pronoun_agrees_with_the_first_names_gender(en) -> None:
+    text = "Anna Berg thanked John Miller on Monday.\nHe is the director of the Gamma Trust."
+    names = (("Anna Berg", "PERSON", "PERSON|anna berg"), ("John Miller", "PERSON", "PERSON|john miller"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names, ("Gamma Trust", "ORG", "G"))}
+    assert ("PERSON|john miller", "heads", "G") in relations
+    assert ("PERSON|anna berg", "heads", "G") not in relations

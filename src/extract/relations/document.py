@@ -16,15 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
-from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.lexicon import MergedWords, RelationLexicon, merged_words
+from extract.relations.pronouns import person_pronouns, seen_people
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
 from extract.relations.succession import Succession, predecessors, successions
@@ -71,6 +71,7 @@ def find_relations(
     recent: list[str] = []
     previous: str | None = None
     last_person: str | None = None
+    people: list[str] = []  # persons of the sentences read, the most salient last
     stated: list[Succession] = []
     parsed: list[tuple[int, Span, list[Anchor]]] = []
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
@@ -114,13 +115,14 @@ def find_relations(
                 topic,
                 tuple(recent),
             )
-            view.pronouns = person_pronouns(sent, view.anchors, last_person)
+            view.pronouns = person_pronouns(sent, view.anchors, people)
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
-            last_person = salient_person(view.sent, view.anchors + view.pronouns) or last_person
+            people = seen_people(view.sent, view.anchors + view.pronouns, people)
+            last_person = people[-1] if people else None
             opening = opening_org(sent, inside)
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
@@ -254,65 +256,6 @@ def topic_anchors(
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
                 extra.append(Anchor(i, i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
-
-
-def salient_person(sent: Span, anchors: Sequence[Anchor]) -> str | None:
-    """The person a next sentence's "he" or "elle" most likely stands for: the subject of the sentence's
-    main clause if it is a person, else a person the main verb governs ("le conseil a élu Virginie
-    Dupont présidente"), else another subject, else the last person named; a person in brackets
-    ("(l'autre candidat, Guy Louarn, a obtenu 12 voix)") comes after all of these."""
-    people = [a for a in anchors if a.label == "PERSON"]
-    if not people:
-        return None
-    return min(people, key=lambda a: _salience(sent, a)).key
-
-
-def _salience(sent: Span, anchor: Anchor) -> tuple[bool, int, int]:
-    root = sent.doc[anchor.start : anchor.end].root
-    main = _in_main_clause(root)
-    rank = 0 if _is_subject(sent, anchor) and main else 1 if main else 2 if _is_subject(sent, anchor) else 3
-    return _in_brackets(sent, anchor), rank, -anchor.start if rank == 3 else anchor.start
-
-
-def person_pronouns(sent: Span, anchors: list[Anchor], last_person: str | None) -> list[Anchor]:
-    """ "he", "she", "il", "elle" as subjects, as anchors of the person they most likely stand for.
-
-    A subject pronoun continues the subject before it, not the last name: in "Elle succède à Olivier
-    Laboux, dont elle était la vice-présidente" the second "elle" is the first one. So the pronoun takes
-    the last person subject before it in the sentence (a pronoun already resolved included), else the
-    salient person of the sentences before, else the last person named before it."""
-    pronouns, table = frame_lexicon().person_pronouns, doc_forms(sent.doc)
-    extra: list[Anchor] = []
-    for token in sent:
-        if table[token.i][0] not in pronouns or token.pos_ != "PRON" or "subj" not in token.dep_:
-            continue
-        people = sorted(
-            (a for a in [*anchors, *extra] if a.label == "PERSON" and a.end <= token.i), key=lambda a: a.start
-        )
-        subjects = [a.key for a in people if _is_subject(sent, a)]
-        key = subjects[-1] if subjects else last_person or (people[-1].key if people else None)
-        if key is not None:
-            extra.append(Anchor(token.i, token.i + 1, key, "PERSON"))
-    return extra
-
-
-def _is_subject(sent: Span, anchor: Anchor) -> bool:
-    """A subject by the parse, or a name that opens the sentence and that the parser left as a root of
-    its own (a parse broken by a heading line above it)."""
-    root = sent.doc[anchor.start : anchor.end].root
-    return "subj" in root.dep_ or (anchor.start == sent.start and root.dep_ == "ROOT")
-
-
-def _in_main_clause(token: Token) -> bool:
-    """Whether the token hangs from the sentence's root, or from a verb coordinated with it."""
-    head = token.head
-    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
-
-
-def _in_brackets(sent: Span, anchor: Anchor) -> bool:
-    """Whether more brackets open than close between the sentence start and the anchor."""
-    before = sent.doc[sent.start : anchor.start].text
-    return before.count("(") > before.count(")")
 
 
 def _generic_name(
