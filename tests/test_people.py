@@ -78,3 +78,17 @@ def test_a_pronoun_agrees_with_the_first_names_gender(en) -> None:
     relations = {(s, p, o) for s, p, o, _ in found(en, text, *names, ("Gamma Trust", "ORG", "G"))}
     assert ("PERSON|john miller", "heads", "G") in relations
     assert ("PERSON|anna berg", "heads", "G") not in relations
+
+
+@pytest.mark.slow
+def test_a_protocol_signed_by_a_list_of_subjects_makes_them_partners(fr) -> None:
+    text = "Le CNRS et le groupe pharmaceutique Alpha ont signé un protocole d'accord."
+    names = (("CNRS", "ORG", "C"), ("Alpha", "ORG", "A"))
+    assert ("C", "partner_of", "A") in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+
+
+@pytest.mark.slow
+def test_two_bodies_associated_to_a_third_are_not_partners(fr) -> None:
+    text = "La Fédération Alpha et la Confédération Beta seront associées au comité de suivi."
+    names = (("Fédération Alpha", "ORG", "A"), ("Confédération Beta", "ORG", "B"))
+    assert not found(fr, text, *names, lang="fr")

@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from extract.languages.lexicon import every_language
 from extract.relations.frame_lexicon import Frame, FrameLexicon, frame_lexicon
 from extract.relations.triggers import role_run
 from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms
@@ -88,13 +89,25 @@ def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> T
     Items of one list are joined by conjunctions (or appositions) to the first; the first item's path is
     the list's path, so each item takes the relations of the whole list.
     """
-    token = anchor_root(view, anchor)
+    token = _kind_noun(view, anchor) or anchor_root(view, anchor)
     while token.dep_ in LIST_DEPS and token.head.i != token.i:
         head_anchor = owner.get(token.head.i)
         if head_anchor is None or head_anchor.label != anchor.label or head_anchor is anchor:
             break
         token = anchor_root(view, head_anchor)
     return token
+
+
+def _kind_noun(view: SentenceView, anchor: Anchor) -> Token | None:
+    """The kind noun a name follows ("le groupe pharmaceutique Ipsen", "the drug maker Ipsen") when the
+    parser hung the name elsewhere: the noun stands in the sentence for the name."""
+    at = anchor.start - 1
+    while at > view.sent.start and view.doc[at].pos_ == "ADJ":
+        at -= 1
+    noun = view.doc[at]
+    if at < view.sent.start or doc_forms(view.doc)[at][0] not in every_language("kind_nouns"):
+        return None
+    return noun if anchor_root(view, anchor).head.i != noun.i else None
 
 
 def clause_date(view: SentenceView, path: Sequence[Token]) -> str | None:

@@ -4,9 +4,9 @@ Press releases state relations in a handful of shapes: "A is a member of B", "A,
 "B, coordinated by A", "A and B launched a partnership", "partnership between A and B". Each shape is
 read by one rule, kept with the rules of its family (:mod:`extract.relations.neighbours`,
 :mod:`extract.relations.partners`, :mod:`extract.relations.implied`, :mod:`extract.relations.lists`,
-:mod:`extract.relations.intermediaries`, :mod:`extract.relations.parents`); this module lists them
-all, so that the order they run in (which decides which statement of a triple is kept as evidence) is
-written in one place.
+:mod:`extract.relations.intermediaries`, :mod:`extract.relations.parents`,
+:mod:`extract.relations.joint`); this module lists them all, so that the order they run in (which
+decides which statement of a triple is kept as evidence) is written in one place.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from extract.relations.implied import titled_person, unnamed_party, zero_object
 from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
+from extract.relations.joint import joint_parties
 from extract.relations.lists import (
     funding_round,
     introduced_list,
@@ -46,6 +47,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
         yield from neighbour_pair(view, before, after)
     yield from partnership_between(view)
     yield from joint_subjects(view)
+    yield from joint_parties(view)
     yield from zero_object(view)
     yield from titled_person(view)
     yield from introduced_list(view)
