@@ -256,8 +256,9 @@ def recognise_stage(
 
 
 def normalise_stage(work: Path) -> dict[str, pa.Table]:
-    """Canonical entities across documents and the four tables: ``work/tables/*.parquet``."""
+    """Canonical entities across documents, the tables and the facts: ``work/tables/*.parquet``."""
     from extract.linking.entities import link
+    from extract.linking.facts import fact_rows
 
     documents = read_work(work / "documents.parquet", INGESTED)
     segmented = {r["doc_id"]: r for r in read_work(work / "segmented.parquet", SEGMENTED)}
@@ -309,6 +310,7 @@ def normalise_stage(work: Path) -> dict[str, pa.Table]:
         "mentions": to_table("mentions", mention_rows),
         "entities": to_table("entities", [asdict(e) | {"aliases": list(e.aliases)} for e in entities]),
         "relations": to_table("relations", relation_rows),
+        "facts": to_table("facts", fact_rows(relation_rows)),
     }
     write_tables(work / "tables", tables)
     return tables
