@@ -163,7 +163,9 @@ MESSAGES: dict[str, str] = {
     "textconv.not_a_repo": "cannot install the git driver: {path} is not inside a git repository",
     "textconv.installed": "git diff driver 'parquet' set for {repo}: {command}",
     "textconv.already": "git diff driver 'parquet' already set for {repo}",
-    # --- relations ----------------------------------------------------------------------
+    # --- linking: the user's own aliases ---------------------------------------------------
+    "linking.aliases_unreadable": "setting '{setting}' names {path}, which cannot be read: {error}",
+    "linking.aliases_invalid": "setting '{setting}': {path}, line {line}: {problem}",
 }
 
 
