@@ -26,6 +26,9 @@ COMMANDS: tuple[str, ...] = (
     "extract.cli.gold",
     "extract.cli.diff",
     "extract.cli.textconv",
+    "extract.cli.show",
+    "extract.cli.query",
+    "extract.cli.export",
 )
 
 

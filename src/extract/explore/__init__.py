@@ -1,0 +1,5 @@
+"""The analyst's view of the extracted tables: one entity (``extract show``), SQL (``extract query``),
+exports for other tools (``extract export``) and pandas DataFrames (``extract.load``).
+
+It reads the tables only; nothing in it decides them, so it is left out of the pipeline's code hash.
+"""
