@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -115,3 +117,48 @@ def test_a_change_of_aliases_relinks_without_parsing_again(tmp_path: Path) -> No
     lyon = [e for e in pq.read_table(out / "entities.parquet").to_pylist() if "Lyon" in e["name"]]
     assert (summary.processed, summary.models) == (0, [])
     assert [(e["name"], e["n_docs"]) for e in lyon] == [("Université de Lyon", 2)]
+
+
+@pytest.mark.slow
+def test_make_extract_relinks_when_the_aliases_file_changes_without_recognising_again(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    write(
+        raw / "en.txt",
+        "On 12 May 2022, Acme Robotics opened a research laboratory with the University of Lyon.\n",
+    )
+    write(raw / "fr.txt", "Acme Robotics a signé un partenariat avec l'Université de Lyon le 3 mars 2023.\n")
+    aliases = write(tmp_path / "aliases.csv", "canonical,alias\n")
+    settings = write(tmp_path / "my.toml", '[linking]\naliases = "aliases.csv"\n')
+    repo = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    command = [
+        "make",
+        "-s",
+        "-C",
+        str(repo),
+        "extract",
+        f"RAW={raw}",
+        f"OUT={out}",
+        f"ARGS=--settings {settings}",
+    ]
+
+    def make() -> str:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, check=True)
+        return done.stdout
+
+    first = make()
+    write(aliases, "canonical,alias\nUniversité de Lyon,University of Lyon\n")
+    relinked = make()
+    unchanged = make()
+    lyon = [e["n_docs"] for e in pq.read_table(out / "entities.parquet").to_pylist() if "Lyon" in e["name"]]
+    assert ("recognise:" in first, "recognise:" in relinked, "normalise: documents" in relinked) == (
+        True,
+        False,
+        True,
+    )
+    assert unchanged.splitlines() == [
+        "ingest: 2 files, 2 with text",
+        "normalise: inputs unchanged, tables reused",
+    ]
+    assert lyon == [2] and (out / "facts.parquet").exists()
