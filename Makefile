@@ -65,8 +65,11 @@ $(WORK)/segmented.parquet: $(WORK)/documents.parquet $(CODE) pipeline/segment.py
 $(WORK)/recognised.parquet: $(WORK)/segmented.parquet $(CODE) pipeline/recognise.py
 	$(call STAGE,recognise) --work $(WORK) $(ARGS)
 
-$(WORK)/tables/documents.parquet: $(WORK)/recognised.parquet pipeline/normalise.py
-	$(call STAGE,normalise) --work $(WORK)
+# With a settings file in ARGS, always asked (FORCE): the user's aliases file it may name (linking.aliases)
+# is not a prerequisite make can see, so the stage checks its inputs and those aliases itself and does
+# nothing (its tables keep their times, so write is skipped) when none changed.
+$(WORK)/tables/documents.parquet: $(WORK)/recognised.parquet pipeline/normalise.py $(if $(findstring --settings,$(ARGS)),FORCE)
+	$(call STAGE,normalise) --work $(WORK) $(ARGS)
 
 $(OUT)/documents.parquet: $(WORK)/tables/documents.parquet pipeline/write.py
 	$(call STAGE,write) --work $(WORK) --out $(OUT)

@@ -105,7 +105,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[Pa
         (folder / name).write_bytes(name.encode())
     calls: list[Path] = []
 
-    def normalise(path: Path) -> None:
+    def normalise(path: Path, **_: object) -> None:
         calls.append(path)
         (path / "tables").mkdir(exist_ok=True)
         for name in TABLES:

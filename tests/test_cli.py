@@ -95,6 +95,7 @@ def test_the_stage_scripts_chain_as_make_calls_them(
     assert sorted(p.name for p in out.glob("*.parquet")) == [
         "documents.parquet",
         "entities.parquet",
+        "facts.parquet",
         "mentions.parquet",
         "relations.parquet",
     ]

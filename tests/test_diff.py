@@ -276,14 +276,14 @@ def test_label_filter_keeps_mentions_and_entities_of_that_label() -> None:
     assert not report.table("entities").has_changes
 
 
-def test_predicate_filter_keeps_relations_of_that_predicate() -> None:
+def test_predicate_filter_keeps_relations_and_facts_of_that_predicate() -> None:
     rows = base_rows()
     for row in rows["relations"]:
         row["evidence"] += " (updated)"
     report = diff.compare(
         side(base_rows(), "old"), side(rows, "new"), filters=diff.Filters(predicate="heads")
     )
-    assert [d.name for d in report.tables] == ["relations"]
+    assert [d.name for d in report.tables] == ["relations", "facts"]
     assert not report.has_changes  # both changed relations are works_for and partner_of
 
 

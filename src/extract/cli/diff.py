@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--table", choices=tuple(TABLES), help="compare this table only")
     parser.add_argument("--doc", metavar="DOC", help="rows of this document only (doc_id or path)")
     parser.add_argument("--label", choices=LABELS, help="mentions and entities of this label only")
-    parser.add_argument("--predicate", metavar="P", help="relations with this predicate only")
+    parser.add_argument("--predicate", metavar="P", help="relations and facts with this predicate only")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="rows shown per section; 0: all")
     parser.set_defaults(func=diff_command)
 

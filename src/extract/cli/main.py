@@ -27,6 +27,9 @@ COMMANDS: tuple[str, ...] = (
     "extract.cli.diff",
     "extract.cli.explore",
     "extract.cli.textconv",
+    "extract.cli.show",
+    "extract.cli.query",
+    "extract.cli.export",
 )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extract.core.errors import ExtractError
 from extract.core.settings import Settings, load_settings
+from extract.linking.aliases import user_aliases
 from extract.run.engines import ENGINES
 
 #: Where ``make extract`` keeps the stages' work files, under the default output folder.
@@ -107,4 +108,5 @@ def run_settings(args: argparse.Namespace) -> Settings:
         settings = replace(settings, run_processes=args.processes)
     if args.scheduler and args.engine != "dask":
         raise ExtractError("run.scheduler_needs_dask", address=args.scheduler)
+    user_aliases(settings.linking_aliases)  # a wrong aliases file stops every stage at once, not after hours
     return settings

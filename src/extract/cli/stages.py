@@ -17,7 +17,7 @@ from extract.cli import options
 from extract.cli.main import call, configure_logging
 from extract.core.settings import load_settings
 from extract.run import stages
-from extract.run.runner import output_lock, summarise
+from extract.run.runner import normalise_if_changed, output_lock, summarise
 
 
 def _stage(
@@ -88,14 +88,21 @@ def recognise(argv: Sequence[str] | None = None) -> int:
 
 
 def normalise(argv: Sequence[str] | None = None) -> int:
-    """Stage 4: one entity per organisation and person across documents, and the tables, into WORK/tables/."""
+    """Stage 4: one entity per organisation and person across documents, the tables and the facts, into
+    WORK/tables/. It takes the options of the recognise stage (make passes ARGS to both) and reads
+    only --settings: the user's aliases (linking.aliases). It does nothing when neither its inputs nor
+    those aliases changed, so make can run it every time."""
 
     def work(args: argparse.Namespace) -> str:
+        settings = options.run_settings(args)
         with output_lock(args.work.parent):
-            tables = stages.normalise_stage(args.work)
+            tables = normalise_if_changed(args.work, settings)
+        if tables is None:
+            return "normalise: inputs unchanged, tables reused"
         return "normalise: " + ", ".join(f"{name} {table.num_rows}" for name, table in tables.items())
 
-    return _stage("normalise", normalise.__doc__ or "", (options.add_work,), work, argv)
+    adders = (options.add_work, options.add_settings, options.add_recognition)
+    return _stage("normalise", normalise.__doc__ or "", adders, work, argv)
 
 
 def write(argv: Sequence[str] | None = None) -> int:

@@ -7,12 +7,14 @@ must stop the write rather than reach them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pyarrow as pa
 
 from extract.core.errors import ExtractError
-from extract.core.schema import KEYS, LABELS, PREDICATES, STATUSES, TABLES
+from extract.core.schema import KEYS, LABELS, PREDICATES, STATUSES, SYMMETRIC_PREDICATES, TABLES
 
 
 def _fail(table: str, problem: str) -> None:
@@ -51,3 +53,53 @@ def check_tables(tables: Mapping[str, pa.Table], *, doc_langs: Sequence[str]) ->
             _fail("relations", f"predicate {r['predicate']!r}")
         if r["subject_id"] not in entities or r["object_id"] not in entities or r["doc_id"] not in documents:
             _fail("relations", f"relation {r['relation_id']} points to a missing entity or document")
+    _check_facts(tables, set(documents))
+
+
+def _check_facts(tables: Mapping[str, pa.Table], doc_ids: set[str]) -> None:
+    """Facts gather the relations exactly: each relation in one fact, of its own triple."""
+    relations = {r["relation_id"]: r for r in tables["relations"].to_pylist()}
+    entities = set(tables["entities"].column("entity_id").to_pylist())
+    gathered: Counter[str] = Counter()
+    triples: Counter[tuple[str, str, str]] = Counter()
+    for fact in tables["facts"].to_pylist():
+        problem = _fact_problem(fact, relations, entities, doc_ids)
+        if problem:
+            _fail("facts", f"fact {fact['fact_id']} {problem}")
+        gathered.update(fact["relation_ids"])
+        triples[(fact["subject_id"], fact["predicate"], fact["object_id"])] += 1
+    if any(n > 1 for n in triples.values()):
+        _fail("facts", "two facts have one (subject_id, predicate, object_id)")
+    if set(gathered) != set(relations) or any(n > 1 for n in gathered.values()):
+        _fail("facts", "a relation is in no fact, or in more than one")
+
+
+def _fact_problem(
+    fact: dict[str, Any], relations: Mapping[str, dict[str, Any]], entities: set[str], doc_ids: set[str]
+) -> str | None:
+    """What is wrong with one fact row, or None: a symmetric predicate's fact has its smaller entity_id
+    as subject, its documents are those of its relations, its evidence is one of theirs."""
+    subject, predicate, obj = fact["subject_id"], fact["predicate"], fact["object_id"]
+    if predicate not in PREDICATES or subject not in entities or obj not in entities:
+        return f"has predicate {predicate!r} or points to a missing entity"
+    if predicate in SYMMETRIC_PREDICATES and obj < subject:
+        return f"({predicate}) must have the smaller entity_id as subject"
+    members = [relations[r] for r in fact["relation_ids"] if r in relations]
+    if not members or len(members) != len(fact["relation_ids"]):
+        return "names no relation, or a missing one"
+    wanted = {(subject, predicate, obj)}
+    if predicate in SYMMETRIC_PREDICATES:
+        wanted.add((obj, predicate, subject))
+    if any((r["subject_id"], r["predicate"], r["object_id"]) not in wanted for r in members):
+        return "gathers a relation of another triple"
+    documents = sorted({r["doc_id"] for r in members})
+    if fact["doc_ids"] != documents or not set(documents) <= doc_ids:
+        return "has doc_ids that are not its relations' documents"
+    if fact["n_docs"] != len(fact["doc_ids"]):
+        return "has n_docs that is not the number of its doc_ids"
+    best = relations.get(fact["evidence_relation_id"])
+    if fact["evidence_relation_id"] not in fact["relation_ids"] or best is None:
+        return "has evidence_relation_id that is not one of its relations"
+    if (best["evidence"], best["doc_id"]) != (fact["evidence"], fact["evidence_doc_id"]):
+        return "has evidence that is not its evidence relation's"
+    return None

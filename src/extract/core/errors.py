@@ -177,6 +177,33 @@ MESSAGES: dict[str, str] = {
     "explore.unreadable": "cannot read table {path}: {error}",
     "explore.out_not_folder": "output path {path} is a file, not a folder; give --out a folder",
     "explore.written": "wrote {path}: open it in a browser (no server needed)",
+    # --- linking: the user's own aliases ---------------------------------------------------
+    "linking.aliases_unreadable": "setting '{setting}' names {path}, which cannot be read: {error}",
+    "linking.aliases_invalid": "setting '{setting}': {path}, line {line}: {problem}",
+    # --- explore: show, query, export, load -----------------------------------------------
+    "explore.no_tables": (
+        "no tables in {path} (no {names}); run 'extract run --out {path}' (or 'make extract') first"
+    ),
+    "explore.missing_tables": (
+        "{path} has no {names} (written by an older version?); run 'extract run --out {path}' "
+        "(or 'make extract') again to write it"
+    ),
+    "show.no_match": (
+        "no organisation or person in {path} is named '{name}' (by any name or alias, accents and case "
+        "ignored); 'extract query \"select type, name from entities\"' lists them"
+    ),
+    "show.several": (
+        "'{name}' names {count} entities (listed above); run 'extract show' with one of their "
+        "entity_ids (or a fuller name) to see one"
+    ),
+    "query.sql_error": "SQL error: {error}",
+    "export.not_folder": (
+        "output path {path} is a file; --format {format} writes one file per table into a folder"
+    ),
+    "export.not_file": (
+        "output path {path} is a folder; --format graphml writes one file (e.g. {path}/graph.graphml)"
+    ),
+    "export.written": "wrote {what} to {path}",
     # --- relations ----------------------------------------------------------------------
 }
 

@@ -1,4 +1,4 @@
-"""The table contract: the four output tables, their columns, types and row order.
+"""The table contract: the five output tables, their columns, types and row order.
 
 Scoring, review (``extract diff``) and users' own queries all read these tables, so
 the schemas are written out explicitly here and nowhere else. Every writer goes
@@ -66,12 +66,33 @@ RELATIONS = pa.schema(
     ]
 )
 
+#: One row per distinct (subject, predicate, object) over all documents: the relations of every document
+#: that state one fact, gathered (a symmetric predicate's fact has its smaller entity_id as subject).
+FACTS = pa.schema(
+    [
+        pa.field("fact_id", pa.string(), nullable=False),
+        pa.field("subject_id", pa.string(), nullable=False),
+        pa.field("predicate", pa.string(), nullable=False),
+        pa.field("object_id", pa.string(), nullable=False),
+        pa.field("n_docs", pa.int64(), nullable=False),
+        pa.field("doc_ids", pa.list_(pa.string()), nullable=False),  # sorted
+        pa.field("relation_ids", pa.list_(pa.string()), nullable=False),  # sorted
+        pa.field("roles", pa.list_(pa.string()), nullable=False),  # distinct relations.role, sorted
+        pa.field("first_date", pa.string()),  # earliest relations.date, null if none
+        pa.field("last_date", pa.string()),  # latest relations.date, null if none
+        pa.field("evidence", pa.string(), nullable=False),  # the strongest evidence sentence
+        pa.field("evidence_doc_id", pa.string(), nullable=False),
+        pa.field("evidence_relation_id", pa.string(), nullable=False),
+    ]
+)
+
 #: Table name -> schema, in the order the tables are written and reported.
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "mentions": MENTIONS,
     "entities": ENTITIES,
     "relations": RELATIONS,
+    "facts": FACTS,
 }
 
 #: The columns that identify a row: stable across runs, used to sort rows and to
@@ -81,6 +102,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "mentions": ("mention_id",),
     "entities": ("entity_id",),
     "relations": ("relation_id",),
+    "facts": ("fact_id",),
 }
 
 #: Row order of each table: readable (documents by path, mentions in text order)
@@ -90,6 +112,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "mentions": ("doc_id", "start", "end", "label", "mention_id"),
     "entities": ("type", "name", "entity_id"),
     "relations": ("doc_id", "start", "predicate", "subject_id", "object_id", "relation_id"),
+    "facts": ("predicate", "subject_id", "object_id", "fact_id"),
 }
 
 LABELS = ("ORG", "PERSON", "DATE")

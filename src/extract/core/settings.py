@@ -42,6 +42,7 @@ class Settings:
     recognise_max_long_form_words: int
     run_processes: int
     run_progress_min_docs: int
+    linking_aliases: str  # a CSV file of the user's own aliases ("" for none), resolved against its TOML file
 
     def model_for(self, lang: str) -> str:
         """The spaCy package name configured for ``lang`` (``[models] <lang> = "..."``)."""
@@ -71,6 +72,7 @@ _RULES: dict[str, tuple[type, Any, str]] = {
     "recognise_max_long_form_words": (int, lambda v: v >= 2, "an integer >= 2"),
     "run_processes": (int, lambda v: v >= 0, "an integer >= 0"),
     "run_progress_min_docs": (int, lambda v: v >= 0, "an integer >= 0"),
+    "linking_aliases": (str, lambda v: True, 'the path of a CSV file (canonical,alias), or "" for none'),
 }
 
 
@@ -81,6 +83,15 @@ def _flatten(data: dict[str, Any], path: str) -> dict[str, Any]:
             raise ExtractError("settings.unknown", name=table, path=path, known=", ".join(sorted(_RULES)))
         for name, value in values.items():
             flat[f"{table}_{name}"] = value
+    return flat
+
+
+def _resolve_paths(flat: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """``flat`` with a relative ``linking.aliases`` made relative to ``folder``, the folder of the TOML
+    file that names it (as a path in a configuration file reads), whatever the working folder."""
+    value = flat.get("linking_aliases")
+    if isinstance(value, str) and value and not Path(value).is_absolute():
+        flat["linking_aliases"] = str(folder / value)
     return flat
 
 
@@ -118,7 +129,7 @@ def load_settings(path: Path | None = None) -> Settings:
             override = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as error:
             raise ExtractError("data.invalid", path=path, problem=error) from error
-        flat.update(_flatten(override, str(path)))
+        flat.update(_resolve_paths(_flatten(override, str(path)), Path(path).parent))
     _check(flat, str(path or DEFAULTS))
     missing = set(_RULES) - set(flat)
     if missing:

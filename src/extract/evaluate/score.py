@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 from extract.core.errors import ExtractError
-from extract.core.schema import ENTITY_TYPES, LABELS, TABLES
+from extract.core.schema import ENTITY_TYPES, LABELS
 from extract.core.tables import read_table
 from extract.evaluate.annotations import Annotations, DocPair, gold_annotations, predicted_annotations
 from extract.evaluate.gold import load_gold
@@ -87,10 +87,15 @@ def summarise(docs: Iterable[ScoredDoc]) -> Summary:
 # --- pairing gold files with documents and running it all -------------------------------------------
 
 
+#: The tables scoring reads: the facts are gathered from the relations, so they are not scored again (and a
+#: folder written before there were facts still scores).
+SCORED = ("documents", "mentions", "entities", "relations")
+
+
 def read_predictions(tables_dir: Path) -> dict[str, pa.Table]:
-    """The four tables of ``tables_dir``, checked against the schema."""
+    """The four scored tables of ``tables_dir``, checked against the schema."""
     tables = {}
-    for name in TABLES:
+    for name in SCORED:
         path = tables_dir / f"{name}.parquet"
         if not path.is_file():
             raise ExtractError("score.no_table", path=path, name=name)

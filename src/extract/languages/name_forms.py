@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 
 from extract.core.errors import ExtractError
@@ -69,9 +70,14 @@ def canonical_of() -> dict[str, str]:
     return {name_key(alias): canonical for canonical, alias in lexicon.organisations()}
 
 
-def canonical_name(forms: Counter[str]) -> str:
-    """The fullest form: from the organisations list if one is there, else the longest non-acronym."""
-    listed = sorted({canonical_of()[name_key(f)] for f in forms if name_key(f) in canonical_of()})
+def canonical_name(forms: Counter[str], canonicals: Mapping[str, str] | None = None) -> str:
+    """The fullest form: from the organisations list if one is there, else the longest non-acronym.
+
+    ``canonicals`` (alias key -> canonical name) stands for the list when given: linking lays a user's
+    own aliases over the shipped ones (:mod:`extract.linking.aliases`).
+    """
+    listed_of = canonical_of() if canonicals is None else canonicals
+    listed = sorted({listed_of[name_key(f)] for f in forms if name_key(f) in listed_of})
     if listed:
         return listed[0]
     full = [f for f in forms if not is_acronym(f)] or list(forms)

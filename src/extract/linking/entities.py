@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.core.records import Mention
-from extract.languages.name_forms import canonical_name, canonical_of, name_core, name_key
+from extract.languages.name_forms import canonical_name, name_core, name_key
+from extract.linking.aliases import Alias, canonical_names
 from extract.text.acronyms import is_acronym
 from extract.text.union_find import UnionFind
 
@@ -39,11 +40,15 @@ def entity_id(type_: str, name: str) -> str:
 
 def link(
     documents: Sequence[tuple[str, Sequence[Mention]]],
+    *,
+    aliases: Sequence[Alias] = (),
 ) -> tuple[dict[tuple[str, str], str], list[Entity]]:
     """Join the document-local entities of all documents.
 
+    ``aliases`` are the user's own (canonical, alias) rows, laid over the shipped organisations list.
     Returns the entity ID of each (doc_id, local key) and the entities.
     """
+    canonicals = canonical_names(aliases)
     local: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     types: dict[tuple[str, str], str] = {}
     for doc_id, mentions in documents:
@@ -61,7 +66,7 @@ def link(
                 acronym_users[(types[item], form)].append(item)
             else:
                 shared[(types[item], name_key(form))].append(item)
-            canonical = canonical_of().get(name_key(form))
+            canonical = canonicals.get(name_key(form))
             if canonical and types[item] == "ORG":
                 shared[("list", canonical)].append(item)
     for group in shared.values():
@@ -80,12 +85,12 @@ def link(
         for member in members:
             forms.update(local[member])
         type_ = types[members[0]]
-        name = canonical_name(forms)
+        name = canonical_name(forms, canonicals)
         eid = entity_id(type_, name)
         if eid in merged:  # two groups that reduce to one canonical name are one entity
             _, _, old_members, old_forms = merged.pop(eid)
             members, forms = old_members + members, old_forms + forms
-            name = canonical_name(forms)
+            name = canonical_name(forms, canonicals)
             eid = entity_id(type_, name)
         merged[eid] = (type_, name, members, forms)
     ids: dict[tuple[str, str], str] = {}

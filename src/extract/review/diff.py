@@ -39,12 +39,13 @@ SUMMARY_GROUPS: dict[str, tuple[str, tuple[str, ...]] | None] = {
     "mentions": ("label", LABELS),
     "entities": ("type", ENTITY_TYPES),
     "relations": ("predicate", PREDICATES),
+    "facts": ("predicate", PREDICATES),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One version of the four tables, as row dicts in each table's stable order."""
+    """One version of the tables, as row dicts in each table's stable order."""
 
     label: str  # how reports name this version: a revision or a folder
     tables: Mapping[str, list[Row]]
@@ -134,7 +135,7 @@ class Filters:
     table: str | None = None
     doc: str | None = None  # doc_id or path (full, or its tail such as the file name)
     label: str | None = None  # mentions.label, entities.type
-    predicate: str | None = None  # relations.predicate
+    predicate: str | None = None  # relations.predicate, facts.predicate
 
     def table_names(self) -> tuple[str, ...]:
         """The tables the report covers, in schema order."""
@@ -144,7 +145,7 @@ class Filters:
         if self.label is not None:
             wanted |= {"mentions", "entities"}
         if self.predicate is not None:
-            wanted.add("relations")
+            wanted |= {"relations", "facts"}
         return tuple(name for name in TABLES if not wanted or name in wanted)
 
 
@@ -392,11 +393,13 @@ def _select(
     if doc_ids is not None:
         if name == "entities":
             kept = [row for row in kept if row["entity_id"] in (entity_ids or set())]
+        elif name == "facts":  # a fact stated in the document, among others
+            kept = [row for row in kept if doc_ids & set(row["doc_ids"] or ())]
         else:
             kept = [row for row in kept if row["doc_id"] in doc_ids]
     if filters.label is not None and name in ("mentions", "entities"):
         column = "label" if name == "mentions" else "type"
         kept = [row for row in kept if row[column] == filters.label]
-    if filters.predicate is not None and name == "relations":
+    if filters.predicate is not None and name in ("relations", "facts"):
         kept = [row for row in kept if row["predicate"] == filters.predicate]
     return kept

@@ -100,6 +100,13 @@ def describe(table: str, row: Row, names: Names) -> str:
             + (f" ({qualifiers})" if qualifiers else "")
         )
         return f"{text}: {quote(row['evidence'])}"
+    if table == "facts":
+        dates = "–".join(dict.fromkeys(d for d in (row.get("first_date"), row.get("last_date")) if d))
+        qualifiers = ", ".join(
+            [f"{row['n_docs']} document{'s' if row['n_docs'] != 1 else ''}", *([dates] if dates else [])]
+        )
+        subject, obj = names.entity(row["subject_id"]), names.entity(row["object_id"])
+        return f"{subject} — {row['predicate']} — {obj} ({qualifiers}): {quote(row['evidence'])}"
     return " ".join(f"{column}={value_text(value)}" for column, value in row.items())
 
 

@@ -50,6 +50,22 @@ LAYOUTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("doc_id", "span", "predicate", "subject_id", "object_id"),
         ("role", "date", "relation_id", "evidence"),
     ),
+    "facts": (
+        "fact",
+        ("predicate", "subject_id", "object_id"),
+        (
+            "n_docs",
+            "first_date",
+            "last_date",
+            "roles",
+            "doc_ids",
+            "relation_ids",
+            "evidence_doc_id",
+            "evidence_relation_id",
+            "fact_id",
+            "evidence",
+        ),
+    ),
 }
 #: Free-text columns: always quoted, so their spaces cannot be mistaken for field separators.
 QUOTED = frozenset({"text", "title", "message", "name", "evidence"})

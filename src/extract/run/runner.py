@@ -18,7 +18,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ from extract.core.schema import TABLES
 from extract.core.settings import Settings, load_settings
 from extract.core.tables import write_atomic
 from extract.core.work_files import work_dir
+from extract.linking.aliases import user_aliases
 from extract.run import stages
 from extract.run.version import code_hash
 
@@ -157,13 +158,14 @@ def run(
     settings = settings or load_settings()
     work = work_dir(out)
     stages.check_raw(raw)  # before the lock: a wrong --raw leaves no output folder behind
+    user_aliases(settings.linking_aliases)  # a wrong aliases file stops the run before the models load
     with output_lock(out):
         stages.ingest_stage(raw, work, settings, allow_shrink=allow_shrink)
         stages.segment_stage(work, settings)
         stats = stages.recognise_stage(
             work, settings, baseline=baseline, progress=progress, engine=engine, scheduler=scheduler
         )
-        normalise_if_changed(work)
+        normalise_if_changed(work, settings)
         tables, changed = stages.write_stage(work, out)
     summary = summarise(tables)
     summary.processed, summary.reused, summary.models = stats["processed"], stats["reused"], stats["models"]
@@ -183,29 +185,35 @@ def _reason(text: str) -> str:
     return text
 
 
-def normalise_fingerprint(work: Path) -> str:
-    """A hash of all that the normalise stage reads: its input files, and the code that decides tables."""
+def normalise_fingerprint(work: Path, aliases: Sequence[tuple[str, str]] = ()) -> str:
+    """A hash of all that the normalise stage reads: its input files, the user's aliases (their rows, not
+    the file's name or time) and the code that decides tables."""
     digest = hashlib.sha256(code_hash().encode())
     for name in NORMALISE_INPUTS:
         path = work / name
         digest.update(name.encode() + (path.read_bytes() if path.exists() else b"missing"))
+    digest.update(repr(tuple(aliases)).encode())
     return digest.hexdigest()
 
 
-def normalise_if_changed(work: Path) -> None:
-    """Run the normalise stage unless it already ran on these very inputs and its tables are there.
+def normalise_if_changed(work: Path, settings: Settings | None = None) -> dict[str, pa.Table] | None:
+    """Run the normalise stage unless it already ran on these very inputs and its tables are there;
+    return its tables, or None when it did not run.
 
     Linking entities reads every document's mentions, so it is the one stage whose cost grows with
-    the corpus even when nothing changed; skipping it keeps a re-run of a large corpus short.
+    the corpus even when nothing changed; skipping it keeps a re-run of a large corpus short. A change
+    to the user's aliases file (setting ``linking.aliases``) changes the fingerprint, so it re-links.
     """
-    fingerprint = normalise_fingerprint(work)
+    aliases = user_aliases((settings or load_settings()).linking_aliases)
+    fingerprint = normalise_fingerprint(work, aliases)
     mark = work / NORMALISED
     have_tables = all((work / "tables" / f"{name}.parquet").exists() for name in TABLES)
     if have_tables and mark.exists() and mark.read_bytes() == fingerprint.encode():
         log.debug("normalise: inputs unchanged, tables reused")
-        return
-    stages.normalise_stage(work)
+        return None
+    tables = stages.normalise_stage(work, aliases=aliases)
     write_atomic(mark, fingerprint.encode())
+    return tables
 
 
 def summarise(tables: dict[str, pa.Table]) -> Summary:

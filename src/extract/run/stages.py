@@ -15,6 +15,7 @@ checking the table contract.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ from extract.core.errors import message
 from extract.core.records import Mention, Paragraph
 from extract.core.schema import TABLES
 from extract.core.settings import Settings
-from extract.core.tables import to_table, write_tables
+from extract.core.tables import to_table, write_atomic, write_tables
 from extract.core.work_files import INGESTED, RECOGNISED, SEGMENTED, read_work, write_work
 from extract.languages.registry import doc_langs
 from extract.run.version import pipeline_version
@@ -255,17 +256,24 @@ def recognise_stage(
 # --- 4. normalise ----------------------------------------------------------------------
 
 
-def normalise_stage(work: Path) -> dict[str, pa.Table]:
-    """Canonical entities across documents and the four tables: ``work/tables/*.parquet``."""
-    from extract.linking.entities import link
+def normalise_stage(work: Path, *, aliases: Sequence[tuple[str, str]] | None = None) -> dict[str, pa.Table]:
+    """Canonical entities across documents, the tables and the facts: ``work/tables/*.parquet``.
 
+    ``aliases`` are the user's own (canonical, alias) rows (:mod:`extract.linking.aliases`); they are
+    recorded in the work folder, so that a rebuild that is not given them (the write stage's, of a
+    damaged work table) links as the stage did.
+    """
+    from extract.linking.entities import link
+    from extract.linking.facts import fact_rows
+
+    aliases = _recorded_aliases(work, aliases)
     documents = read_work(work / "documents.parquet", INGESTED)
     segmented = {r["doc_id"]: r for r in read_work(work / "segmented.parquet", SEGMENTED)}
     recognised = {r["doc_id"]: r for r in read_work(work / "recognised.parquet", RECOGNISED)}
     per_doc = [
         (doc_id, [Mention(**m) for m in row["mentions"]]) for doc_id, row in sorted(recognised.items())
     ]
-    ids, entities = link(per_doc)
+    ids, entities = link(per_doc, aliases=aliases)
     doc_rows, mention_rows, relation_rows = [], [], []
     for doc in documents:
         seg = segmented.get(doc["doc_id"], {})
@@ -309,9 +317,26 @@ def normalise_stage(work: Path) -> dict[str, pa.Table]:
         "mentions": to_table("mentions", mention_rows),
         "entities": to_table("entities", [asdict(e) | {"aliases": list(e.aliases)} for e in entities]),
         "relations": to_table("relations", relation_rows),
+        "facts": to_table("facts", fact_rows(relation_rows)),
     }
     write_tables(work / "tables", tables)
     return tables
+
+
+#: The work file that records the user's aliases the normalise stage last linked with.
+ALIASES = "aliases.json"
+
+
+def _recorded_aliases(work: Path, aliases: Sequence[tuple[str, str]] | None) -> list[tuple[str, str]]:
+    """``aliases``, recorded in ``work``; when None, those recorded by the last run (none if none)."""
+    path = work / ALIASES
+    if aliases is not None:
+        write_atomic(path, json.dumps([list(row) for row in aliases], ensure_ascii=False).encode())
+        return [tuple(row) for row in aliases]
+    try:
+        return [(canonical, alias) for canonical, alias in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return []
 
 
 def _hash_id(prefix: str, *parts: object) -> str:

@@ -8,6 +8,7 @@ nothing. The normalise stage's fingerprint uses :func:`code_hash` too, so the tw
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +19,7 @@ from extract.languages.registry import data_root, languages
 
 #: Subpackages and top-level modules that do not decide the content of the tables (scoring, review, the
 #: command line): a change to any other module of the package invalidates the work reused from earlier runs.
-UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "review", "data"})
+UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "review", "explore", "data"})
 #: Data files that count (the data folder may hold other files, e.g. notes).
 DATA_SUFFIXES = frozenset({".json", ".csv", ".toml"})
 
@@ -41,9 +42,11 @@ def code_hash() -> str:
 
 @cache
 def pipeline_version(settings: Settings) -> str:
-    """A hash of everything that decides the tables: code, data files, settings, model versions."""
+    """A hash of everything that decides the work of ingest, segment and recognise: code, data files,
+    settings (but the user's aliases, read by linking alone), model versions."""
     digest = hashlib.sha256(code_hash().encode())
-    digest.update(repr(settings).encode())
+    # the user's aliases decide linking only, which the normalise stage's fingerprint keys by their content
+    digest.update(repr(replace(settings, linking_aliases="")).encode())
     for lang in languages():
         name = settings.model_for(lang)
         digest.update(f"{name}={model_version(name)}".encode())
