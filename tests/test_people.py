@@ -92,3 +92,19 @@ def test_two_bodies_associated_to_a_third_are_not_partners(fr) -> None:
     text = "La Fédération Alpha et la Confédération Beta seront associées au comité de suivi."
     names = (("Fédération Alpha", "ORG", "A"), ("Confédération Beta", "ORG", "B"))
     assert not found(fr, text, *names, lang="fr")
+
+
+@pytest.mark.slow
+def test_the_members_listed_after_their_owner_are_its_members(fr) -> None:
+    text = (
+        "Les autres membres de la Conférence Alpha sont : "
+        "l'École Beta (Canada), HEC Gamma (Canada) ; l'Université Delta."
+    )
+    names = (
+        ("Conférence Alpha", "ORG", "A"),
+        ("École Beta", "ORG", "B"),
+        ("HEC Gamma", "ORG", "C"),
+        ("Université Delta", "ORG", "D"),
+    )
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert {("B", "member_of", "A"), ("C", "member_of", "A"), ("D", "member_of", "A")} <= relations

@@ -5,8 +5,9 @@ Press releases state relations in a handful of shapes: "A is a member of B", "A,
 read by one rule, kept with the rules of its family (:mod:`extract.relations.neighbours`,
 :mod:`extract.relations.partners`, :mod:`extract.relations.implied`, :mod:`extract.relations.lists`,
 :mod:`extract.relations.intermediaries`, :mod:`extract.relations.parents`,
-:mod:`extract.relations.joint`); this module lists them all, so that the order they run in (which
-decides which statement of a triple is kept as evidence) is written in one place.
+:mod:`extract.relations.joint`, :mod:`extract.relations.owned`); this module lists them all, so that
+the order they run in (which decides which statement of a triple is kept as evidence) is written in one
+place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from extract.relations.lists import (
     shared_subject,
 )
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
+from extract.relations.owned import members_listed
 from extract.relations.parents import bracketed_parents
 from extract.relations.partners import joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
@@ -60,6 +62,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from membership_list(view)
     yield from shared_subject(view)
     yield from bracketed_parents(view)
+    yield from members_listed(view)
     yield from possessive_role(view)
     yield from unnamed_party(view)
     yield from parse_relations(view)
