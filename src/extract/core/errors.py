@@ -48,6 +48,9 @@ MESSAGES: dict[str, str] = {
         "wait for it to finish or remove {lock} if that process is gone"
     ),
     "work.rebuilt": "work file {path} is damaged or missing ({error}); it is rebuilt",
+    "work.damaged_input": (
+        "work file {path} is damaged ({error}); it was removed, so the next run builds it again"
+    ),
     # --- run engines (extract.run.dask_engine) -------------------------------------------
     "run.scheduler_needs_dask": "--scheduler {address} is only used with --engine dask",
     "run.no_dask": "--engine dask needs the dask[distributed] package ('make setup' installs it): {error}",

@@ -28,8 +28,7 @@ import pyarrow as pa
 from extract.core.errors import ExtractError
 from extract.core.schema import TABLES
 from extract.core.settings import Settings, load_settings
-from extract.core.tables import write_atomic
-from extract.core.work_files import work_dir
+from extract.core.work_files import INPUTS_MARK, read_mark, work_dir, write_mark
 from extract.run import stages
 from extract.run.version import code_hash
 
@@ -38,7 +37,7 @@ log = logging.getLogger(__name__)
 LOCK = ".lock"
 #: Work files the normalise stage reads, and the file (in the work folder) that records their hash.
 NORMALISE_INPUTS = ("documents.parquet", "segmented.parquet", "recognised.parquet")
-NORMALISED = "tables/.inputs"
+NORMALISED = INPUTS_MARK
 
 
 @dataclass
@@ -201,11 +200,11 @@ def normalise_if_changed(work: Path) -> None:
     fingerprint = normalise_fingerprint(work)
     mark = work / NORMALISED
     have_tables = all((work / "tables" / f"{name}.parquet").exists() for name in TABLES)
-    if have_tables and mark.exists() and mark.read_bytes() == fingerprint.encode():
+    if have_tables and read_mark(mark) == fingerprint:
         log.debug("normalise: inputs unchanged, tables reused")
         return
     stages.normalise_stage(work)
-    write_atomic(mark, fingerprint.encode())
+    write_mark(mark, fingerprint)
 
 
 def summarise(tables: dict[str, pa.Table]) -> Summary:

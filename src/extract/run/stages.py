@@ -29,7 +29,15 @@ from extract.core.records import Mention, Paragraph
 from extract.core.schema import TABLES
 from extract.core.settings import Settings
 from extract.core.tables import to_table, write_tables
-from extract.core.work_files import INGESTED, RECOGNISED, SEGMENTED, read_work, write_work
+from extract.core.work_files import (
+    INGESTED,
+    RECOGNISED,
+    SEGMENTED,
+    check_work,
+    read_input,
+    read_work,
+    write_work,
+)
 from extract.languages.registry import doc_langs
 from extract.run.version import pipeline_version
 
@@ -51,6 +59,7 @@ def ingest_stage(
     from extract.ingest.files import container_of, discover, ingest_all
 
     check_raw(raw)
+    check_work(work)  # a damaged work file is removed here, so that it is built again (make included)
     previous: dict[str, list[dict[str, Any]]] = {}
     for row in read_work(work / "documents.parquet", INGESTED):
         previous.setdefault(container_of(row["path"]), []).append(row)
@@ -132,7 +141,7 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
     from extract.ingest.segment import document_language, segment
 
     version = pipeline_version(settings)
-    documents = read_work(work / "documents.parquet", INGESTED)
+    documents = read_input(work / "documents.parquet", INGESTED)
     previous = {
         (r["doc_id"], r["sha256"], r["version"]): r for r in read_work(work / "segmented.parquet", SEGMENTED)
     }
@@ -209,8 +218,8 @@ def recognise_stage(
     (documents reused, processed, models loaded).
     """
     version = pipeline_version(settings) + ("-baseline" if baseline else "")
-    documents = {d["doc_id"]: d for d in read_work(work / "documents.parquet", INGESTED)}
-    segmented = read_work(work / "segmented.parquet", SEGMENTED)
+    documents = {d["doc_id"]: d for d in read_input(work / "documents.parquet", INGESTED)}
+    segmented = read_input(work / "segmented.parquet", SEGMENTED)
     recognised = read_work(work / "recognised.parquet", RECOGNISED)
     previous = {(r["doc_id"], r["sha256"], r["version"]): r for r in recognised}
     rows, todo = [], []
@@ -259,9 +268,9 @@ def normalise_stage(work: Path) -> dict[str, pa.Table]:
     """Canonical entities across documents and the four tables: ``work/tables/*.parquet``."""
     from extract.linking.entities import link
 
-    documents = read_work(work / "documents.parquet", INGESTED)
-    segmented = {r["doc_id"]: r for r in read_work(work / "segmented.parquet", SEGMENTED)}
-    recognised = {r["doc_id"]: r for r in read_work(work / "recognised.parquet", RECOGNISED)}
+    documents = read_input(work / "documents.parquet", INGESTED)
+    segmented = {r["doc_id"]: r for r in read_input(work / "segmented.parquet", SEGMENTED)}
+    recognised = {r["doc_id"]: r for r in read_input(work / "recognised.parquet", RECOGNISED)}
     per_doc = [
         (doc_id, [Mention(**m) for m in row["mentions"]]) for doc_id, row in sorted(recognised.items())
     ]
