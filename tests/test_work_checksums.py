@@ -7,6 +7,7 @@ clean run, with one warning naming the damaged file.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -27,8 +28,10 @@ from extract.core.checksums import (
     unseal_text,
 )
 from extract.core.errors import ExtractError, message
+from extract.core.schema import TABLES
 from extract.core.settings import load_settings
-from extract.core.tables import sha256_hex, table_bytes
+from extract.core.table_set import MANIFEST, verified_tables, write_tables
+from extract.core.tables import sha256_hex, table_bytes, to_table
 from extract.core.work_files import RECOGNISED, read_input, read_work, write_work
 from extract.run import dask_engine
 from extract.run.runner import run
@@ -93,6 +96,19 @@ def test_a_flipped_bit_at_any_byte_of_a_text_work_file_is_caught() -> None:
         except Damaged:
             caught += 1
     assert (unseal_text(data), caught) == ("a" * 64, len(data))
+
+
+def test_a_flipped_bit_at_any_byte_of_a_work_tables_manifest_is_caught(tmp_path: Path) -> None:
+    write_tables(tmp_path, {name: to_table(name, []) for name in TABLES}, page_checksums=True)
+    data = (tmp_path / MANIFEST).read_bytes()
+    caught = 0
+    for offset in range(len(data)):
+        (tmp_path / MANIFEST).write_bytes(_flip(data, offset))
+        try:
+            verified_tables(tmp_path, TABLES)
+        except Damaged:
+            caught += 1
+    assert caught == len(data)
 
 
 def test_parquet_page_checksums_are_written_and_checked() -> None:
@@ -185,6 +201,8 @@ WORK_FILES = (
     "documents.parquet",
     "segmented.parquet",
     "recognised.parquet",
+    *(f"tables/{name}.parquet" for name in TABLES),
+    f"tables/{MANIFEST}",
     "tables/.inputs",
 )
 #: Where in a file a byte is flipped, as shares of its length: its start, body and footer.
@@ -214,7 +232,8 @@ def test_a_flipped_bit_in_any_work_file_is_rebuilt_and_the_tables_are_those_of_a
     caplog.set_level(logging.WARNING)
     run(done.raw, out, settings=load_settings(), progress=False)
     damaged = out / ".cache" / work_file
-    warnings = [m for m in caplog.messages if m.startswith(f"work file {damaged} is damaged")]
+    named = damaged.parent if damaged.parent.name == "tables" and work_file != "tables/.inputs" else damaged
+    warnings = [m for m in caplog.messages if m.startswith(f"work file {named} is damaged")]
     assert (tables_bytes(out) == tables_bytes(done.out), len(warnings)) == (True, 1), caplog.messages
 
 
@@ -228,3 +247,4 @@ def test_make_extract_rebuilds_a_damaged_work_file_that_its_times_say_is_up_to_d
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
     assert (result.returncode, tables_bytes(out) == tables_bytes(done.out)) == (0, True), result.stderr
     assert f"work file {out / '.cache' / 'segmented.parquet'} is damaged" in result.stderr
+    assert json.loads((out / ".cache" / "tables" / MANIFEST).read_text())["tables"].keys() == TABLES.keys()

@@ -3,7 +3,7 @@
 A file is replaced with ``os.replace`` from a temporary file in the same
 folder, so a run killed half-way leaves the previous file whole. Files whose
 bytes would not change are not rewritten, so their mtimes (and make's view of
-them) stay put.
+them) stay put. A set of tables is replaced as one by :mod:`extract.core.table_set`.
 """
 
 from __future__ import annotations
@@ -104,35 +104,6 @@ def write_atomic(path: Path, data: bytes, *, touch: bool = True) -> bool:
         return False
     os.replace(stage_file(path, data), path)
     return True
-
-
-def write_tables(out_dir: Path, tables: Mapping[str, pa.Table]) -> list[str]:
-    """Write each table to ``out_dir/<name>.parquet``; return the names that changed.
-
-    Every table is serialised and written to a temporary file, flushed to disk,
-    before the first is renamed over its old version: an error or a kill while
-    building the tables leaves every file as it was, and the renames that then
-    replace them take microseconds. Temporary files left by a killed run are
-    removed first.
-    """
-    for stale in out_dir.glob(".*.parquet.*.tmp"):
-        stale.unlink(missing_ok=True)
-    payloads = {
-        name: table_bytes(sort_table(name, table.cast(TABLES[name]))) for name, table in tables.items()
-    }
-    staged = {}
-    try:
-        for name, data in payloads.items():
-            path = out_dir / f"{name}.parquet"
-            if not already_holds(path, data, touch=True):
-                staged[name] = stage_file(path, data)
-    except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    for name, tmp in staged.items():
-        os.replace(tmp, out_dir / f"{name}.parquet")
-    return list(staged)
 
 
 def read_table(path: Path | bytes, name: str | None = None) -> pa.Table:

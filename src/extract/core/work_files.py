@@ -2,7 +2,8 @@
 
 A stage reads the files of the stages before it and writes its own; the Dask workers write parts with
 the schema of ``recognised.parquet``. Every work file is written with its checksum and checked on read
-(:mod:`extract.core.checksums`). For the stage that owns it, a work file that is missing, damaged or of
+(:mod:`extract.core.checksums`; the work tables under ``tables/`` by their manifest,
+:mod:`extract.core.table_set`). For the stage that owns it, a work file that is missing, damaged or of
 an older layout reads as no rows, so that stage rebuilds it; a damaged file is named in a warning.
 :func:`check_work`, run first by the ingest stage, removes every damaged work file, so that make (which
 goes by times) and each stage rebuild it rather than read it.
@@ -27,6 +28,7 @@ from extract.core.checksums import (
 )
 from extract.core.errors import ExtractError, message
 from extract.core.schema import TABLES
+from extract.core.table_set import MANIFEST, checked_bytes, finish_switch
 from extract.core.tables import write_atomic
 
 log = logging.getLogger(__name__)
@@ -174,8 +176,9 @@ def write_mark(path: Path, text: str) -> None:
 def check_work(work: Path) -> None:
     """Remove every damaged work file of ``work``, each named in a warning, so that it is built again.
 
-    The stage files and the mark are checked by their checksums. Call it holding the output lock, before
-    any stage reads the work folder.
+    The stage files are checked by their checksums, the work tables by their manifest (a switch of them
+    left half done by a killed run is finished first; a damaged set is removed whole), the mark by its
+    checksum. Call it holding the output lock, before any stage reads the work folder.
     """
     for name in STAGE_FILES:
         path = work / name
@@ -186,6 +189,16 @@ def check_work(work: Path) -> None:
         except Damaged as error:
             log.warning("%s", message("work.rebuilt", path=path, error=error))
             path.unlink(missing_ok=True)
+    tables = work / TABLES_DIR
+    if tables.is_dir():
+        finish_switch(tables)
+        if any(tables.glob("*.parquet")) or (tables / MANIFEST).exists():
+            try:
+                checked_bytes(tables, TABLES)
+            except Damaged as error:
+                log.warning("%s", message("work.rebuilt", path=tables, error=error))
+                for path in (*tables.glob("*.parquet"), tables / MANIFEST):
+                    path.unlink(missing_ok=True)
     mark = work / INPUTS_MARK
     if mark.exists() and read_mark(mark) is None:
         mark.unlink(missing_ok=True)

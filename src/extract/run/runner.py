@@ -28,6 +28,7 @@ import pyarrow as pa
 from extract.core.errors import ExtractError
 from extract.core.schema import TABLES
 from extract.core.settings import Settings, load_settings
+from extract.core.table_set import finish_switch
 from extract.core.work_files import INPUTS_MARK, read_mark, work_dir, write_mark
 from extract.run import stages
 from extract.run.version import code_hash
@@ -86,9 +87,11 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 def output_lock(out: Path) -> Iterator[None]:
     """Hold the output folder's lock, or stop with a message naming the process that has it.
 
-    An environment failure while the lock is held (disk full, a read-only folder, a file where a folder
-    should be) stops with one line saying which (:func:`environment_error`); the tables are replaced only
-    at the very end, so they are left as they were.
+    Once it holds the lock, it finishes a switch of the tables left half done by a run killed while
+    replacing them (:func:`extract.core.table_set.finish_switch`), so that every writer starts from one
+    set. An environment failure while the lock is held (disk full, a read-only folder, a file where a
+    folder should be) stops with one line saying which (:func:`environment_error`); the tables are
+    replaced only at the very end, so they are left as they were.
     """
     if out.exists() and not out.is_dir():
         raise ExtractError("run.out_not_folder", path=out)
@@ -110,6 +113,7 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
+        finish_switch(out)
         yield
     except OSError as error:
         raise environment_error(error, out) from error

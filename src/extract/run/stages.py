@@ -8,8 +8,8 @@ itself (``pipeline/<stage>.py``) and make can skip a stage whose inputs did
 not change. Work is reused per document: ingest by file size and mtime,
 segment and recognise by content hash and :func:`pipeline_version`, so a
 re-run with nothing new loads no model, and adding one file processes that
-file only. ``write`` replaces the output tables atomically and only after
-checking the table contract.
+file only. ``write`` replaces the output tables as one (:mod:`extract.core.table_set`)
+and only after checking the table contract.
 """
 
 from __future__ import annotations
@@ -28,11 +28,13 @@ from extract.core.errors import message
 from extract.core.records import Mention, Paragraph
 from extract.core.schema import TABLES
 from extract.core.settings import Settings
-from extract.core.tables import to_table, write_tables
+from extract.core.table_set import write_tables
+from extract.core.tables import to_table
 from extract.core.work_files import (
     INGESTED,
     RECOGNISED,
     SEGMENTED,
+    TABLES_DIR,
     check_work,
     read_input,
     read_work,
@@ -319,7 +321,7 @@ def normalise_stage(work: Path) -> dict[str, pa.Table]:
         "entities": to_table("entities", [asdict(e) | {"aliases": list(e.aliases)} for e in entities]),
         "relations": to_table("relations", relation_rows),
     }
-    write_tables(work / "tables", tables)
+    write_tables(work / TABLES_DIR, tables, page_checksums=True)
     return tables
 
 
@@ -331,19 +333,24 @@ def _hash_id(prefix: str, *parts: object) -> str:
 
 
 def write_stage(work: Path, out: Path) -> tuple[dict[str, pa.Table], list[str]]:
-    """Check the tables against the contract, then replace ``out/*.parquet``; return what changed."""
+    """Check the tables against the contract, then replace ``out/*.parquet`` as one; return what changed.
+
+    The work tables are read checked against their manifest; damaged, missing or half switched, they are
+    built again from their inputs first.
+    """
+    from extract.core.checksums import Damaged
     from extract.core.contract import check_tables
-    from extract.core.tables import read_table
+    from extract.core.table_set import finish_switch, verified_tables
 
-    def read_all() -> dict[str, pa.Table]:
-        return {name: read_table(work / "tables" / f"{name}.parquet", name) for name in TABLES}
-
+    folder = work / TABLES_DIR
+    if folder.is_dir():
+        finish_switch(folder)
     try:
-        tables = read_all()
-    except (OSError, KeyError, pa.ArrowException) as error:  # damaged or missing: built again from its inputs
-        log.warning("%s", message("work.rebuilt", path=work / "tables", error=error))
+        tables = verified_tables(folder, TABLES)
+    except Damaged as error:  # damaged or missing: built again from its inputs
+        log.warning("%s", message("work.rebuilt", path=folder, error=error))
         normalise_stage(work)
-        tables = read_all()
+        tables = verified_tables(folder, TABLES)  # as written: the bytes do not hang on how it was built
     check_tables(tables, doc_langs=doc_langs())
     changed = write_tables(out, tables)
     return tables, changed
