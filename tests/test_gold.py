@@ -21,6 +21,7 @@ from extract.evaluate.labelstudio import (
     import_labelstudio,
     to_labelstudio,
 )
+from labelstudio_tasks import submitted
 
 TEXT = "CLA hired Ann Lee on 4 May 2017.\nAnn Lee heads CLA."
 
@@ -177,12 +178,12 @@ def test_check_command_prints_one_line_per_problem_and_exits_1(tmp_path, capsys)
 def test_labelstudio_round_trip_gives_the_same_gold():
     gold = valid_gold()
     gold["relations"][0].update(role="head", date="2017")
-    assert from_labelstudio(to_labelstudio(gold, TEXT)) == gold
+    assert from_labelstudio(submitted(to_labelstudio(gold, TEXT))) == gold
 
 
 def test_labelstudio_relation_links_first_regions_of_its_entities():
     task = to_labelstudio(valid_gold(), TEXT)
-    relation = next(r for r in task["annotations"][0]["result"] if r["type"] == "relation")
+    relation = next(r for r in task["predictions"][0]["result"] if r["type"] == "relation")
     # subject E2 first appears as mention 1, object E1 as mention 0
     assert (relation["from_id"], relation["to_id"], relation["labels"]) == ("m1", "m0", ["heads"])
 
@@ -190,8 +191,9 @@ def test_labelstudio_relation_links_first_regions_of_its_entities():
 def test_labelstudio_files_round_trip(tmp_path):
     gold_dir, raw_dir = _gold_folder(tmp_path, valid_gold(), TEXT.encode("utf-8"))
     tasks_file = tmp_path / "tasks.json"
-    tasks_file.write_text(json.dumps(export_labelstudio(gold_dir, raw_dir)), encoding="utf-8")
-    assert import_labelstudio(tasks_file) == [load_gold(gold_dir / "x.json")]
+    tasks = [submitted(task) for task in export_labelstudio(gold_dir, raw_dir)]
+    tasks_file.write_text(json.dumps(tasks), encoding="utf-8")
+    assert import_labelstudio(tasks_file) == ([load_gold(gold_dir / "x.json")], [])
 
 
 def test_labelstudio_import_accepts_javascript_offsets():
@@ -202,13 +204,13 @@ def test_labelstudio_import_accepts_javascript_offsets():
         "mentions": [{"start": 2, "end": 5, "text": "CLA", "label": "ORG", "entity": "E1"}],
         "relations": [],
     }
-    task = to_labelstudio(gold, text)
+    task = submitted(to_labelstudio(gold, text))
     task["annotations"][0]["result"][0]["value"].update(start=3, end=6)
     assert from_labelstudio(task)["mentions"][0]["start"] == 2
 
 
 def test_labelstudio_new_region_for_new_entity_becomes_an_entity():
-    task = to_labelstudio(valid_gold(), TEXT)
+    task = submitted(to_labelstudio(valid_gold(), TEXT))
     task["annotations"][0]["result"].append(
         {
             "id": "new",
@@ -317,7 +319,7 @@ def test_tables_to_gold_reproduces_the_hand_made_gold_file():
 def test_labelstudio_export_leaves_the_gold_unchanged():
     gold = valid_gold()
     before = copy.deepcopy(gold)
-    from_labelstudio(to_labelstudio(gold, TEXT))
+    from_labelstudio(submitted(to_labelstudio(gold, TEXT)))
     assert gold == before
 
 

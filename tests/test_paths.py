@@ -89,7 +89,8 @@ def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
         "founder_roles": [],
         "appointing_verbs": [],
         "succession_verbs": [],
-        "succession_nouns": [],
+        "predecessor_nouns": [],
+        "successor_nouns": [],
         "affiliation_prepositions": [],
         "frames": [{"lemmas": ["fund"], "predicate": "funded_by", "agent": "sideways", "object_marks": []}],
     }

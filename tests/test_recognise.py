@@ -287,3 +287,16 @@ def test_stoplisted_acronym_is_no_organisation_even_from_the_model():
 def test_a_role_in_capitals_is_no_organisation(find):
     found = find("L'autre candidat, Frédéric Bedel, Doyen de la Faculté des Sciences, a salué le résultat.")
     assert ("ORG", "Doyen") not in found
+
+
+def test_a_model_person_ending_on_an_organisation_head_is_an_organisation(recogniser):
+    text = "Brune will be the Sierra Club's sixth executive director."
+    start = text.index("Sierra Club")
+    cleaned = recogniser._clean(text, Candidate(start, start + len("Sierra Club"), "PERSON", "model", "en"))
+    assert cleaned is not None and cleaned.label == "ORG"
+
+
+def test_a_capitalised_word_that_spells_the_bracketed_name_is_its_short_form(find):
+    long = "École supérieure d'ingénieurs des travaux de la construction"
+    found = find(f"Elle rejoint l'Esitc ({long}) cette année.")
+    assert {("ORG", "Esitc"), ("ORG", long)} <= found

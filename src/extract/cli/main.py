@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "extract.cli.score",
     "extract.cli.gold",
     "extract.cli.diff",
+    "extract.cli.explore",
     "extract.cli.textconv",
 )
 

@@ -45,6 +45,7 @@ def ingest(argv: Sequence[str] | None = None) -> int:
     """Stage 1: decode every file under ``--raw`` into WORK/documents.parquet."""
 
     def work(args: argparse.Namespace) -> str:
+        stages.check_raw(args.raw)  # before the lock: a wrong --raw leaves no output folder behind
         with output_lock(args.work.parent):
             settings = load_settings(args.settings)
             rows = stages.ingest_stage(args.raw, args.work, settings, allow_shrink=args.allow_shrink)

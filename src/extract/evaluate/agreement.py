@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from extract.evaluate.annotations import DocPair, gold_annotations
-from extract.evaluate.gold import find_raw, read_raw_text
+from extract.evaluate.raw import NoText, raw_text
 from extract.evaluate.score import UNKNOWN_LANG, ScoreRun, score_pairs
 
 
@@ -35,8 +35,10 @@ def agreement(
         theirs = firsts.get(gold["doc"])
         if theirs is None:
             continue
-        raw = find_raw(raw_dir, gold["doc"])
-        text = read_raw_text(raw) if raw else None
+        try:
+            text: str | None = raw_text(raw_dir, gold["doc"])
+        except NoText:  # the figures need no text: it only shows errors in their context
+            text = None
         first_labels, second_labels = gold_annotations(theirs), gold_annotations(gold)
         pairs.append(DocPair(gold["doc"], gold_file, _lang(gold["doc"]), text, first_labels, second_labels))
     return score_pairs(second_dir, pairs, [])

@@ -5,7 +5,9 @@ strictly (``extract gold check``) before anything is scored: a wrong offset or a
 dangling entity would silently turn into false negatives. Problems are
 reported one per line, each naming the file and the item (``mention 12`` is the
 index in the file's ``mentions`` list, from 0, as ``jq`` counts), with the
-wording of :mod:`extract.core.errors`.
+wording of :mod:`extract.core.errors`. Offsets count in the raw file's
+``documents.text``, read by the pipeline's own ingest whatever the format
+(:mod:`extract.evaluate.raw`).
 
 Drafting a gold file from the pipeline is :mod:`extract.evaluate.draft`, moving
 gold files to and from Label Studio :mod:`extract.evaluate.labelstudio`, and the
@@ -22,6 +24,7 @@ from typing import Any
 
 from extract.core.errors import ExtractError, message
 from extract.core.schema import ENTITY_TYPES, LABELS, PREDICATES
+from extract.evaluate.raw import NoText, raw_text
 
 _MONTH_DAY = r"(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?"
 _POINT = rf"(?:\d{{4}}(?:-{_MONTH_DAY})?|XXXX-{_MONTH_DAY}|\d{{3}}X)"
@@ -288,20 +291,6 @@ def alias_warnings(gold: dict[str, Any]) -> list[str]:
     return warnings
 
 
-def read_raw_text(path: Path) -> str:
-    """A raw text file as gold offsets count it: UTF-8, byte-order mark dropped, line ends as ``\\n``."""
-    text = path.read_bytes().decode("utf-8-sig")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def find_raw(raw_dir: Path, doc: str) -> Path | None:
-    """The raw file a gold ``doc`` names: ``raw_dir/doc``, else the first file of that name below it."""
-    direct = raw_dir / doc
-    if direct.is_file():
-        return direct
-    return next(iter(sorted(p for p in raw_dir.rglob(Path(doc).name) if p.is_file())), None)
-
-
 def check_dir(gold_dir: Path, raw_dir: Path) -> tuple[list[str], list[str], int]:
     """Check every ``*.json`` of ``gold_dir`` against ``raw_dir``: (problems, warnings, number of files).
 
@@ -318,17 +307,11 @@ def check_dir(gold_dir: Path, raw_dir: Path) -> tuple[list[str], list[str], int]
         except ExtractError as error:
             problems.append(str(error))
             continue
-        raw = find_raw(raw_dir, gold["doc"])
-        text = None
-        if raw is None:
-            problems.append(message("gold.no_raw", path=path, doc=gold["doc"], raw=raw_dir))
-        elif raw.suffix.lower() != ".txt":
-            warnings.append(message("gold.not_text", path=path, raw=raw))
-        else:
-            try:
-                text = read_raw_text(raw)
-            except UnicodeDecodeError as error:
-                problems.append(message("gold.raw_decode", path=path, raw=raw, error=error))
+        try:
+            text: str | None = raw_text(raw_dir, gold["doc"])
+        except NoText as problem:
+            text = None
+            problems.append(f"{path}: {problem}")
         problems += [f"{path}: {problem}" for problem in check_gold(gold, text)]
         warnings += [f"{path}: {warning}" for warning in alias_warnings(gold)]
     return problems, warnings, len(paths)

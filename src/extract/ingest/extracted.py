@@ -13,11 +13,16 @@ from extract.core.errors import message
 
 
 class Refused(Exception):
-    """A file's content cannot give text: carries the status of its row; ``str()`` is the message."""
+    """A file's content cannot give text: carries the status of its row; ``str()`` is the message.
 
-    def __init__(self, status: str, key: str, **fields: object) -> None:
+    ``warnings`` are what the reader had to say on the way (a library's own log lines), reported by
+    the file's path beside the refusal.
+    """
+
+    def __init__(self, status: str, key: str, *, warnings: tuple[str, ...] = (), **fields: object) -> None:
         super().__init__(message(key, **fields))
         self.status = status
+        self.warnings = warnings
 
 
 @dataclass(frozen=True)

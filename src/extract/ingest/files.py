@@ -191,7 +191,8 @@ def ingest(path: Path, root: Path, *, max_file_bytes: int = 200_000_000) -> Inge
     try:
         found = reader(path)
     except Refused as refused:
-        return row(refused.status, str(refused), sha256=sha256)
+        said = Extracted(text="", warnings=refused.warnings)
+        return row(refused.status, str(refused), sha256=sha256, found=said)
     except OSError as error:
         return row("error", message("ingest.unreadable", error=error.strerror or error), sha256=sha256)
     except Exception as error:  # a reader's own failure (a library missing or broken) stops one file only

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,27 +41,80 @@ def read_html(path: Path) -> Extracted:
     guidelines annotate, so it stays off.
     """
     html, warning = decode_html(path.read_bytes())
-    found = html_text(html)
-    return Extracted(text=found.text, title=found.title, warnings=(warning,) if warning else ())
+    try:
+        found = html_text(html)
+    except Refused as refused:
+        refused.warnings = ((warning,) if warning else ()) + refused.warnings
+        raise
+    warnings = ((warning,) if warning else ()) + found.warnings
+    return Extracted(text=found.text, title=found.title, warnings=warnings)
 
 
 def html_text(html: str) -> Extracted:
-    """The main text and title of a decoded page (also an e-mail's HTML part): see :func:`read_html`."""
+    """The main text and title of a decoded page (also an e-mail's HTML part): see :func:`read_html`.
+
+    trafilatura's own log lines (warnings and errors) become one warning of the page, so that the run
+    reports them by the file's path, on one line, instead of as lines that name no file.
+    """
     import trafilatura  # imported here: it is slow to load and only HTML needs it
 
-    try:
-        document = trafilatura.bare_extraction(
-            html, include_comments=False, favor_precision=False, with_metadata=True
-        )
-    except Exception as error:  # lxml and trafilatura raise on pages they cannot parse
-        raise Refused("error", "ingest.html_failed", error=describe(error)) from error
+    with _library_lines() as lines:
+        try:
+            document = trafilatura.bare_extraction(
+                html, include_comments=False, favor_precision=False, with_metadata=True
+            )
+        except Exception as error:  # lxml and trafilatura raise on pages they cannot parse
+            failure = describe(error)
+        else:
+            failure = None
+    said = (message("ingest.library_said", library="trafilatura", lines="; ".join(lines)),) if lines else ()
+    if failure is not None:
+        raise Refused("error", "ingest.html_failed", error=failure, warnings=said)
     body = getattr(document, "body", None)
     text = "\n\n".join(_block_text(block) for block in body) if body is not None else ""
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
-        raise Refused("skipped", "ingest.html_no_text")
+        raise Refused("skipped", "ingest.html_no_text", warnings=said)
     title = " ".join((document.title or "").split()) or None
-    return Extracted(text=text, title=title)
+    return Extracted(text=text, title=title, warnings=said)
+
+
+#: The loggers of trafilatura and of the libraries it calls: their lines name no file.
+_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+
+class _Lines(logging.Handler):
+    """Keeps the text of each warning or error logged to it, once, on one line."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = " ".join(record.getMessage().split())
+        if line not in self.lines:
+            self.lines.append(line)
+
+
+@contextmanager
+def _library_lines() -> Iterator[list[str]]:
+    """The warnings and errors trafilatura logs inside the block, held back from the terminal.
+
+    The caller turns them into the page's warnings; a page is read in one thread at a time, so no line
+    of another page can slip in.
+    """
+    handler = _Lines()
+    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
+    before = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+    try:
+        yield handler.lines
+    finally:
+        for logger, propagate in zip(loggers, before, strict=True):
+            logger.removeHandler(handler)
+            logger.propagate = propagate
 
 
 def decode_html(data: bytes) -> tuple[str, str | None]:
@@ -117,4 +172,3 @@ def _clean(text: str) -> str:
     """Runs of spaces collapsed and empty lines dropped: markup leaves both behind."""
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
-

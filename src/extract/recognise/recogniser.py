@@ -213,7 +213,7 @@ class Recogniser:
                 long = self._long_form_before(before, head, block.start, vocab)
             else:
                 prev = re.search(r"([\w&-]+)\s*$", before)
-                if not prev or not acronyms.looks_like_acronym(prev.group(1)):
+                if not prev or not _short_form_of(prev.group(1), inner, vocab):
                     continue
                 short = (block.start + prev.start(1), block.start + prev.end(1))
                 long = (block.start + match.start(1), block.start + match.end(1))
@@ -299,7 +299,7 @@ class Recogniser:
         c = replace(c, start=start, end=end)
         name = text[start:end]
         if c.label == "PERSON":
-            if self._cued_org(text, start, name, vocab):
+            if self._cued_org(text, start, name, vocab) or _ends_on_head(name, vocab):
                 return replace(c, label="ORG", source="cue")
             if c.source == "model" and _place_first(name):
                 return None  # "London Victoria", "Milton Keynes Central": a station, not a person
@@ -333,6 +333,23 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def _short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
+    """Whether ``word`` before "(inner)" is a short form of it: an acronym, or a capitalised word that
+    spells the bracketed name from its first letter ("l'Esitc (École supérieure d'ingénieurs des travaux
+    de la construction de Caen)") when that name has an organisation head."""
+    if acronyms.looks_like_acronym(word):
+        return True
+    spelled = len(word) >= 3 and word[:1].isupper() and acronyms.long_form_start(word, inner) == 0
+    return spelled and has_head(inner, vocab)
+
+
+def _ends_on_head(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A "person" whose last word is a capitalised organisation head ("Sierra Club", "Acme Group") is the
+    model's mistake: no one's surname is written as a head noun of the language."""
+    words = name.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in vocab.org_heads
 
 
 def _place_first(name: str) -> bool:

@@ -23,8 +23,8 @@ from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.registry import languages
 from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
-from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.lexicon import MergedWords, RelationLexicon, merged_words
+from extract.relations.pronouns import person_pronouns, seen_people
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
 from extract.relations.succession import Succession, predecessors, successions
@@ -71,6 +71,7 @@ def find_relations(
     recent: list[str] = []
     previous: str | None = None
     last_person: str | None = None
+    people: list[str] = []  # persons of the sentences read, the most salient last
     stated: list[Succession] = []
     parsed: list[tuple[int, Span, list[Anchor]]] = []
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
@@ -114,13 +115,14 @@ def find_relations(
                 topic,
                 tuple(recent),
             )
-            view.pronouns = person_pronouns(sent, view.anchors, last_person)
+            view.pronouns = person_pronouns(sent, view.anchors, people)
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
-            last_person = salient_person(view.sent, view.anchors + view.pronouns) or last_person
+            people = seen_people(view.sent, view.anchors + view.pronouns, people)
+            last_person = people[-1] if people else None
             opening = opening_org(sent, inside)
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
@@ -254,30 +256,6 @@ def topic_anchors(
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
                 extra.append(Anchor(i, i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
-
-
-def salient_person(sent: Span, anchors: Sequence[Anchor]) -> str | None:
-    """The person a next sentence's "he" or "elle" most likely stands for: the sentence's subject if it is
-    a person ("Carine Bernault a été élue ... Elle succède à"), else the last person it names."""
-    people = [a for a in anchors if a.label == "PERSON"]
-    subjects = [a for a in people if "subj" in sent.doc[a.start : a.end].root.dep_]
-    chosen = subjects[0] if subjects else (max(people, key=lambda a: a.start) if people else None)
-    return chosen.key if chosen else None
-
-
-def person_pronouns(sent: Span, anchors: list[Anchor], last_person: str | None) -> list[Anchor]:
-    """ "he", "she", "il", "elle" as subjects, as anchors of the person named last: in this sentence
-    before the pronoun, else in the sentences before ("Il est alors directeur de X")."""
-    pronouns, table = frame_lexicon().person_pronouns, doc_forms(sent.doc)
-    extra: list[Anchor] = []
-    for token in sent:
-        if table[token.i][0] not in pronouns or token.pos_ != "PRON" or "subj" not in token.dep_:
-            continue
-        before = [a.key for a in anchors if a.label == "PERSON" and a.end <= token.i]
-        key = before[-1] if before else last_person
-        if key is not None:
-            extra.append(Anchor(token.i, token.i + 1, key, "PERSON"))
-    return extra
 
 
 def _generic_name(

@@ -38,7 +38,8 @@ class FrameLexicon:
     founder_roles: frozenset[str]
     appointing_verbs: frozenset[str]
     succession_verbs: frozenset[str]
-    succession_nouns: frozenset[str]
+    predecessor_nouns: frozenset[str]
+    successor_nouns: frozenset[str]
     affiliation_prepositions: frozenset[str]
     frames: dict[str, tuple[Frame, ...]]  # by lemma
 
@@ -50,7 +51,8 @@ _KEYS = (
     "founder_roles",
     "appointing_verbs",
     "succession_verbs",
-    "succession_nouns",
+    "predecessor_nouns",
+    "successor_nouns",
     "affiliation_prepositions",
     "frames",
 )

@@ -51,7 +51,14 @@ NOMINAL_DEPS = frozenset(
 #: Dependencies that join a name to a role noun next to it ("CEO Robert Bennett").
 NAME_DEPS = frozenset({"appos", "compound", "flat", "flat:name", "nmod"})
 #: Predicates a frame may state between a person and an organisation, and what they become.
-PERSON_FRAMES = {"founded": "founded", "coordinates": "heads", "member_of": "works_for"}
+PERSON_FRAMES = {
+    "founded": "founded",
+    "coordinates": "heads",
+    "member_of": "works_for",
+    "works_for": "works_for",
+}
+#: Predicates only a person has: a frame that states one relates nothing between two organisations.
+PERSON_ONLY = frozenset({"heads", "works_for"})
 #: The two entities of a relation, in the order the path reached them.
 Ends = tuple[Anchor, Anchor]
 
@@ -410,6 +417,8 @@ def _orient(
         if obj.label != "ORG" or predicate not in PERSON_FRAMES:
             return None  # a person partners no one and is no member; they head or work for
         predicate = PERSON_FRAMES[predicate]
+    elif predicate in PERSON_ONLY:
+        return None
     return subject.key, predicate, obj.key
 
 

@@ -4,8 +4,9 @@ Press releases state relations in a handful of shapes: "A is a member of B", "A,
 "B, coordinated by A", "A and B launched a partnership", "partnership between A and B". Each shape is
 read by one rule, kept with the rules of its family (:mod:`extract.relations.neighbours`,
 :mod:`extract.relations.partners`, :mod:`extract.relations.implied`, :mod:`extract.relations.lists`,
-:mod:`extract.relations.intermediaries`); this module lists them all, so that the order they run in
-(which decides which statement of a triple is kept as evidence) is written in one place.
+:mod:`extract.relations.intermediaries`, :mod:`extract.relations.parents`); this module lists them
+all, so that the order they run in (which decides which statement of a triple is kept as evidence) is
+written in one place.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from extract.relations.lists import (
     shared_subject,
 )
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
+from extract.relations.parents import bracketed_parents
 from extract.relations.partners import joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
 from extract.relations.rosters import listed_people, officer_list
@@ -55,6 +57,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from funding_round(view)
     yield from membership_list(view)
     yield from shared_subject(view)
+    yield from bracketed_parents(view)
     yield from possessive_role(view)
     yield from unnamed_party(view)
     yield from parse_relations(view)

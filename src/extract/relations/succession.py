@@ -42,8 +42,9 @@ def successions(view: SentenceView, last_person: str | None) -> Iterator[tuple[s
         lemma = forms[token.i][1]
         if lemma in lexicon.succession_verbs and token.pos_ in ("VERB", "AUX"):
             yield from _by_verb(token, roots)
-        elif forms[token.i][0] in lexicon.succession_nouns:
-            yield from _by_noun(token, roots, people, last_person)
+        elif forms[token.i][0] in lexicon.predecessor_nouns | lexicon.successor_nouns:
+            successor = forms[token.i][0] in lexicon.successor_nouns
+            yield from _by_noun(token, roots, people, last_person, successor=successor)
 
 
 def _argument(token: Token, roots: dict[int, Anchor], deps: frozenset[str]) -> Anchor | None:
@@ -73,7 +74,12 @@ def _by_verb(verb: Token, roots: dict[int, Anchor]) -> Iterator[tuple[str, str]]
 
 
 def _by_noun(
-    noun: Token, roots: dict[int, Anchor], people: Sequence[Anchor], last_person: str | None
+    noun: Token,
+    roots: dict[int, Anchor],
+    people: Sequence[Anchor],
+    last_person: str | None,
+    *,
+    successor: bool,
 ) -> Iterator[tuple[str, str]]:
     """ "his predecessor Tim Parker", "son prédécesseur Jean-Marc Bador": the named one went before the
     person the text is about (the last one named before the noun, else of the sentences before)."""
@@ -83,7 +89,7 @@ def _by_noun(
     before = [a.key for a in people if a.end <= noun.i and a.key != named.key]
     follower = before[-1] if before else last_person
     if follower is not None and follower != named.key:
-        if "successor" in noun.lower_ or "successeur" in noun.lower_:
+        if successor:  # "X and his successor Y": the named one follows
             yield named.key, follower
         else:
             yield follower, named.key

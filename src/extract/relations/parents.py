@@ -1,0 +1,45 @@
+"""Parent bodies named in brackets after a unit: "l'Institut de physique de Rennes (CNRS/Université de
+Rennes)", "the Centre for Alpha (Beta University/Gamma Institute)".
+
+Research releases name a laboratory with the bodies it belongs to, joined by slashes, in brackets right
+after its name. Only punctuation says so, the same in every language: two or more organisations and
+nothing but slashes between them, so that an acronym in brackets ("(CNRS)") or a place ("(Canada)") is
+never read as a parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extract.relations.view import Anchor, Found, SentenceView
+
+#: The mark between two parent bodies in the brackets.
+SEPARATOR = "/"
+
+
+def bracketed_parents(view: SentenceView) -> Iterator[Found]:
+    """``unit`` member_of each body listed, slash-separated, in the brackets right after it."""
+    doc = view.doc
+    orgs = [a for a in view.anchors if a.label == "ORG"]
+    starts = {a.start: a for a in orgs}
+    for unit in orgs:
+        if unit.end >= view.sent.end or doc[unit.end].text != "(":
+            continue
+        parents = _slashed(view, unit.end + 1, starts)
+        for parent in parents:
+            if parent.key != unit.key:
+                yield Found(unit.key, "member_of", parent.key, None, None)
+
+
+def _slashed(view: SentenceView, at: int, starts: dict[int, Anchor]) -> list[Anchor]:
+    """The organisations from ``at`` to the closing bracket when slashes alone join them, else none."""
+    doc, found = view.doc, []
+    while at < view.sent.end and at in starts:
+        found.append(starts[at])
+        at = starts[at].end
+        if at < view.sent.end and doc[at].text == SEPARATOR:
+            at += 1
+            continue
+        break
+    closed = at < view.sent.end and doc[at].text == ")"
+    return found if closed and len(found) > 1 else []

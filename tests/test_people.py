@@ -1,0 +1,80 @@
+"""People and bodies in relations: whom a pronoun stands for, who followed whom, who works where, what
+body a unit belongs to."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_paths import found
+
+
+@pytest.mark.slow
+def test_a_pronoun_continues_the_subject_not_the_last_name(en) -> None:
+    text = "Anna Berg thanked John Miller, and she later became director of the Gamma Trust."
+    names = (("Anna Berg", "PERSON", "A"), ("John Miller", "PERSON", "J"), ("Gamma Trust", "ORG", "G"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert ("A", "heads", "G") in relations and ("J", "heads", "G") not in relations
+
+
+@pytest.mark.slow
+def test_a_person_in_brackets_is_not_the_next_sentences_she(fr) -> None:
+    text = (
+        "Le conseil a élu Anna Berg à la présidence (l'autre candidat, Jean Martin, a obtenu 12 voix).\n"
+        "Elle est aussi directrice de l'Institut Gamma."
+    )
+    names = (("Anna Berg", "PERSON", "A"), ("Jean Martin", "PERSON", "J"), ("Institut Gamma", "ORG", "G"))
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert ("A", "heads", "G") in relations and ("J", "heads", "G") not in relations
+
+
+@pytest.mark.slow
+def test_his_predecessor_held_the_post(en) -> None:
+    text = "Andrew Haines is the chief executive of Network Rail.\nHis predecessor Mark Carne left in May."
+    names = (("Andrew Haines", "PERSON", "A"), ("Network Rail", "ORG", "N"), ("Mark Carne", "PERSON", "M"))
+    assert ("M", "heads", "N") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+
+
+@pytest.mark.slow
+def test_a_person_who_works_at_an_organisation_works_for_it(fr) -> None:
+    text = "Jean Martin, 62 ans, travaille à la Régie Alpha depuis 1981."
+    names = (("Jean Martin", "PERSON", "J"), ("Régie Alpha", "ORG", "R"))
+    assert {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")} == {("J", "works_for", "R")}
+
+
+@pytest.mark.slow
+def test_two_organisations_that_work_together_are_not_employees(en) -> None:
+    text = "The Acme Institute works with the Beta Foundation."
+    names = (("Acme Institute", "ORG", "A"), ("Beta Foundation", "ORG", "B"))
+    assert not {p for _, p, _, _ in found(en, text, *names)} & {"works_for", "heads"}
+
+
+@pytest.mark.slow
+def test_parent_bodies_in_brackets_joined_by_slashes(fr) -> None:
+    text = "L'Institut Alpha (CNRS/Université Beta) participe."
+    names = (("Institut Alpha", "ORG", "A"), ("CNRS", "ORG", "C"), ("Université Beta", "ORG", "B"))
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert {("A", "member_of", "C"), ("A", "member_of", "B")} <= relations
+
+
+@pytest.mark.slow
+def test_one_name_in_brackets_is_no_parent(fr) -> None:
+    text = "L'Institut Alpha (CNRS) participe."
+    names = (("Institut Alpha", "ORG", "A"), ("CNRS", "ORG", "C"))
+    assert ("A", "member_of", "C") not in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+
+
+@pytest.mark.slow
+def test_the_schools_of_a_group_listed_are_its_members(en) -> None:
+    text = "The members of the Alpha Network are Beta University and Gamma College."
+    names = (("Alpha Network", "ORG", "G"), ("Beta University", "ORG", "A"), ("Gamma College", "ORG", "B"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert {("A", "member_of", "G"), ("B", "member_of", "G")} <= relations
+
+
+@pytest.mark.slow
+def test_a_pronoun_agrees_with_the_first_names_gender(en) -> None:
+    text = "Anna Berg thanked John Miller on Monday.\nHe is the director of the Gamma Trust."
+    names = (("Anna Berg", "PERSON", "PERSON|anna berg"), ("John Miller", "PERSON", "PERSON|john miller"))
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names, ("Gamma Trust", "ORG", "G"))}
+    assert ("PERSON|john miller", "heads", "G") in relations
+    assert ("PERSON|anna berg", "heads", "G") not in relations
