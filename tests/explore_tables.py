@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.core.tables import to_table, write_tables
+from extract.core.table_set import write_tables
+from extract.core.tables import to_table
 
 # A release whose text holds markup (it must show as text) and an emoji before the partnership sentence
 # (two UTF-16 units in the browser, one character in Python: the evidence must still be marked exactly).

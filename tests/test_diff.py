@@ -14,7 +14,8 @@ import pytest
 
 from extract.cli.diff import register as register_diff
 from extract.core.errors import ExtractError
-from extract.core.tables import to_table, write_tables
+from extract.core.table_set import write_tables
+from extract.core.tables import to_table
 from extract.review import diff, render
 
 Rows = dict[str, list[dict[str, Any]]]

@@ -21,23 +21,41 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.core.errors import message
+from extract.core.schema import TABLES as SCHEMAS
 from extract.core.settings import load_settings
+from extract.core.table_set import JOURNAL, MANIFEST
 from extract.core.work_files import WORK
 from extract.run.runner import LOCK, output_lock, run
 
-TABLES = ("documents", "mentions", "entities", "relations")
+TABLES = tuple(SCHEMAS)
 #: Moments of a run at which it is killed, as shares of how long the whole run takes.
 KILL_AT = (0.2, 0.45, 0.7, 0.9)
-#: A child that runs ``extract run`` and kills itself just before it would replace an output table.
+#: A child that runs ``extract run`` and kills itself just before it would rename its first table into place
+#: (every new table staged, the journal written).
 KILL_BEFORE_REPLACE = """
 import os, signal, sys
 from pathlib import Path
 out = Path(sys.argv[1]).resolve()
 real_replace = os.replace
 def replace(src, dst):
-    if Path(dst).parent.resolve() == out:
+    if Path(dst).parent.resolve() == out and Path(dst).suffix == ".parquet":
         os.kill(os.getpid(), signal.SIGKILL)
     real_replace(src, dst)
+os.replace = replace
+from extract.cli.main import main
+sys.exit(main(["run", "--raw", sys.argv[2], "--out", sys.argv[1], "--no-progress"]))
+"""
+
+#: A child that runs ``extract run`` and kills itself just after it renamed its first table into place.
+KILL_AFTER_FIRST_RENAME = """
+import os, signal, sys
+from pathlib import Path
+out = Path(sys.argv[1]).resolve()
+real_replace = os.replace
+def replace(src, dst):
+    real_replace(src, dst)
+    if Path(dst).parent.resolve() == out and Path(dst).suffix == ".parquet":
+        os.kill(os.getpid(), signal.SIGKILL)
 os.replace = replace
 from extract.cli.main import main
 sys.exit(main(["run", "--raw", sys.argv[2], "--out", sys.argv[1], "--no-progress"]))
@@ -57,6 +75,7 @@ class Before:
     tables: dict[str, bytes]
     after: dict[str, bytes]  # the tables of a complete run once the two files are added
     seconds: float  # how long that second run takes
+    rerun: Path  # the output folder of that complete run
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +99,7 @@ def before(
     second = run_extract("run", "--raw", raw, "--out", rerun, "--no-progress")
     seconds = time.perf_counter() - started
     assert second.returncode == 0, second.stderr
-    return Before(raw, out, tables_bytes(out), tables_bytes(rerun), seconds)
+    return Before(raw, out, tables_bytes(out), tables_bytes(rerun), seconds, rerun)
 
 
 def _copy(before: Before, dest: Path) -> Path:
@@ -171,6 +190,79 @@ def test_run_after_a_kill_before_replacing_completes(
     _, out = killed_before_replace
     result = run_extract("run", "--raw", before.raw, "--out", out, "--no-progress")
     assert (result.returncode, tables_bytes(out) == before.after) == (0, True), result.stderr
+
+
+@pytest.fixture(scope="module")
+def killed_between_renames(
+    before: Before, tmp_path_factory: pytest.TempPathFactory, child_env: dict[str, str]
+) -> tuple[int, Path, dict[str, bytes]]:
+    """A run killed just after it renamed its first table over the old one: (exit status, out, tables)."""
+    out = _copy(before, tmp_path_factory.mktemp("between") / "out")
+    child = subprocess.run(
+        [sys.executable, "-c", KILL_AFTER_FIRST_RENAME, str(out), str(before.raw)],
+        env=child_env,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    return child.returncode, out, tables_bytes(out)
+
+
+def test_a_kill_between_two_table_renames_leaves_a_mix_on_disk_and_its_journal(
+    before: Before, killed_between_renames: tuple[int, Path, dict[str, bytes]]
+) -> None:
+    # the moment the test is about: one table new, the others old, and the journal that says so
+    returncode, out, tables = killed_between_renames
+    new = [name for name in TABLES if tables[name] == before.after[name] != before.tables[name]]
+    assert (returncode, new, (out / JOURNAL).exists()) == (-signal.SIGKILL, [TABLES[0]], True)
+
+
+def test_extract_diff_refuses_a_set_left_half_switched_in_one_line(
+    before: Before,
+    killed_between_renames: tuple[int, Path, dict[str, bytes]],
+    tmp_path: Path,
+    run_extract: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    _, killed, _ = killed_between_renames
+    out = _copy_killed(killed, tmp_path / "out")
+    result = run_extract("diff", before.out, out, timeout=60)
+    problem = "a run is replacing them, or was stopped while it did"
+    expected = "extract diff: " + message("tables.mixed", path=out, problem=problem)
+    assert (result.returncode, result.stderr.strip()) == (2, expected)
+
+
+def test_the_run_after_a_kill_between_renames_finishes_the_switch_and_gives_the_tables_of_a_clean_run(
+    before: Before,
+    killed_between_renames: tuple[int, Path, dict[str, bytes]],
+    tmp_path: Path,
+    run_extract: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    _, killed, _ = killed_between_renames
+    out = _copy_killed(killed, tmp_path / "out")
+    result = run_extract("run", "--raw", before.raw, "--out", out, "--no-progress")
+    finished = message("tables.switch_finished", path=out)
+    assert (result.returncode, finished in result.stderr) == (0, True), result.stderr
+    assert (tables_bytes(out), (out / JOURNAL).exists()) == (before.after, False)
+    assert (out / MANIFEST).read_bytes() == (before.rerun / MANIFEST).read_bytes()
+
+
+def test_a_run_that_stops_early_still_finishes_a_switch_left_by_a_kill_first(
+    before: Before,
+    killed_between_renames: tuple[int, Path, dict[str, bytes]],
+    tmp_path: Path,
+    run_extract: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    # the switch is finished as soon as the lock is taken, not only by a run that reaches its end
+    _, killed, _ = killed_between_renames
+    out, empty = _copy_killed(killed, tmp_path / "out"), tmp_path / "empty"
+    empty.mkdir()
+    result = run_extract("run", "--raw", empty, "--out", out, "--no-progress")
+    assert (result.returncode, tables_bytes(out), (out / JOURNAL).exists()) == (2, before.after, False)
+
+
+def _copy_killed(killed: Path, dest: Path) -> Path:
+    shutil.copytree(killed, dest)
+    return dest
 
 
 # --- two runs at once ---------------------------------------------------------------------------------

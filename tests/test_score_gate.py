@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.core.schema import TABLES
+from extract.core.table_set import MANIFEST
 from extract.evaluate.score import load_gold_dir, score_tables
 from extract.run.runner import run
 
@@ -48,6 +49,12 @@ def scores(fresh):
 def test_committed_tables_are_what_the_pipeline_gives(fresh, table):
     committed = ROOT / "extracted" / f"{table}.parquet"
     produced = fresh["dev"] / f"{table}.parquet"
+    assert committed.read_bytes() == produced.read_bytes(), "run `make extract` and commit extracted/"
+
+
+def test_committed_manifest_is_what_the_pipeline_gives(fresh):
+    committed = ROOT / "extracted" / MANIFEST
+    produced = fresh["dev"] / MANIFEST
     assert committed.read_bytes() == produced.read_bytes(), "run `make extract` and commit extracted/"
 
 

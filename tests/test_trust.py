@@ -144,7 +144,8 @@ def test_recognition_failing_on_the_only_new_document_is_an_error_row_with_its_p
 
 @pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
 def test_tables_and_reports_follow_the_umask(tmp_path: Path, umask: int) -> None:
-    from extract.core.tables import to_table, write_atomic, write_tables
+    from extract.core.table_set import MANIFEST, write_tables
+    from extract.core.tables import to_table, write_atomic
 
     old = os.umask(umask)
     try:
@@ -154,9 +155,9 @@ def test_tables_and_reports_follow_the_umask(tmp_path: Path, umask: int) -> None
         os.umask(old)
     modes = {
         p.name: stat.S_IMODE(p.stat().st_mode)
-        for p in (tmp_path / "report.md", tmp_path / "documents.parquet")
+        for p in (tmp_path / "report.md", tmp_path / "documents.parquet", tmp_path / MANIFEST)
     }
-    assert modes == {"report.md": 0o666 & ~umask, "documents.parquet": 0o666 & ~umask}
+    assert modes == {name: 0o666 & ~umask for name in ("report.md", "documents.parquet", MANIFEST)}
 
 
 # --- item 13: papercuts ----------------------------------------------------------------------------------

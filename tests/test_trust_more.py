@@ -98,7 +98,7 @@ def _raw_with_a_new_file(done: Done, tmp_path: Path) -> Path:
     ("target", "code", "words"),
     [
         ("extract.core.work_files.write_atomic", errno.ENOSPC, "no space left on the device while writing"),
-        ("extract.core.tables._stage", errno.ENOSPC, "no space left on the device while writing"),
+        ("extract.core.tables.stage_file", errno.ENOSPC, "no space left on the device while writing"),
         ("extract.core.work_files.write_atomic", errno.EROFS, "(a read-only folder?)"),
         ("extract.core.work_files.write_atomic", errno.EACCES, "(a read-only folder?)"),
     ],

@@ -53,6 +53,21 @@ MESSAGES: dict[str, str] = {
         "wait for it to finish or remove {lock} if that process is gone"
     ),
     "work.rebuilt": "work file {path} is damaged or missing ({error}); it is rebuilt",
+    "work.damaged_input": (
+        "work file {path} is damaged ({error}); it was removed, so the next run builds it again"
+    ),
+    "tables.switch_finished": (
+        "the tables in {path} were being replaced when a run was stopped; that switch is finished now "
+        "(every table from that run)"
+    ),
+    "tables.switch_lost": (
+        "the tables in {path} were being replaced when a run was stopped, and the new files are gone "
+        "({missing}); the next complete run writes them all again"
+    ),
+    "tables.mixed": (
+        "the tables in {path} are not one set ({problem}); run 'extract run' (or 'make extract') on that "
+        "folder to finish or redo the switch"
+    ),
     # --- run engines (extract.run.dask_engine) -------------------------------------------
     "run.scheduler_needs_dask": "--scheduler {address} is only used with --engine dask",
     "run.no_dask": "--engine dask needs the dask[distributed] package ('make setup' installs it): {error}",

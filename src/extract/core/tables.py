@@ -1,13 +1,14 @@
-"""Reading and writing the tables: explicit schemas, stable row order, atomic files.
+"""Reading and writing table files: explicit schemas, stable row order, atomic files.
 
-A table file is replaced with ``os.replace`` from a temporary file in the same
+A file is replaced with ``os.replace`` from a temporary file in the same
 folder, so a run killed half-way leaves the previous file whole. Files whose
 bytes would not change are not rewritten, so their mtimes (and make's view of
-them) stay put.
+them) stay put. A set of tables is replaced as one by :mod:`extract.core.table_set`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import tempfile
@@ -39,18 +40,23 @@ def sort_table(name: str, table: pa.Table) -> pa.Table:
     return table.take(order)
 
 
-def table_bytes(table: pa.Table) -> bytes:
-    """Serialise ``table`` to Parquet bytes, with settings fixed so the output is reproducible."""
+#: The Parquet writer settings of every table and work file, fixed so that the output is reproducible.
+PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "write_statistics": True, "store_schema": True}
+ROW_GROUP_SIZE = 64_000
+
+
+def table_bytes(table: pa.Table, *, page_checksums: bool = False) -> bytes:
+    """Serialise ``table`` to Parquet bytes; ``page_checksums`` adds a CRC32 to each data page (work files
+    only: the output tables' bytes stay those of every earlier version)."""
     sink = io.BytesIO()
-    pq.write_table(
-        table,
-        sink,
-        compression="zstd",
-        row_group_size=64_000,
-        write_statistics=True,
-        store_schema=True,
-    )
+    extra = {"write_page_checksum": True} if page_checksums else {}
+    pq.write_table(table, sink, row_group_size=ROW_GROUP_SIZE, **PARQUET_OPTIONS, **extra)
     return sink.getvalue()
+
+
+def sha256_hex(data: bytes) -> str:
+    """The sha256 of ``data``, in hexadecimal."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def _umask() -> int:
@@ -60,7 +66,7 @@ def _umask() -> int:
     return mask
 
 
-def _stage(path: Path, data: bytes) -> Path:
+def stage_file(path: Path, data: bytes) -> Path:
     """Write ``data`` to a hidden temporary file beside ``path``, flushed to disk; return its path.
 
     ``mkstemp`` makes the file mode 0600; it is given the mode a new file would have (0666 less the
@@ -80,7 +86,7 @@ def _stage(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def _unchanged(path: Path, data: bytes, *, touch: bool) -> bool:
+def already_holds(path: Path, data: bytes, *, touch: bool) -> bool:
     """Whether ``path`` already holds ``data``; if so it is touched (unless ``touch`` is false), so make sees
     it up to date with inputs that changed without changing it."""
     if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -94,44 +100,17 @@ def write_atomic(path: Path, data: bytes, *, touch: bool = True) -> bool:
     """Replace ``path`` with ``data`` atomically; return False when it already held them (then the file is
     touched, unless ``touch`` is false: the first stage's output keeps its time so that make runs the later
     stages only when it changed)."""
-    if _unchanged(path, data, touch=touch):
+    if already_holds(path, data, touch=touch):
         return False
-    os.replace(_stage(path, data), path)
+    os.replace(stage_file(path, data), path)
     return True
 
 
-def write_tables(out_dir: Path, tables: Mapping[str, pa.Table]) -> list[str]:
-    """Write each table to ``out_dir/<name>.parquet``; return the names that changed.
-
-    Every table is serialised and written to a temporary file, flushed to disk,
-    before the first is renamed over its old version: an error or a kill while
-    building the tables leaves every file as it was, and the renames that then
-    replace them take microseconds. Temporary files left by a killed run are
-    removed first.
-    """
-    for stale in out_dir.glob(".*.parquet.*.tmp"):
-        stale.unlink(missing_ok=True)
-    payloads = {
-        name: table_bytes(sort_table(name, table.cast(TABLES[name]))) for name, table in tables.items()
-    }
-    staged = {}
-    try:
-        for name, data in payloads.items():
-            path = out_dir / f"{name}.parquet"
-            if not _unchanged(path, data, touch=True):
-                staged[name] = _stage(path, data)
-    except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    for name, tmp in staged.items():
-        os.replace(tmp, out_dir / f"{name}.parquet")
-    return list(staged)
-
-
-def read_table(path: Path, name: str | None = None) -> pa.Table:
-    """Read a table file; with ``name``, check it against that table's schema."""
-    table = pq.read_table(path)
+def read_table(path: Path | bytes, name: str | None = None) -> pa.Table:
+    """Read a table file (or its bytes); with ``name``, check it against that table's schema. Page
+    checksums, where the file has them, are verified."""
+    source = pa.BufferReader(path) if isinstance(path, bytes) else path
+    table = pq.read_table(source, page_checksum_verification=True)
     if name is not None:
         table = table.select([f.name for f in TABLES[name]]).cast(TABLES[name])
     return table

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from extract.core.errors import ExtractError
 from extract.core.schema import ENTITY_TYPES, LABELS
+from extract.core.table_set import read_table_set
 from extract.core.tables import read_table
 from extract.evaluate.annotations import Annotations, DocPair, gold_annotations, predicted_annotations
 from extract.evaluate.gold import load_gold
@@ -93,14 +94,13 @@ SCORED = ("documents", "mentions", "entities", "relations")
 
 
 def read_predictions(tables_dir: Path) -> dict[str, pa.Table]:
-    """The four scored tables of ``tables_dir``, checked against the schema."""
-    tables = {}
+    """The four scored tables of ``tables_dir``, as one set (checked against its manifest) and against
+    the schema."""
+    blobs = read_table_set(tables_dir, SCORED)
     for name in SCORED:
-        path = tables_dir / f"{name}.parquet"
-        if not path.is_file():
-            raise ExtractError("score.no_table", path=path, name=name)
-        tables[name] = read_table(path, name)
-    return tables
+        if name not in blobs:
+            raise ExtractError("score.no_table", path=tables_dir / f"{name}.parquet", name=name)
+    return {name: read_table(blobs[name], name) for name in SCORED}
 
 
 def pair_documents(

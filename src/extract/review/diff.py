@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from extract.core.errors import ExtractError
 from extract.core.schema import ENTITY_TYPES, KEYS, LABELS, PREDICATES, TABLES
+from extract.core.table_set import read_table_set
 from extract.core.tables import sort_table
 
 Row = dict[str, Any]
@@ -166,12 +167,12 @@ def load_side(spec: str, *, tables_dir: Path, cwd: Path) -> Side:
 
 
 def load_folder(folder: Path, *, label: str) -> Side:
-    """Load every table file of ``folder``; a missing file is an empty table."""
-    tables: dict[str, list[Row]] = {}
-    for name in TABLES:
-        path = folder / f"{name}.parquet"
-        if path.exists():
-            tables[name] = read_rows(path, table=name, where=str(path))
+    """Load every table file of ``folder``, as one set (checked against its manifest); a missing file is
+    an empty table."""
+    files = read_table_set(folder, TABLES)
+    tables = {
+        name: read_rows(data, table=name, where=f"{folder}/{name}.parquet") for name, data in files.items()
+    }
     return Side(label=label, tables=tables)
 
 

@@ -14,7 +14,8 @@ tables are byte-identical whichever engine made them.
   in batch order and merges them into ``recognised.parquet`` as the local engine writes it, then
   removes them. With a remote scheduler the work folder (under ``--out``) must therefore be on storage
   that the workers and this machine share (NFS, a cluster file system); a part the client cannot read
-  stops the run with a message that says so.
+  stops the run with a message that says so. A part carries its checksum, like every work file: one
+  that arrives damaged is named in a warning and its batch is run again, once.
 - A bounded number of batches per worker is in flight and parts are taken back in the order they
   were submitted: memory on the client and the scheduler stays flat in the number of documents, the
   progress bar moves while the cluster works, and no result needs re-sorting.
@@ -34,7 +35,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.core.errors import ExtractError
+from extract.core.checksums import Damaged
+from extract.core.errors import ExtractError, message
 from extract.core.settings import Settings
 from extract.core.work_files import KEY_COLUMNS, RECOGNISED
 
@@ -47,6 +49,8 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from extract.run.annotate import Items
+
+log = logging.getLogger(__name__)
 
 #: Batches per worker submitted ahead of the one being collected: enough that no worker waits for
 #: the client, few enough that only a handful of batches' texts are ever held by the scheduler.
@@ -94,23 +98,28 @@ def annotate_to_part(
     """
     import pyarrow as pa
 
-    from extract.core.tables import table_bytes, write_atomic
+    from extract.core.checksums import sealed_parquet
+    from extract.core.tables import write_atomic
     from extract.run.annotate import annotate_batch
 
     results, loaded = annotate_batch(_recognisers[name], items)
     rows = [{**key, **result} for key, result in zip(keys, results, strict=True)]
-    write_atomic(Path(part), table_bytes(pa.Table.from_pylist(rows, schema=RECOGNISED)))
+    write_atomic(Path(part), sealed_parquet(pa.Table.from_pylist(rows, schema=RECOGNISED)))
     return part, loaded
 
 
 def read_part(part: str) -> list[dict[str, Any]]:
-    """The recognised fields of each document of a part, in batch order."""
-    import pyarrow.parquet as pq
+    """The recognised fields of each document of a part, in batch order.
+
+    Raises :class:`Damaged` when the part fails its checksum, and a stop when it cannot be read at all.
+    """
+    from extract.core.checksums import unseal_parquet
 
     try:
-        rows = pq.read_table(part).to_pylist()
+        data = Path(part).read_bytes()
     except OSError as error:
         raise ExtractError("run.part_unreadable", path=part, error=error) from error
+    rows = unseal_parquet(data).to_pylist()
     return [{k: v for k, v in row.items() if k not in KEY_COLUMNS} for row in rows]
 
 
@@ -175,20 +184,32 @@ def dask_outcomes(
             plugin = RecogniserPlugin(settings, baseline=baseline)
             client.register_plugin(plugin, name=plugin.name)
             window = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
-            pending: deque[Any] = deque()
+            pending: deque[tuple[Any, tuple[Any, ...]]] = deque()
             for number, (items, keys) in enumerate(batches):
-                part = str(parts / f"part-{number:06d}.parquet")
-                # pure=False: two identical batches are still two tasks, each with its own part
-                task = client.submit(annotate_to_part, plugin.name, items, keys, part, pure=False, retries=1)
-                pending.append(task)
+                args = (plugin.name, items, keys, str(parts / f"part-{number:06d}.parquet"))
+                pending.append((_submit(client, args), args))
                 if len(pending) >= window:
-                    yield _collect(pending.popleft())
+                    yield _collect(client, *pending.popleft())
             while pending:
-                yield _collect(pending.popleft())
+                yield _collect(client, *pending.popleft())
     finally:
         shutil.rmtree(parts, ignore_errors=True)
 
 
-def _collect(task: Any) -> tuple[list[dict[str, Any]], list[str]]:
+def _submit(client: Client, args: tuple[Any, ...]) -> Any:
+    """Submit one batch; pure=False: two identical batches are still two tasks, each with its own part."""
+    return client.submit(annotate_to_part, *args, pure=False, retries=1)
+
+
+def _collect(client: Client, task: Any, args: tuple[Any, ...]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of a batch's part; a damaged part is said in a warning and its batch run once more."""
     part, loaded = task.result()
-    return read_part(part), loaded
+    try:
+        return read_part(part), loaded
+    except Damaged as error:
+        log.warning("%s", message("work.rebuilt", path=part, error=error))
+    part, loaded = _submit(client, args).result()
+    try:
+        return read_part(part), loaded
+    except Damaged as error:
+        raise ExtractError("run.part_unreadable", path=part, error=error) from error

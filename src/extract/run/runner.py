@@ -28,8 +28,8 @@ import pyarrow as pa
 from extract.core.errors import ExtractError
 from extract.core.schema import TABLES
 from extract.core.settings import Settings, load_settings
-from extract.core.tables import write_atomic
-from extract.core.work_files import work_dir
+from extract.core.table_set import finish_switch
+from extract.core.work_files import INPUTS_MARK, read_mark, work_dir, write_mark
 from extract.linking.aliases import user_aliases
 from extract.run import stages
 from extract.run.version import code_hash
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 LOCK = ".lock"
 #: Work files the normalise stage reads, and the file (in the work folder) that records their hash.
 NORMALISE_INPUTS = ("documents.parquet", "segmented.parquet", "recognised.parquet")
-NORMALISED = "tables/.inputs"
+NORMALISED = INPUTS_MARK
 
 
 @dataclass
@@ -88,9 +88,11 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 def output_lock(out: Path) -> Iterator[None]:
     """Hold the output folder's lock, or stop with a message naming the process that has it.
 
-    An environment failure while the lock is held (disk full, a read-only folder, a file where a folder
-    should be) stops with one line saying which (:func:`environment_error`); the tables are replaced only
-    at the very end, so they are left as they were.
+    Once it holds the lock, it finishes a switch of the tables left half done by a run killed while
+    replacing them (:func:`extract.core.table_set.finish_switch`), so that every writer starts from one
+    set. An environment failure while the lock is held (disk full, a read-only folder, a file where a
+    folder should be) stops with one line saying which (:func:`environment_error`); the tables are
+    replaced only at the very end, so they are left as they were.
     """
     if out.exists() and not out.is_dir():
         raise ExtractError("run.out_not_folder", path=out)
@@ -112,6 +114,7 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
+        finish_switch(out)
         yield
     except OSError as error:
         raise environment_error(error, out) from error
@@ -208,11 +211,11 @@ def normalise_if_changed(work: Path, settings: Settings | None = None) -> dict[s
     fingerprint = normalise_fingerprint(work, aliases)
     mark = work / NORMALISED
     have_tables = all((work / "tables" / f"{name}.parquet").exists() for name in TABLES)
-    if have_tables and mark.exists() and mark.read_bytes() == fingerprint.encode():
+    if have_tables and read_mark(mark) == fingerprint:
         log.debug("normalise: inputs unchanged, tables reused")
         return None
     tables = stages.normalise_stage(work, aliases=aliases)
-    write_atomic(mark, fingerprint.encode())
+    write_mark(mark, fingerprint)
     return tables
 
 

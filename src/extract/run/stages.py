@@ -8,8 +8,8 @@ itself (``pipeline/<stage>.py``) and make can skip a stage whose inputs did
 not change. Work is reused per document: ingest by file size and mtime,
 segment and recognise by content hash and :func:`pipeline_version`, so a
 re-run with nothing new loads no model, and adding one file processes that
-file only. ``write`` replaces the output tables atomically and only after
-checking the table contract.
+file only. ``write`` replaces the output tables as one (:mod:`extract.core.table_set`)
+and only after checking the table contract.
 """
 
 from __future__ import annotations
@@ -29,8 +29,18 @@ from extract.core.errors import message
 from extract.core.records import Mention, Paragraph
 from extract.core.schema import TABLES
 from extract.core.settings import Settings
-from extract.core.tables import to_table, write_atomic, write_tables
-from extract.core.work_files import INGESTED, RECOGNISED, SEGMENTED, read_work, write_work
+from extract.core.table_set import write_tables
+from extract.core.tables import to_table, write_atomic
+from extract.core.work_files import (
+    INGESTED,
+    RECOGNISED,
+    SEGMENTED,
+    TABLES_DIR,
+    check_work,
+    read_input,
+    read_work,
+    write_work,
+)
 from extract.languages.registry import doc_langs
 from extract.run.version import pipeline_version
 
@@ -52,6 +62,7 @@ def ingest_stage(
     from extract.ingest.files import container_of, discover, ingest_all
 
     check_raw(raw)
+    check_work(work)  # a damaged work file is removed here, so that it is built again (make included)
     previous: dict[str, list[dict[str, Any]]] = {}
     for row in read_work(work / "documents.parquet", INGESTED):
         previous.setdefault(container_of(row["path"]), []).append(row)
@@ -133,7 +144,7 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
     from extract.ingest.segment import document_language, segment
 
     version = pipeline_version(settings)
-    documents = read_work(work / "documents.parquet", INGESTED)
+    documents = read_input(work / "documents.parquet", INGESTED)
     previous = {
         (r["doc_id"], r["sha256"], r["version"]): r for r in read_work(work / "segmented.parquet", SEGMENTED)
     }
@@ -210,8 +221,8 @@ def recognise_stage(
     (documents reused, processed, models loaded).
     """
     version = pipeline_version(settings) + ("-baseline" if baseline else "")
-    documents = {d["doc_id"]: d for d in read_work(work / "documents.parquet", INGESTED)}
-    segmented = read_work(work / "segmented.parquet", SEGMENTED)
+    documents = {d["doc_id"]: d for d in read_input(work / "documents.parquet", INGESTED)}
+    segmented = read_input(work / "segmented.parquet", SEGMENTED)
     recognised = read_work(work / "recognised.parquet", RECOGNISED)
     previous = {(r["doc_id"], r["sha256"], r["version"]): r for r in recognised}
     rows, todo = [], []
@@ -267,9 +278,9 @@ def normalise_stage(work: Path, *, aliases: Sequence[tuple[str, str]] | None = N
     from extract.linking.facts import fact_rows
 
     aliases = _recorded_aliases(work, aliases)
-    documents = read_work(work / "documents.parquet", INGESTED)
-    segmented = {r["doc_id"]: r for r in read_work(work / "segmented.parquet", SEGMENTED)}
-    recognised = {r["doc_id"]: r for r in read_work(work / "recognised.parquet", RECOGNISED)}
+    documents = read_input(work / "documents.parquet", INGESTED)
+    segmented = {r["doc_id"]: r for r in read_input(work / "segmented.parquet", SEGMENTED)}
+    recognised = {r["doc_id"]: r for r in read_input(work / "recognised.parquet", RECOGNISED)}
     per_doc = [
         (doc_id, [Mention(**m) for m in row["mentions"]]) for doc_id, row in sorted(recognised.items())
     ]
@@ -319,7 +330,7 @@ def normalise_stage(work: Path, *, aliases: Sequence[tuple[str, str]] | None = N
         "relations": to_table("relations", relation_rows),
         "facts": to_table("facts", fact_rows(relation_rows)),
     }
-    write_tables(work / "tables", tables)
+    write_tables(work / TABLES_DIR, tables, page_checksums=True)
     return tables
 
 
@@ -347,19 +358,24 @@ def _hash_id(prefix: str, *parts: object) -> str:
 
 
 def write_stage(work: Path, out: Path) -> tuple[dict[str, pa.Table], list[str]]:
-    """Check the tables against the contract, then replace ``out/*.parquet``; return what changed."""
+    """Check the tables against the contract, then replace ``out/*.parquet`` as one; return what changed.
+
+    The work tables are read checked against their manifest; damaged, missing or half switched, they are
+    built again from their inputs first.
+    """
+    from extract.core.checksums import Damaged
     from extract.core.contract import check_tables
-    from extract.core.tables import read_table
+    from extract.core.table_set import finish_switch, verified_tables
 
-    def read_all() -> dict[str, pa.Table]:
-        return {name: read_table(work / "tables" / f"{name}.parquet", name) for name in TABLES}
-
+    folder = work / TABLES_DIR
+    if folder.is_dir():
+        finish_switch(folder)
     try:
-        tables = read_all()
-    except (OSError, KeyError, pa.ArrowException) as error:  # damaged or missing: built again from its inputs
-        log.warning("%s", message("work.rebuilt", path=work / "tables", error=error))
+        tables = verified_tables(folder, TABLES)
+    except Damaged as error:  # damaged or missing: built again from its inputs
+        log.warning("%s", message("work.rebuilt", path=folder, error=error))
         normalise_stage(work)
-        tables = read_all()
+        tables = verified_tables(folder, TABLES)  # as written: the bytes do not hang on how it was built
     check_tables(tables, doc_langs=doc_langs())
     changed = write_tables(out, tables)
     return tables, changed
