@@ -300,3 +300,9 @@ def test_a_capitalised_word_that_spells_the_bracketed_name_is_its_short_form(fin
     long = "École supérieure d'ingénieurs des travaux de la construction"
     found = find(f"Elle rejoint l'Esitc ({long}) cette année.")
     assert {("ORG", "Esitc"), ("ORG", long)} <= found
+
+
+def test_an_organisation_span_ends_before_a_role_and_a_person(find):
+    found = find("Board President Allison Chin said there were several candidates.")
+    assert ("PERSON", "Allison Chin") in found
+    assert not any("Chin" in text for label, text in found if label == "ORG")

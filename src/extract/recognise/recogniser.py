@@ -292,6 +292,7 @@ class Recogniser:
             return None
         if c.label == "ORG" and c.source != "gazetteer":
             start, end = trim_org_words(text, start, end, vocab)
+            end = _before_titled_person(text, start, end, vocab)
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:
@@ -333,6 +334,22 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def _before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """Where an organisation span ends when it runs on into a role and a person ("Board President Allison
+    Chin", "Acme Chief Executive Jane Roe"): before the role, so that the person is read as one."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for n in range(1, len(words) - 2):
+        if words[n].group().lower() not in vocab.role_words:
+            continue
+        at = n + 1
+        while at < len(words) and words[at].group().lower() in vocab.role_words:
+            at += 1
+        tail = " ".join(w.group() for w in words[at:])
+        if tail and looks_like_person(tail, vocab):
+            return start + words[n - 1].end()
+    return end
 
 
 def _short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
