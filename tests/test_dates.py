@@ -107,6 +107,9 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
         ("Réuni le 16 décembre dernier.", "fr", ("16 décembre dernier", "XXXX-12-16")),
         ("Prévu à la mi-2016.", "fr", ("mi-2016", "2016")),
         ("Créé au début des années 2000.", "fr", ("début des années 2000", "200X")),
+        ("The board met last October.", "en", ("last October", "XXXX-10")),
+        ("The school opens in fall 2019.", "en", ("fall 2019", "2019")),
+        ("Lancé au printemps 2021.", "fr", ("printemps 2021", "2021")),
     ],
 )
 def test_modifier_is_part_of_the_span(text: str, lang: str, expected: tuple[str, str]) -> None:
