@@ -378,11 +378,33 @@ def _place_first(name: str) -> bool:
 
 
 def _not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Cue organisations that are not the last word of a person the model or a title found
-    ("Smith announced" is the Smith of "John Smith")."""
+    """The last word of a person the model or a title found is that person wherever it stands alone
+    ("Smith announced" is the Smith of "John Smith"): a cue organisation of that word is dropped, and a
+    model organisation of that word is the person, unless the word also stands in a longer organisation
+    name or in the organisations list ("Dell" beside "Dell Technologies" and "Michael Dell")."""
     full = (text[c.start : c.end].split() for c in candidates if c.label == "PERSON")
     people = {words[-1] for words in full if len(words) > 1}  # a one-word "person" is no one's surname
-    return [c for c in candidates if c.source != "cue" or text[c.start : c.end] not in people]
+    in_orgs = {
+        word
+        for c in candidates
+        if c.label == "ORG" and " " in text[c.start : c.end]
+        for word in text[c.start : c.end].split()
+    }
+    kept = []
+    for c in candidates:
+        name = text[c.start : c.end]
+        if c.source == "cue" and name in people:
+            continue
+        if (
+            c.source == "model"
+            and c.label == "ORG"
+            and name in people
+            and name not in in_orgs
+            and fold(name) not in folded_organisations()
+        ):
+            c = replace(c, label="PERSON")
+        kept.append(c)
+    return kept
 
 
 @cache
