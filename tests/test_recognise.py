@@ -325,3 +325,8 @@ def test_a_surname_that_also_names_a_longer_organisation_stays_an_organisation()
     longer = Candidate(18, 34, "ORG", "model", "en")
     alone = Candidate(39, 43, "ORG", "model", "en")
     assert [c.label for c in _not_surnames(text, [person, longer, alone])] == ["PERSON", "ORG", "ORG"]
+
+
+def test_a_dateline_city_in_capitals_is_a_place(find):
+    found = find("PARIS (Reuters) - The group named a new chief executive on Monday.")
+    assert not any(text == "PARIS" for _, text in found)

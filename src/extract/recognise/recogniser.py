@@ -131,7 +131,7 @@ class Recogniser:
             definitions += pairs
         candidates = _not_surnames(text, candidates)
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
-        places |= {text[c.start : c.end] for c in cleaned if text[c.start : c.end] in place_names()}
+        places |= {text[c.start : c.end] for c in cleaned if _is_place(text[c.start : c.end])}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = coordinated(text, join_acronyms(text, _select(cleaned)))
         chosen = propagate(text, paragraphs, chosen, shouting, places)
@@ -360,6 +360,11 @@ def _short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
         return True
     spelled = len(word) >= 3 and word[:1].isupper() and acronyms.long_form_start(word, inner) == 0
     return spelled and has_head(inner, vocab)
+
+
+def _is_place(name: str) -> bool:
+    """A gazetteer place, as written or in capitals ("PARIS (Reuters) -", "BETHESDA, MD": a dateline)."""
+    return name in place_names() or (name.isupper() and len(name) > 3 and name.title() in place_names())
 
 
 def _ends_on_head(name: str, vocab: lexicon.Vocabulary) -> bool:
