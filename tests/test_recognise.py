@@ -330,3 +330,14 @@ def test_a_surname_that_also_names_a_longer_organisation_stays_an_organisation()
 def test_a_dateline_city_in_capitals_is_a_place(find):
     found = find("PARIS (Reuters) - The group named a new chief executive on Monday.")
     assert not any(text == "PARIS" for _, text in found)
+
+
+def test_words_of_a_line_in_capitals_that_the_text_also_writes_in_lower_case_are_no_name():
+    from extract.recognise.names import is_org_name
+
+    text = "DUREE DE L'OFFRE : 15 jours. La durée de l'offre est fixée par l'AMF."
+    vocab = vocabulary("fr")
+    shouted = "DUREE DE L'OFFRE"
+    assert not is_org_name(text, Candidate(0, len(shouted), "ORG", "model", "fr"), vocab)
+    amf = text.index("AMF")
+    assert is_org_name(text, Candidate(amf, amf + 3, "ORG", "acronym", "fr"), vocab)

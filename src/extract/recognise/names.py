@@ -111,6 +111,8 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False  # cut short by the model: "Agence nationale de", "Service de"
     if c.source == "model" and len(words) == 1 and name.lower() in common_words(text):
         return False  # a word the text also writes in lower case ("Quantum" / "quantum sensors")
+    if c.source in ("model", "acronym") and _shouted_words(name, text):
+        return False  # "COMMUNIQUE", "DUREE DE L'OFFRE": words of a line in capitals, not a name
     if words[-1].lower() in vocab.non_org_after:
         return False  # an event or a label: "World Cancer Congress", "Scientific Days"
     if re.fullmatch(r"[A-Z]{2,}s", name):
@@ -127,6 +129,21 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     ):
         return False
     return not (c.source == "model" and " " not in name and name.islower())
+
+
+def _shouted_words(name: str, text: str) -> bool:
+    """A name in capitals whose long words the text also writes in lower case, accents aside."""
+    if not name.isupper():
+        return False
+    words = [w for w in re.findall(r"\w+", name) if len(w) >= 4]
+    folded = folded_common_words(text)
+    return bool(words) and all(fold(w.lower()) in folded for w in words)
+
+
+@lru_cache(maxsize=4)
+def folded_common_words(text: str) -> frozenset[str]:
+    """:func:`common_words`, accents and case folded, found once per document."""
+    return frozenset(fold(w) for w in common_words(text))
 
 
 def preceded_by(text: str, start: int, words: frozenset[str]) -> bool:
