@@ -341,3 +341,12 @@ def test_words_of_a_line_in_capitals_that_the_text_also_writes_in_lower_case_are
     assert not is_org_name(text, Candidate(0, len(shouted), "ORG", "model", "fr"), vocab)
     amf = text.index("AMF")
     assert is_org_name(text, Candidate(amf, amf + 3, "ORG", "acronym", "fr"), vocab)
+
+
+def test_a_model_organisation_ending_on_a_role_is_a_title():
+    from extract.recognise.names import is_org_name
+
+    text = "His latest appointments were Technical Delegate at the Games."
+    start = text.index("Technical")
+    candidate = Candidate(start, start + len("Technical Delegate"), "ORG", "model", "en")
+    assert not is_org_name(text, candidate, vocabulary("en"))

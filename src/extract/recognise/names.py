@@ -98,8 +98,13 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False
     if _generic(fold(name), fold_all(vocab.generic)) or (" " not in name and name.lower() in vocab.org_heads):
         return False
-    if " " not in name and name.lower() in lexicon.every_language("role_words"):
+    roles = lexicon.every_language("role_words")
+    if " " not in name and name.lower() in roles:
         return False  # "Doyen", "Director": a role in capitals names no one
+    last = name.split()[-1].lower()
+    titled = last in roles or last.removesuffix("s") in roles
+    if c.source == "model" and titled and not has_head(name, vocab):
+        return False  # "Technical Delegate", "Managing Directors": a title, not a body
     if c.source == "gazetteer":
         return True
     if name in vocab.acronym_stoplist:
