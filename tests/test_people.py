@@ -108,3 +108,15 @@ def test_the_members_listed_after_their_owner_are_its_members(fr) -> None:
     )
     relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
     assert {("B", "member_of", "A"), ("C", "member_of", "A"), ("D", "member_of", "A")} <= relations
+
+
+@pytest.mark.slow
+def test_where_a_person_was_appointed_is_not_what_they_head(fr) -> None:
+    text = "Jean Martin a été nommé, mercredi en Conseil des ministres, patron de la Régie Alpha."
+    names = (
+        ("Jean Martin", "PERSON", "J"),
+        ("Conseil des ministres", "ORG", "C"),
+        ("Régie Alpha", "ORG", "R"),
+    )
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert ("J", "heads", "C") not in relations

@@ -252,8 +252,8 @@ def _appointed(
     if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs | lexicon.appointing_verbs for t in inner):
         return
     word = next((t for t in inner if forms[t.i][1] in lexicon.appointing_verbs), None)
-    if word is None:
-        return
+    if word is None or path[-1].dep_ not in SUBJECT_DEPS:
+        return  # the organisation appoints; "nommé en Conseil des ministres" names where, not who
     on_path = {t.i for t in path}
     for token in _below(word, depth=3):
         if token.i not in on_path and _is_role(view, token) and not _held_by_other(view, token, person):
