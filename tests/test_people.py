@@ -120,3 +120,17 @@ def test_where_a_person_was_appointed_is_not_what_they_head(fr) -> None:
     )
     relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
     assert ("J", "heads", "C") not in relations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        ("fr", "Jeanne Roux, qui était co-directrice générale de l'Institut Valmont.", "Institut Valmont"),
+        ("en", "Jeanne Roux, who was also co-chief executive of Acme Corporation, left.", "Acme Corporation"),
+    ],
+)
+@pytest.mark.slow
+def test_a_co_head_heads(en, fr, lang, text, org) -> None:
+    nlp = en if lang == "en" else fr
+    relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
+    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A")}

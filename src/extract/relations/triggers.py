@@ -103,7 +103,7 @@ def role_run(
         return None
     words = [table[i][0] for i in range(start, end)]
     demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
-    heads = any(w in lex.heads for w in words)
+    heads = any(w in lex.heads or w.rsplit("-", 1)[-1] in lex.heads for w in words)  # "co-directrice"
     predicate = "heads" if heads and not demoted else "works_for"
     role = doc[start:end].text
     return Match(start, end, predicate, "role", role)
