@@ -134,3 +134,17 @@ def test_a_co_head_heads(en, fr, lang, text, org) -> None:
     nlp = en if lang == "en" else fr
     relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
     assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        ("fr", "Présidente de l'Institut Valmont, Jeanne Roux a ouvert la séance.", "Institut Valmont"),
+        ("en", "As chair of Acme Corporation, Jeanne Roux opened the meeting.", "Acme Corporation"),
+    ],
+)
+@pytest.mark.slow
+def test_a_role_that_opens_the_sentence_is_its_subjects(en, fr, lang, text, org) -> None:
+    nlp = en if lang == "en" else fr
+    relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
+    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A")}

@@ -190,9 +190,10 @@ def person_roles(
         yield from _appointed(view, person, org, path, lexicon, date)
         return
     before, role, after = inner[:at], inner[at], inner[at + 1 :]
-    if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
+    fronted = _fronted(view, path, role)
+    if not fronted and any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
         return
-    if not _said_of(path[: at + 2]):
+    if not fronted and not _said_of(path[: at + 2]):
         return
     if any(_is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
         return
@@ -209,6 +210,18 @@ def person_roles(
         match = _role_match(view, token)
         if match is not None:
             yield Found(person.key, match.predicate, org.key, match.role, date)
+
+
+def _fronted(view: SentenceView, path: Sequence[Token], role: Token) -> bool:
+    """ "Présidente de l'Institut X, Jeanne Roux a ouvert la séance", "As chair of X, Jane Roe opened": a
+    role phrase that opens the sentence, in the clause whose subject is the person, is the person's."""
+    person, verb = path[0], path[1]
+    if person.dep_ not in SUBJECT_DEPS or person.head.i != verb.i or role.i > person.i:
+        return False
+    opening = view.doc[view.sent.start : role.i]
+    return all(t.pos_ in ("ADP", "SCONJ", "DET") for t in opening) and all(
+        t.i == verb.i or t.pos_ == "ADP" or t.i == role.i for t in path[1 : path.index(role) + 1]
+    )
 
 
 def _coordinated_role(view: SentenceView, token: Token, role: Token) -> bool:
