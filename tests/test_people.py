@@ -148,3 +148,10 @@ def test_a_role_that_opens_the_sentence_is_its_subjects(en, fr, lang, text, org)
     nlp = en if lang == "en" else fr
     relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
     assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A")}
+
+
+@pytest.mark.slow
+def test_joining_an_organisations_teams_is_working_for_it(fr) -> None:
+    text = "Jeanne Roux a rejoint les équipes de l'Institut Valmont."
+    relations = found(fr, text, ("Jeanne Roux", "PERSON", "P"), ("Institut Valmont", "ORG", "A"), lang="fr")
+    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "works_for", "A")}

@@ -350,7 +350,7 @@ def frame_relations(
     for position in range(1, len(path) - 1):
         token = path[position]
         frames = lexicon.frames.get(forms[token.i][1]) or lexicon.frames.get(forms[token.i][0])
-        if not frames or not _frame_path(path, position):
+        if not frames or not _frame_path(path, position, view.lexicon.team_nouns):
             continue
         left, right = path[position - 1], path[position + 1]  # the trigger's neighbours on each side
         if _of_a_team(view, left, token) or _of_a_team(view, right, token):
@@ -362,10 +362,11 @@ def frame_relations(
                 return
 
 
-def _frame_path(path: Sequence[Token], position: int) -> bool:
+def _frame_path(path: Sequence[Token], position: int, teams: frozenset[str]) -> bool:
     """Whether the path reads as one clause around its trigger ``path[position]``: each entity is the
     trigger's own argument (only prepositions between, "funding from X"; on one side the light verb
-    whose object the trigger is, "A signed an agreement with B"), and no clause edge is crossed."""
+    whose object the trigger is, "A signed an agreement with B"; a verb's object that is a team of the
+    organisation, "a rejoint les équipes de X"), and no clause edge is crossed."""
     trigger = path[position]
     for token in path[1:-1]:
         if token.i != trigger.i and token.dep_ in CLAUSE_DEPS and token.head.i != trigger.i:
@@ -373,7 +374,8 @@ def _frame_path(path: Sequence[Token], position: int) -> bool:
     for between in (path[1:position], path[position + 1 : -1]):
         for token in between:
             light = token.i == trigger.head.i and _is_verb(token) and not _is_verb(trigger)
-            if token.pos_ != "ADP" and not light:
+            team = token.head.i == trigger.i and _is_verb(trigger) and token.lower_ in teams
+            if token.pos_ != "ADP" and not light and not team:
                 return False
     return True
 
