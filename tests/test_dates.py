@@ -110,6 +110,9 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
         ("The board met last October.", "en", ("last October", "XXXX-10")),
         ("The school opens in fall 2019.", "en", ("fall 2019", "2019")),
         ("Lancé au printemps 2021.", "fr", ("printemps 2021", "2021")),
+        ("Closing is due in the first quarter of 2012.", "en", ("first quarter of 2012", "2012-01/2012-03")),
+        ("Results for Q3 2019 were strong.", "en", ("Q3 2019", "2019-07/2019-09")),
+        ("Au premier semestre 2019, elles ont crû.", "fr", ("premier semestre 2019", "2019-01/2019-06")),
     ],
 )
 def test_modifier_is_part_of_the_span(text: str, lang: str, expected: tuple[str, str]) -> None:
@@ -342,6 +345,7 @@ def _write_vocabulary(tmp_path: Path, **changes: object) -> Path:
         ({"weekdays": "monday"}, "dates.data_type", "key 'weekdays'"),
         ({"capitalised_months": "yes"}, "dates.data_type", "key 'capitalised_months'"),
         ({"day_orders": ["year_first"]}, "dates.data_choice", "'year_first' in key 'day_orders'"),
+        ({"year_parts": {"q1": [3, 1]}}, "dates.data_type", "key 'year_parts'"),
     ],
 )
 def test_invalid_vocabulary_is_reported_with_file_and_key(

@@ -19,6 +19,7 @@ from extract.languages.registry import data_root, language_file, languages
 from extract.text.fold import fold_keeping_punctuation
 
 _MONTH_MAPS = ("months", "month_abbreviations")
+_PART_MAPS = ("year_parts",)
 _FLAGS = ("capitalised_months",)
 _WORD_LISTS = (
     "months_needing_context",
@@ -64,6 +65,7 @@ class Vocabulary:
     range_articles: tuple[str, ...]
     leading_words: tuple[str, ...]
     count_words: tuple[str, ...]
+    year_parts: dict[str, tuple[int, int]]  # "first quarter of" -> (1, 3): the months of a part of a year
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -76,7 +78,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise ExtractError("dates.data_json", path=path, error=error) from None
     if not isinstance(raw, dict):
         raise ExtractError("dates.data_not_object", path=path, got=type(raw).__name__)
-    known = (*_MONTH_MAPS, *_FLAGS, *_WORD_LISTS)
+    known = (*_MONTH_MAPS, *_PART_MAPS, *_FLAGS, *_WORD_LISTS)
     for key in raw:
         if key not in known:
             raise ExtractError("dates.data_unknown_key", path=path, field=key, known=", ".join(known))
@@ -103,8 +105,25 @@ def load_vocabulary(path: Path) -> Vocabulary:
             fold_keeping_punctuation(word) for word in words.pop("months_needing_context")
         ),
         day_orders=frozenset(words.pop("day_orders")),
+        year_parts=_part_map(path, "year_parts", raw["year_parts"]),
         **words,
     )
+
+
+def _part_map(path: Path, key: str, value: object) -> dict[str, tuple[int, int]]:
+    """A ``{"phrase": [first month, last month]}`` object, checked, with folded phrases."""
+    if not isinstance(value, dict):
+        raise ExtractError("dates.data_type", path=path, field=key, expected="an object", got=value)
+    result: dict[str, tuple[int, int]] = {}
+    for name, months in value.items():
+        ok = isinstance(months, list) and len(months) == 2 and all(
+            isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months
+        )
+        if not name.strip() or not ok or months[0] > months[1]:
+            expected = "phrases with [first month, last month], 1 to 12"
+            raise ExtractError("dates.data_type", path=path, field=key, expected=expected, got={name: months})
+        result[fold_keeping_punctuation(name.strip())] = (months[0], months[1])
+    return result
 
 
 def _month_map(path: Path, key: str, value: object) -> dict[str, int]:
@@ -154,6 +173,7 @@ def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
         capitalised_months=any(vocab.capitalised_months for vocab in vocabularies),
         months_needing_context=frozenset(union("months_needing_context")),
         day_orders=frozenset(union("day_orders")),
+        year_parts={name: part for vocab in vocabularies for name, part in vocab.year_parts.items()},
         **tuples,
     )
 

@@ -134,6 +134,7 @@ class Grammar:
             (rf"{modifier}{month('m')}{month_year}{year}", self._month_year_value),
             (rf"{modifier}{month('m')}(?:{after})?", self._month_value),
             (rf"{modifier}(?P<y>{_BARE_YEAR})", self._year_value),
+            *self._part_shapes(year),
             (
                 rf"{month('m1')}(?:{_SP}(?P<y1>{_YEAR}))?{connector}{month('m2')}(?:{month_year}(?P<y2>{_YEAR}))?",
                 self._month_range_value,
@@ -175,6 +176,13 @@ class Grammar:
                 ),
             ]
         return shapes
+
+    def _part_shapes(self, year: str) -> list[tuple[str, Callable[[re.Match[str]], str | None]]]:
+        """ "first quarter of 2012", "Q1 2012", "premier semestre 2019": a part of a year, as an interval."""
+        if not self.vocab.year_parts:
+            return []
+        parts = _alternation(self.vocab.year_parts)
+        return [(rf"(?P<part>{parts}){_SP}{year}", self._part_value)]
 
     # -- values --
 
@@ -231,6 +239,11 @@ class Grammar:
             if not before or fold_keeping_punctuation(before[1]) not in self._leading:
                 return None
         return f"XXXX-{self.vocab.months[key]:02d}"
+
+    def _part_value(self, match: re.Match[str]) -> str | None:
+        first, last = self.vocab.year_parts[fold_keeping_punctuation(match["part"])]
+        year = int(match["y"])
+        return _interval((year, first), (year, last))
 
     def _year_value(self, match: re.Match[str]) -> str | None:
         return None if self._is_count(match.string, match.start("y"), match.end("y")) else match["y"]
