@@ -57,6 +57,7 @@ from extract.recognise.names import (
     names_org,
 )
 from extract.recognise.places import place_names, place_prefix
+from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
     after_at,
@@ -133,7 +134,7 @@ class Recogniser:
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
         places |= {text[c.start : c.end] for c in cleaned if _is_place(text[c.start : c.end])}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
-        chosen = coordinated(text, join_acronyms(text, _select(cleaned)))
+        chosen = listed_siblings(text, coordinated(text, join_acronyms(text, _select(cleaned))))
         chosen = propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
