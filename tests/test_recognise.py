@@ -350,3 +350,8 @@ def test_a_model_organisation_ending_on_a_role_is_a_title():
     start = text.index("Managing")
     candidate = Candidate(start, start + len("Managing Directors"), "ORG", "model", "en")
     assert not is_org_name(text, candidate, vocabulary("en"))
+
+
+def test_a_french_bar_written_in_lower_case_is_an_organisation(find):
+    found = find("Un accord a été signé entre le barreau de Marseille et le barreau de Californie.")
+    assert {("ORG", "barreau de Marseille"), ("ORG", "barreau de Californie")} <= found
