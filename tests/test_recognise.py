@@ -59,6 +59,12 @@ def test_trim_leaves_out_title_and_article():
     assert trim(text, 22, 42, vocabulary("en"), person=False) == (26, 42)
 
 
+def test_trim_leaves_out_a_role_of_several_words_and_its_complement():
+    text = "Agnès Diallo est nommée Directrice Générale de l'Imprimerie Nationale."
+    start, end = text.index("Directrice"), text.index(".")
+    assert text[slice(*trim(text, start, end, vocabulary("fr"), person=False))] == "Imprimerie Nationale"
+
+
 def test_person_name_needs_two_capitalised_parts():
     assert is_person_name("C. Brambilla", "model")
     assert not is_person_name("Lyon", "model")

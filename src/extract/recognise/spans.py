@@ -141,12 +141,21 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
             drop = lead in vocab.articles or (elided and lead in lexicon.every_language("elisions"))
             drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
             rest = text[start + first.end() : end]
-            of_role = word in vocab.role_words and _role_complement().match(rest)
-            if of_role:
-                start, changed = start + first.end() + of_role.end(), True
+            after = start + len(_leading_role(text[start:end], vocab))
+            after += len(text[after:end]) - len(text[after:end].lstrip())
+            of_role = _role_complement().match(text[after:end]) if after > start else None
+            if of_role:  # "Directrice Générale de l'Imprimerie Nationale": the organisation after the role
+                start, changed = after + of_role.end(), True
             elif drop and rest:
                 start, changed = start + first.end(), True
     return start, end
+
+
+def _leading_role(span: str, vocab: lexicon.Vocabulary) -> str:
+    """The longest role phrase that opens ``span`` ("Directrice Générale", "Director"), or ""."""
+    lowered = span.lower()
+    found = [r for r in vocab.role_words if lowered.startswith(r) and lowered[len(r) : len(r) + 1] in " '’"]
+    return span[: max(map(len, found))] if found else ""
 
 
 def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
