@@ -128,7 +128,8 @@ class Recogniser:
             for batch in batches(
                 sizes, self.settings.recognise_batch_size, self.settings.recognise_max_batch_chars
             ):
-                docs = nlp.pipe([texts[k] for k in batch], batch_size=len(batch))
+                # the batch size, not the batch's length: the parser cuts each batch into quarters of it
+                docs = nlp.pipe([texts[k] for k in batch], batch_size=self.settings.recognise_batch_size)
                 for k, doc in zip(batch, docs, strict=True):
                     parsed[wanted[k]] = _without_tensor(doc)
             del texts
