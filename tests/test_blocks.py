@@ -152,3 +152,13 @@ def test_a_document_over_the_size_cap_is_a_skipped_row_naming_the_setting(tmp_pa
         "document is 1001 characters long, over the limit of 1000 characters "
         "(setting 'recognise.max_document_chars'); split it or raise the limit"
     )
+
+
+def test_a_long_document_goes_to_a_worker_in_a_batch_of_its_own():
+    from extract.run.engines import engine_batches
+
+    texts = {"a": "x" * 10, "b": "x" * 5_000, "c": "x" * 10, "d": "x" * 10}
+    todo = [{"doc_id": doc_id} for doc_id in texts]
+    settings = replace(SETTINGS, recognise_max_batch_chars=1_000)
+    batched = engine_batches(todo, texts, settings)
+    assert [[seg["doc_id"] for seg in batch] for batch in batched] == [["a"], ["b"], ["c", "d"]]
