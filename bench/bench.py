@@ -13,7 +13,10 @@ polled, since ``--processes 2`` puts the work in grandchildren):
 
 - bare spaCy: ``nlp.pipe`` over the whole documents, each with its language's model: the ceiling;
 - ``extract run`` end to end, in one process and with ``--processes 2``;
-- a re-run with nothing changed, and a run after adding one document, timed as a user would.
+- a re-run with nothing changed, and a run after adding one document, timed as a user would;
+- the peak memory of one very long document alone: a 1.5 MB text on a single line (no paragraph break
+  to cut it at) and a 3.9-million-character page of long paragraphs, both made of the corpus's English
+  documents (``--long-only`` measures these two alone, e.g. to compare two versions with ``--src``).
 
 The figures go to ``reports/bench.json`` and a short Markdown table to ``reports/bench.md``.
 """
@@ -50,6 +53,9 @@ CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?![\
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DAY = re.compile(r"(?<![\d.,:/])(?:[1-9]|[12]\d|3[01])(?![\d.,:/%])")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ])")
+#: The two long documents measured alone: (name, characters, one line?). The sizes are those that took
+#: 4.2 GB and 9 GB before long texts were read in bounded batches (issue 16, item 8).
+LONG_TEXTS = (("1.5 MB single line", 1_500_000, True), ("3.9 M-character page", 3_900_000, False))
 
 
 # --- the corpus ------------------------------------------------------------------------
@@ -130,6 +136,19 @@ def build_corpus(sources: Sequence[Source], n: int, seed: int = SEED) -> list[tu
         seen.add(text)
         corpus.append((text, source.lang))
     return corpus
+
+
+def long_text(corpus: Sequence[tuple[str, str]], n_chars: int, *, single_line: bool) -> str:
+    """One document of exactly ``n_chars`` characters made of the English documents of ``corpus`` (taken
+    again from the first when they run out), each on one line: a page of long paragraphs, or with
+    ``single_line`` a text without a single line break."""
+    english = [" ".join(text.split()) for text, lang in corpus if lang == "en"] or ["Alpha."]
+    parts: list[str] = []
+    size = 0
+    while size < n_chars:
+        parts.append(english[len(parts) % len(english)])
+        size += len(parts[-1]) + 1
+    return (" " if single_line else "\n").join(parts)[:n_chars]
 
 
 def write_corpus(corpus: Sequence[tuple[str, str]], folder: Path, *, first: int = 0) -> list[Path]:
@@ -297,7 +316,13 @@ TARGETS = {
     "two_vs_one_process": (">=", 1.7),
     "noop_rerun_seconds": ("<", 2.0),
     "one_new_document_seconds": ("<", 10.0),
+    "long_line_peak_mb": ("<", 2500),
+    "long_page_peak_mb": ("<", 2500),
 }
+#: The figure of each of :data:`LONG_TEXTS`: its run's peak memory (MB).
+LONG_FIGURES = ("long_line_peak_mb", "long_page_peak_mb")
+#: The corpus runs whose throughput the ratios compare.
+CORPUS_RUNS = ("bare spaCy", "pipeline, 1 process", "pipeline, 2 processes")
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -324,24 +349,52 @@ def markdown(report: dict[str, Any]) -> str:
     lines += ["", "| figure | value | target | met |", "|---|---:|---:|:---:|"]
     for name, value in report["ratios"].items():
         op, target = TARGETS[name]
-        lines.append(f"| {name} | {value:.2f} | {op} {target} | {'yes' if report['met'][name] else 'no'} |")
+        shown = f"{value:.0f}" if name in LONG_FIGURES else f"{value:.2f}"
+        lines.append(f"| {name} | {shown} | {op} {target} | {'yes' if report['met'][name] else 'no'} |")
     lines += [
         "",
-        f"Parallel capacity of the machine (pure-Python control, 2 processes over 1): "
-        f"{m['parallel_capacity']:.2f}; read the 2-process figure against it, not against 2.",
-        "",
-        f"Model load (bare spaCy, en + fr): {report['model_load_seconds']:.1f}s. "
-        f"Tables of 1 and 2 processes identical: {'yes' if report['same_tables'] else 'NO'}.",
+        "The long documents (one 1.5 MB line, one 3.9-million-character page) are each measured alone, "
+        "in one process: their peak is bounded by `recognise.max_batch_chars` and the document's length "
+        "(`recognise.max_document_chars`), not by the batching of many documents.",
         "",
     ]
+    if "same_tables" in report:
+        lines += [
+            f"Parallel capacity of the machine (pure-Python control, 2 processes over 1): "
+            f"{m['parallel_capacity']:.2f}; read the 2-process figure against it, not against 2.",
+            "",
+            f"Model load (bare spaCy, en + fr): {report['model_load_seconds']:.1f}s. "
+            f"Tables of 1 and 2 processes identical: {'yes' if report['same_tables'] else 'NO'}.",
+            "",
+        ]
     return "\n".join(lines)
 
 
 # --- the run ---------------------------------------------------------------------------
 
 
-def benchmark(n: int, raw: Path, out: Path, *, src: Path = ROOT / "src") -> dict[str, Any]:
-    """Build the corpus, take every measurement of the package under ``src``, write the two reports."""
+def measure_long(corpus: Sequence[tuple[str, str]], tmp: Path, env: dict[str, str]) -> dict[str, Any]:
+    """The runs of :data:`LONG_TEXTS`, each alone in a raw folder of its own, in one process."""
+    results = {}
+    for name, n_chars, single_line in LONG_TEXTS:
+        text = long_text(corpus, n_chars, single_line=single_line)
+        folder = tmp / f"long-{n_chars}"
+        (folder / "raw").mkdir(parents=True)
+        (folder / "raw" / "long.txt").write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "extract", "run", "--raw", str(folder / "raw")]
+        command += ["--out", str(folder / "out"), "--processes", "1", "--no-progress"]
+        print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        results[name] = rates(measure(name, command, env=env), 1, words(text))
+        print(f"bench: {name}: {results[name]['peak_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
+    return results
+
+
+def benchmark(
+    n: int, raw: Path, out: Path, *, src: Path = ROOT / "src", long_only: bool = False
+) -> dict[str, Any]:
+    """Build the corpus, take every measurement of the package under ``src``, write the two reports.
+
+    ``long_only`` measures the long documents of :data:`LONG_TEXTS` only."""
     report: dict[str, Any] = {"machine": machine()}
     sources = load_sources(raw)
     corpus = build_corpus(sources, n + 1)  # the last one is the "new document" of the last run
@@ -357,7 +410,7 @@ def benchmark(n: int, raw: Path, out: Path, *, src: Path = ROOT / "src") -> dict
         "raw": str(raw),
         "code": str(src),
     }
-    python = sys.executable
+    results = {}
     with tempfile.TemporaryDirectory(prefix="extract-bench-") as tmp:
         # A snapshot of the code: an edit made while the bench runs would change the pipeline version
         # and turn the "nothing changed" re-run into a full one.
@@ -365,51 +418,76 @@ def benchmark(n: int, raw: Path, out: Path, *, src: Path = ROOT / "src") -> dict
         ignore = shutil.ignore_patterns("__pycache__")
         shutil.copytree(src / "extract", code / "extract", ignore=ignore)
         env = {**os.environ, "PYTHONPATH": str(code) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        folder = Path(tmp) / "raw"
-        paths = write_corpus(corpus, folder)
-        manifest = Path(tmp) / "manifest.json"
-        manifest.write_text(json.dumps([[str(p), lang] for p, (_, lang) in zip(paths, corpus, strict=True)]))
-        run = [python, "-m", "extract", "run", "--raw", str(folder), "--no-progress"]
-        one, two = Path(tmp) / "out1", Path(tmp) / "out2"
-        steps = [
-            ("bare spaCy", [python, str(Path(__file__).resolve()), "--bare", str(manifest)], n, n_words),
-            ("pipeline, 1 process", [*run, "--out", str(one), "--processes", "1"], n, n_words),
-            ("pipeline, 2 processes", [*run, "--out", str(two), "--processes", "2"], n, n_words),
-            ("re-run, nothing changed", [*run, "--out", str(one), "--processes", "1"], n, n_words),
-        ]
-        results = {}
-        for name, command, docs, n_words_step in steps:
-            print(f"bench: {name} ...", file=sys.stderr, flush=True)
-            results[name] = rates(measure(name, command, env=env), docs, n_words_step)
-            print(f"bench: {name}: {results[name]['seconds']:.1f}s", file=sys.stderr, flush=True)
-        same = same_tables(one, two)
-        write_corpus(extra, folder, first=n)
-        name = "one new document"
-        print(f"bench: {name} ...", file=sys.stderr, flush=True)
-        new = measure(name, [*run, "--out", str(one), "--processes", "1"], env=env)
-        results[name] = rates(new, 1, words(extra[0][0]))
-    names = ("bare spaCy", "pipeline, 1 process", "pipeline, 2 processes")
-    bare, single, double = (results[name] for name in names)
+        if not long_only:
+            results, same = measure_corpus(corpus, extra, Path(tmp), env, n, n_words)
+            report["same_tables"] = same
+        results.update(measure_long(corpus, Path(tmp), env))
     report["measurements"] = results
-    report["model_load_seconds"] = bare["detail"].get("load_seconds", 0.0)
-    report["bare_pipe_only_words_per_second"] = n_words / max(bare["detail"].get("pipe_seconds", 0.0), 1e-9)
-    report["ratios"] = {
-        "pipeline_vs_bare": single["words_per_second"] / bare["words_per_second"],
-        "two_vs_one_process": double["words_per_second"] / single["words_per_second"],
-        "noop_rerun_seconds": results["re-run, nothing changed"]["seconds"],
-        "one_new_document_seconds": results["one new document"]["seconds"],
-    }
+    report["ratios"] = {} if long_only else corpus_ratios(results, n_words)
+    for (name, _, _), figure in zip(LONG_TEXTS, LONG_FIGURES, strict=True):
+        report["ratios"][figure] = results[name]["peak_rss_mb"]
     report["met"] = {
         name: (value >= TARGETS[name][1]) if TARGETS[name][0] == ">=" else (value < TARGETS[name][1])
         for name, value in report["ratios"].items()
     }
-    report["same_tables"] = same
-    report["machine"]["parallel_capacity"] = parallel_capacity()
+    if not long_only:
+        report["model_load_seconds"] = results["bare spaCy"]["detail"].get("load_seconds", 0.0)
+        pipe = max(results["bare spaCy"]["detail"].get("pipe_seconds", 0.0), 1e-9)
+        report["bare_pipe_only_words_per_second"] = n_words / pipe
+        report["machine"]["parallel_capacity"] = parallel_capacity()
     report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     out.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
     return report
+
+
+def measure_corpus(
+    corpus: Sequence[tuple[str, str]],
+    extra: Sequence[tuple[str, str]],
+    tmp: Path,
+    env: dict[str, str],
+    n: int,
+    n_words: int,
+) -> tuple[dict[str, Any], bool]:
+    """The runs over the corpus (bare spaCy, 1 and 2 processes, re-run, one new document), and whether the
+    tables of 1 and 2 processes are identical."""
+    python = sys.executable
+    folder = tmp / "raw"
+    paths = write_corpus(corpus, folder)
+    manifest = tmp / "manifest.json"
+    manifest.write_text(json.dumps([[str(p), lang] for p, (_, lang) in zip(paths, corpus, strict=True)]))
+    run = [python, "-m", "extract", "run", "--raw", str(folder), "--no-progress"]
+    one, two = tmp / "out1", tmp / "out2"
+    steps = [
+        ("bare spaCy", [python, str(Path(__file__).resolve()), "--bare", str(manifest)], n, n_words),
+        ("pipeline, 1 process", [*run, "--out", str(one), "--processes", "1"], n, n_words),
+        ("pipeline, 2 processes", [*run, "--out", str(two), "--processes", "2"], n, n_words),
+        ("re-run, nothing changed", [*run, "--out", str(one), "--processes", "1"], n, n_words),
+    ]
+    results = {}
+    for name, command, docs, n_words_step in steps:
+        print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        results[name] = rates(measure(name, command, env=env), docs, n_words_step)
+        print(f"bench: {name}: {results[name]['seconds']:.1f}s", file=sys.stderr, flush=True)
+    same = same_tables(one, two)
+    write_corpus(extra, folder, first=n)
+    name = "one new document"
+    print(f"bench: {name} ...", file=sys.stderr, flush=True)
+    new = measure(name, [*run, "--out", str(one), "--processes", "1"], env=env)
+    results[name] = rates(new, 1, words(extra[0][0]))
+    return results, same
+
+
+def corpus_ratios(results: dict[str, Any], n_words: int) -> dict[str, float]:
+    """The figures of the corpus runs that have a target in :data:`TARGETS`."""
+    bare, single, double = (results[name] for name in CORPUS_RUNS)
+    return {
+        "pipeline_vs_bare": single["words_per_second"] / bare["words_per_second"],
+        "two_vs_one_process": double["words_per_second"] / single["words_per_second"],
+        "noop_rerun_seconds": results["re-run, nothing changed"]["seconds"],
+        "one_new_document_seconds": results["one new document"]["seconds"],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -421,6 +499,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--src", type=Path, default=ROOT / "src", help="folder holding the extract package to measure (A/B)"
     )
+    parser.add_argument(
+        "--long-only", action="store_true", help="measure the peak memory of the long documents only"
+    )
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)  # the bare spaCy measurement itself
     args = parser.parse_args(argv)
     if args.bare:
@@ -431,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.corpus:
         write_corpus(build_corpus(load_sources(args.raw), args.n), args.corpus)
         return 0
-    report = benchmark(args.n, args.raw, args.out, src=args.src)
+    report = benchmark(args.n, args.raw, args.out, src=args.src, long_only=args.long_only)
     print(markdown(report))
     return 0
 

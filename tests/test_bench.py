@@ -69,6 +69,19 @@ def test_a_document_keeps_its_source_title_first(bench, sources) -> None:
     assert all(text.split("\n", 1)[0] == "Acme opens a lab" for text, _ in corpus)
 
 
+def test_the_long_single_line_has_its_length_and_no_line_break(bench, sources) -> None:
+    corpus = bench.build_corpus(sources, 10)
+    text = bench.long_text(corpus, 20_000, single_line=True)
+    assert (len(text), "\n" in text) == (20_000, False)
+
+
+def test_the_long_page_is_one_english_document_a_line(bench, sources) -> None:
+    corpus = bench.build_corpus(sources, 10)
+    lines = bench.long_text(corpus, 20_000, single_line=False).split("\n")
+    english = [" ".join(text.split()) for text, lang in corpus if lang == "en"]
+    assert lines[: len(english)] == english
+
+
 def test_same_tables_compares_bytes(bench, tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     for folder in (one, two):

@@ -53,3 +53,13 @@ def test_a_switch_takes_true_or_false_only(tmp_path):
     wrong.write_text('[models]\nattribute_table = "yes"\n', encoding="utf-8")
     with pytest.raises(ExtractError, match=r"'models.attribute_table' .* must be true or false, not 'yes'"):
         load_settings(wrong)
+
+
+def test_a_document_size_cap_of_zero_is_refused_naming_the_setting(tmp_path):
+    with pytest.raises(ExtractError, match=r"'recognise.max_document_chars' .* an integer > 0, not 0"):
+        load_settings(write(tmp_path, "[recognise]\nmax_document_chars = 0\n"))
+
+
+def test_a_batch_of_too_few_characters_is_refused_naming_the_setting(tmp_path):
+    with pytest.raises(ExtractError, match=r"'recognise.max_batch_chars' .* from 1000 to 100000000, not 10"):
+        load_settings(write(tmp_path, "[recognise]\nmax_batch_chars = 10\n"))

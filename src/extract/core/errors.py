@@ -102,6 +102,10 @@ MESSAGES: dict[str, str] = {
     "ingest.eml_no_text": "e-mail has no text part (its attached documents, if any, are rows of their own)",
     "ingest.eml_unreadable": "cannot decode the e-mail's text part: {error}",
     "ingest.too_large": "file is {size} bytes, over the limit of {limit} bytes (setting 'max_file_bytes')",
+    "ingest.too_long": (
+        "document is {n_chars} characters long, over the limit of {limit} characters "
+        "(setting 'recognise.max_document_chars'); split it or raise the limit"
+    ),
     "ingest.symlink_loop": "symbolic link loop or broken link",
     "ingest.root_unreadable": "cannot list folder {path}: {error}",
     "ingest.pdf_pages_no_text": (

@@ -36,6 +36,8 @@ class Settings:
     language_supported_share: float
     ingest_max_file_bytes: int
     recognise_max_block_chars: int
+    recognise_max_batch_chars: int
+    recognise_max_document_chars: int
     recognise_batch_size: int
     recognise_min_acronym_len: int
     recognise_max_acronym_len: int
@@ -66,6 +68,12 @@ _RULES: dict[str, tuple[type, Any, str]] = {
     "language_supported_share": (float, lambda v: 0 < v <= 1, "a number in (0, 1]"),
     "ingest_max_file_bytes": (int, lambda v: v > 0, "an integer > 0"),
     "recognise_max_block_chars": (int, lambda v: 1_000 <= v <= 1_000_000, "an integer from 1000 to 1000000"),
+    "recognise_max_batch_chars": (
+        int,
+        lambda v: 1_000 <= v <= 100_000_000,
+        "an integer from 1000 to 100000000",
+    ),
+    "recognise_max_document_chars": (int, lambda v: v > 0, "an integer > 0"),
     "recognise_batch_size": (int, lambda v: v >= 1, "an integer >= 1"),
     "recognise_min_acronym_len": (int, lambda v: v >= 2, "an integer >= 2"),
     "recognise_max_acronym_len": (int, lambda v: v >= 2, "an integer >= 2"),

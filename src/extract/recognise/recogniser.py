@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
+import numpy
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -38,7 +39,7 @@ from extract.core.records import Mention, Paragraph
 from extract.core.settings import Settings
 from extract.languages import lexicon
 from extract.languages.registry import languages
-from extract.recognise.blocks import Block, plan_blocks
+from extract.recognise.blocks import Block, batches, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
 from extract.recognise.context import context_candidates
@@ -88,27 +89,53 @@ class Recogniser:
     def recognise(
         self, documents: Iterable[tuple[str, Sequence[Paragraph]]]
     ) -> Iterator[tuple[list[Mention], list[tuple[int, Doc]]]]:
-        """For each (text, paragraphs): its mentions, and the parsed blocks (offset, Doc)."""
-        documents = list(documents)
-        plans = [
-            plan_blocks(text, paragraphs, self.settings.recognise_max_block_chars)
-            for text, paragraphs in documents
-        ]
+        """For each (text, paragraphs): its mentions, and the parsed blocks (offset, Doc).
+
+        Documents are parsed in groups whose blocks hold at most ``recognise.max_batch_chars``
+        characters together (a longer document is a group of its own), and a group's Docs are let go
+        once its documents are yielded: the Docs held at once are those of one group.
+        """
+        group: list[tuple[str, Sequence[Paragraph], list[Block]]] = []
+        size = 0
+        for text, paragraphs in documents:
+            plan = plan_blocks(text, paragraphs, self.settings.recognise_max_block_chars)
+            chars = sum(block.end - block.start for block in plan)
+            if group and size + chars > self.settings.recognise_max_batch_chars:
+                yield from self._recognise_group(group)
+                group, size = [], 0
+            group.append((text, paragraphs, plan))
+            size += chars
+        if group:
+            yield from self._recognise_group(group)
+
+    def _recognise_group(
+        self, group: Sequence[tuple[str, Sequence[Paragraph], list[Block]]]
+    ) -> Iterator[tuple[list[Mention], list[tuple[int, Doc]]]]:
+        """:meth:`recognise` for documents whose blocks are parsed together, each language's blocks in
+        batches of bounded characters (:func:`~extract.recognise.blocks.batches`)."""
         parsed: dict[tuple[int, int], Doc] = {}
         for lang in languages():
             wanted = [
-                (i, j) for i, plan in enumerate(plans) for j, block in enumerate(plan) if block.lang == lang
+                (i, j)
+                for i, (_, _, plan) in enumerate(group)
+                for j, block in enumerate(plan)
+                if block.lang == lang
             ]
             if not wanted:
                 continue
             nlp = self.models.get(lang)
-            texts = (documents[i][0][plans[i][j].start : plans[i][j].end] for i, j in wanted)
-            for key, doc in zip(
-                wanted, nlp.pipe(texts, batch_size=self.settings.recognise_batch_size), strict=True
+            texts = [group[i][0][group[i][2][j].start : group[i][2][j].end] for i, j in wanted]
+            sizes = [len(text) for text in texts]
+            for batch in batches(
+                sizes, self.settings.recognise_batch_size, self.settings.recognise_max_batch_chars
             ):
-                parsed[key] = doc
-        for i, (text, paragraphs) in enumerate(documents):
-            blocks = [(block, parsed[(i, j)]) for j, block in enumerate(plans[i])]
+                # the batch size, not the batch's length: the parser cuts each batch into quarters of it
+                docs = nlp.pipe([texts[k] for k in batch], batch_size=self.settings.recognise_batch_size)
+                for k, doc in zip(batch, docs, strict=True):
+                    parsed[wanted[k]] = _without_tensor(doc)
+            del texts
+        for i, (text, paragraphs, plan) in enumerate(group):
+            blocks = [(block, parsed.pop((i, j))) for j, block in enumerate(plan)]
             mentions = self.mentions(text, paragraphs, blocks)
             yield mentions, [(block.start, doc) for block, doc in blocks]
 
@@ -319,6 +346,13 @@ class Recogniser:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    """``doc`` without the token vectors of its model's tok2vec layer (a third of a parsed Doc's memory),
+    which no rule reads: the tags, parse and entities are kept."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:

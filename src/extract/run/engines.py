@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any
 from extract.core.records import Paragraph
 from extract.core.settings import Settings
 from extract.core.work_files import KEY_COLUMNS
+from extract.recognise.blocks import batches
 
 if TYPE_CHECKING:
     from extract.run.annotate import Items
 
 log = logging.getLogger(__name__)
 
-BATCH_DOCS = 16  # documents handed to a worker at once
+BATCH_DOCS = 16  # documents handed to a worker at once (fewer when they are long: engine_batches)
 #: Where recognition runs: worker processes of this machine, or a Dask cluster.
 ENGINES = ("local", "dask")
 _worker: dict[str, Any] = {}
@@ -70,7 +71,7 @@ def annotate_all(
     """
     texts = {seg["doc_id"]: documents[seg["doc_id"]]["text"] for seg in todo}
     paths = {seg["doc_id"]: documents[seg["doc_id"]].get("path", seg["doc_id"]) for seg in todo}
-    batches = [list(todo[i : i + BATCH_DOCS]) for i in range(0, len(todo), BATCH_DOCS)]
+    batches = engine_batches(todo, texts, settings)
     processes = settings.run_processes or os.cpu_count() or 1
     processes = min(processes, len(batches))
     bar = _progress(len(todo), enabled=progress and len(todo) >= settings.run_progress_min_docs)
@@ -100,6 +101,18 @@ def annotate_all(
         if bar is not None:
             bar.stop()
     stats["models"] = sorted(models)
+
+
+def engine_batches(
+    todo: Sequence[dict[str, Any]], texts: dict[str, str], settings: Settings
+) -> list[list[dict[str, Any]]]:
+    """The rows of ``todo`` in batches of at most :data:`BATCH_DOCS` documents and
+    ``recognise.max_batch_chars`` characters, a longer document alone: a worker then holds the rows of
+    one long document at a time, never those of sixteen."""
+    sizes = [len(texts[seg["doc_id"]]) for seg in todo]
+    return [
+        [todo[k] for k in batch] for batch in batches(sizes, BATCH_DOCS, settings.recognise_max_batch_chars)
+    ]
 
 
 def _emit(batches, outcomes, bar, models: set[str] | None = None, paths: dict[str, str] | None = None):

@@ -167,6 +167,12 @@ def segment_stage(work: Path, settings: Settings) -> list[dict[str, Any]]:
             try:
                 if not doc["text"].strip():
                     row.update(status="skipped", message=message("ingest.whitespace"))
+                elif len(doc["text"]) > settings.recognise_max_document_chars:
+                    limit = settings.recognise_max_document_chars
+                    row.update(
+                        status="skipped",
+                        message=message("ingest.too_long", n_chars=len(doc["text"]), limit=limit),
+                    )
                 else:
                     paragraphs = segment(doc["text"], settings)
                     lang = document_language(paragraphs, settings)
