@@ -315,22 +315,22 @@ def test_an_organisation_span_ends_before_a_role_and_a_person(find):
 
 
 def test_a_model_organisation_that_is_a_persons_surname_is_that_person():
-    from extract.recognise.recogniser import _not_surnames
+    from extract.recognise.corrections import not_surnames
 
     text = "Ray Ozzie joins the board. Ozzie led Groove."
     person = Candidate(0, 9, "PERSON", "model", "en")
     alone = Candidate(text.index("Ozzie led"), text.index("Ozzie led") + 5, "ORG", "model", "en")
-    assert [c.label for c in _not_surnames(text, [person, alone])] == ["PERSON", "PERSON"]
+    assert [c.label for c in not_surnames(text, [person, alone])] == ["PERSON", "PERSON"]
 
 
 def test_a_surname_that_also_names_a_longer_organisation_stays_an_organisation():
-    from extract.recognise.recogniser import _not_surnames
+    from extract.recognise.corrections import not_surnames
 
     text = "Michael Dell said Dell Technologies and Dell grew."
     person = Candidate(0, 12, "PERSON", "model", "en")
     longer = Candidate(18, 34, "ORG", "model", "en")
     alone = Candidate(39, 43, "ORG", "model", "en")
-    assert [c.label for c in _not_surnames(text, [person, longer, alone])] == ["PERSON", "ORG", "ORG"]
+    assert [c.label for c in not_surnames(text, [person, longer, alone])] == ["PERSON", "ORG", "ORG"]
 
 
 def test_a_dateline_city_in_capitals_is_a_place(find):

@@ -43,6 +43,13 @@ from extract.recognise.blocks import Block, batches, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
 from extract.recognise.context import context_candidates
+from extract.recognise.corrections import (
+    before_titled_person,
+    ends_on_head,
+    is_place,
+    not_surnames,
+    short_form_of,
+)
 from extract.recognise.dates import find_dates
 from extract.recognise.keys import assign_keys
 from extract.recognise.models import Models
@@ -57,7 +64,7 @@ from extract.recognise.names import (
     looks_like_person,
     names_org,
 )
-from extract.recognise.places import place_names, place_prefix
+from extract.recognise.places import place_prefix
 from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
@@ -157,9 +164,9 @@ class Recogniser:
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs
-        candidates = _not_surnames(text, candidates)
+        candidates = not_surnames(text, candidates)
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
-        places |= {text[c.start : c.end] for c in cleaned if _is_place(text[c.start : c.end])}
+        places |= {text[c.start : c.end] for c in cleaned if is_place(text[c.start : c.end])}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = listed_siblings(text, coordinated(text, join_acronyms(text, _select(cleaned))))
         chosen = propagate(text, paragraphs, chosen, shouting, places)
@@ -241,7 +248,7 @@ class Recogniser:
                 long = self._long_form_before(before, head, block.start, vocab)
             else:
                 prev = re.search(r"([\w&-]+)\s*$", before)
-                if not prev or not _short_form_of(prev.group(1), inner, vocab):
+                if not prev or not short_form_of(prev.group(1), inner, vocab):
                     continue
                 short = (block.start + prev.start(1), block.start + prev.end(1))
                 long = (block.start + match.start(1), block.start + match.end(1))
@@ -320,7 +327,7 @@ class Recogniser:
             return None
         if c.label == "ORG" and c.source != "gazetteer":
             start, end = trim_org_words(text, start, end, vocab)
-            end = _before_titled_person(text, start, end, vocab)
+            end = before_titled_person(text, start, end, vocab)
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:
@@ -328,7 +335,7 @@ class Recogniser:
         c = replace(c, start=start, end=end)
         name = text[start:end]
         if c.label == "PERSON":
-            if self._cued_org(text, start, name, vocab) or _ends_on_head(name, vocab):
+            if self._cued_org(text, start, name, vocab) or ends_on_head(name, vocab):
                 return replace(c, label="ORG", source="cue")
             if c.source == "model" and _place_first(name):
                 return None  # "London Victoria", "Milton Keynes Central": a station, not a person
@@ -371,80 +378,12 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
 
 
-def _before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
-    """Where an organisation span ends when it runs on into a role and a person ("Board President Allison
-    Chin", "Acme Chief Executive Jane Roe"): before the role, so that the person is read as one."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for n in range(1, len(words) - 2):
-        if words[n].group().lower() not in vocab.role_words:
-            continue
-        at = n + 1
-        while at < len(words) and words[at].group().lower() in vocab.role_words:
-            at += 1
-        tail = " ".join(w.group() for w in words[at:])
-        if tail and looks_like_person(tail, vocab):
-            return start + words[n - 1].end()
-    return end
-
-
-def _short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
-    """Whether ``word`` before "(inner)" is a short form of it: an acronym, or a capitalised word that
-    spells the bracketed name from its first letter ("l'Esitc (École supérieure d'ingénieurs des travaux
-    de la construction de Caen)") when that name has an organisation head."""
-    if acronyms.looks_like_acronym(word):
-        return True
-    spelled = len(word) >= 3 and word[:1].isupper() and acronyms.long_form_start(word, inner) == 0
-    return spelled and has_head(inner, vocab)
-
-
-def _is_place(name: str) -> bool:
-    """A gazetteer place, as written or in capitals ("PARIS (Reuters) -", "BETHESDA, MD": a dateline)."""
-    return name in place_names() or (name.isupper() and len(name) > 3 and name.title() in place_names())
-
-
-def _ends_on_head(name: str, vocab: lexicon.Vocabulary) -> bool:
-    """A "person" whose last word is a capitalised organisation head ("Sierra Club", "Acme Group") is the
-    model's mistake: no one's surname is written as a head noun of the language."""
-    words = name.split()
-    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in vocab.org_heads
-
-
 def _place_first(name: str) -> bool:
     """A name that starts with a place of two words or more, or with a one-word place that is no
     known given name: a station, a borough or a team named after a town ("London Victoria",
     "Milton Keynes Central"), not a person."""
     words = place_prefix(name)
     return words >= 2 or (words == 1 and first_names().get_gender(name.split()[0]) in ("unknown", "andy"))
-
-
-def _not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The last word of a person the model or a title found is that person wherever it stands alone
-    ("Smith announced" is the Smith of "John Smith"): a cue organisation of that word is dropped, and a
-    model organisation of that word is the person, unless the word also stands in a longer organisation
-    name or in the organisations list ("Dell" beside "Dell Technologies" and "Michael Dell")."""
-    full = (text[c.start : c.end].split() for c in candidates if c.label == "PERSON")
-    people = {words[-1] for words in full if len(words) > 1}  # a one-word "person" is no one's surname
-    in_orgs = {
-        word
-        for c in candidates
-        if c.label == "ORG" and " " in text[c.start : c.end]
-        for word in text[c.start : c.end].split()
-    }
-    kept = []
-    for c in candidates:
-        name = text[c.start : c.end]
-        if c.source == "cue" and name in people:
-            continue
-        if (
-            c.source == "model"
-            and c.label == "ORG"
-            and name in people
-            and name not in in_orgs
-            and fold(name) not in folded_organisations()
-        ):
-            c = replace(c, label="PERSON")
-        kept.append(c)
-    return kept
 
 
 @cache

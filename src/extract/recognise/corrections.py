@@ -1,0 +1,88 @@
+"""Corrections to the candidates' labels and spans that read the words around a name or the rest of the
+document: a surname standing alone is its person, a capitalised head ends an organisation, a role and a
+person end an organisation span, a word that spells a bracketed name is its short form, a place in
+capitals is a place.
+
+They sit beside the recogniser (:mod:`extract.recognise.recogniser`), which calls them while it cleans
+and selects candidates; each reads only the text and the language's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extract.languages import lexicon
+from extract.recognise.candidates import Candidate
+from extract.recognise.names import folded_organisations, has_head, looks_like_person
+from extract.recognise.places import place_names
+from extract.text import acronyms
+from extract.text.fold import fold
+
+
+def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """Where an organisation span ends when it runs on into a role and a person ("Board President Allison
+    Chin", "Acme Chief Executive Jane Roe"): before the role, so that the person is read as one."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for n in range(1, len(words) - 2):
+        if words[n].group().lower() not in vocab.role_words:
+            continue
+        at = n + 1
+        while at < len(words) and words[at].group().lower() in vocab.role_words:
+            at += 1
+        tail = " ".join(w.group() for w in words[at:])
+        if tail and looks_like_person(tail, vocab):
+            return start + words[n - 1].end()
+    return end
+
+
+def short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
+    """Whether ``word`` before "(inner)" is a short form of it: an acronym, or a capitalised word that
+    spells the bracketed name from its first letter ("l'Esitc (École supérieure d'ingénieurs des travaux
+    de la construction de Caen)") when that name has an organisation head."""
+    if acronyms.looks_like_acronym(word):
+        return True
+    spelled = len(word) >= 3 and word[:1].isupper() and acronyms.long_form_start(word, inner) == 0
+    return spelled and has_head(inner, vocab)
+
+
+def is_place(name: str) -> bool:
+    """A gazetteer place, as written or in capitals ("PARIS (Reuters) -", "BETHESDA, MD": a dateline)."""
+    return name in place_names() or (name.isupper() and len(name) > 3 and name.title() in place_names())
+
+
+def ends_on_head(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A "person" whose last word is a capitalised organisation head ("Sierra Club", "Acme Group") is the
+    model's mistake: no one's surname is written as a head noun of the language."""
+    words = name.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in vocab.org_heads
+
+
+def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The last word of a person the model or a title found is that person wherever it stands alone
+    ("Smith announced" is the Smith of "John Smith"): a cue organisation of that word is dropped, and a
+    model organisation of that word is the person, unless the word also stands in a longer organisation
+    name or in the organisations list ("Dell" beside "Dell Technologies" and "Michael Dell")."""
+    full = (text[c.start : c.end].split() for c in candidates if c.label == "PERSON")
+    people = {words[-1] for words in full if len(words) > 1}  # a one-word "person" is no one's surname
+    in_orgs = {
+        word
+        for c in candidates
+        if c.label == "ORG" and " " in text[c.start : c.end]
+        for word in text[c.start : c.end].split()
+    }
+    kept = []
+    for c in candidates:
+        name = text[c.start : c.end]
+        if c.source == "cue" and name in people:
+            continue
+        if (
+            c.source == "model"
+            and c.label == "ORG"
+            and name in people
+            and name not in in_orgs
+            and fold(name) not in folded_organisations()
+        ):
+            c = replace(c, label="PERSON")
+        kept.append(c)
+    return kept
