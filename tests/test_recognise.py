@@ -361,3 +361,17 @@ def test_a_model_organisation_ending_on_a_role_is_a_title():
 def test_a_french_bar_written_in_lower_case_is_an_organisation(find):
     found = find("Un accord a été signé entre le barreau de Marseille et le barreau de Californie.")
     assert {("ORG", "barreau de Marseille"), ("ORG", "barreau de Californie")} <= found
+
+
+def test_two_names_joined_by_and_each_ending_on_a_head_are_two(find):
+    found = find("The memorandum covers MTN Group, Vodafone Group and Zain Group in the region.")
+    assert {("ORG", "Vodafone Group"), ("ORG", "Zain Group")} <= found
+
+
+def test_a_name_with_and_before_a_lone_head_stays_one():
+    from extract.recognise.consistency import split_joined
+
+    text = "CONTACT: Hagley Museum and Library, Wilmington."
+    start = text.index("Hagley")
+    whole = Candidate(start, start + len("Hagley Museum and Library"), "ORG", "model", "en")
+    assert split_joined([whole], text) == [whole]

@@ -169,7 +169,29 @@ def split_joined(candidates: list[Candidate], text: str) -> list[Candidate]:
         ]
         return len(inside) >= 2 and _joined_by().search(text[c.start : c.end]) is not None
 
-    return [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
+    kept = [c for c in candidates if not (c.source == "pattern" and c.label == "ORG" and joined(c))]
+    return [part for c in kept for part in _two_names(c, text)]
+
+
+def _two_names(c: Candidate, text: str) -> list[Candidate]:
+    """ "Vodafone Group and Zain Group", "Allen & Overy and Shearman & Sterling": two names of two words or
+    more joined by a conjunction, each ending on an organisation head or each holding an "&", are two
+    organisations ("Hagley Museum and Library" and "Research and Treatment of Cancer" stay one)."""
+    if c.label != "ORG" or c.source in ("gazetteer", "definition"):
+        return [c]
+    name = text[c.start : c.end]
+    joins = list(re.finditer(rf"\s(?:{_conjunctions()})\s", name))
+    if len(joins) != 1:
+        return [c]
+    left, right = name[: joins[0].start()], name[joins[0].end() :]
+    heads = lexicon.vocabulary(c.lang).org_heads
+    if len(left.split()) < 2 or len(right.split()) < 2:
+        return [c]
+    ends = all(side.split()[-1].lower() in heads and side.split()[-1][:1].isupper() for side in (left, right))
+    if not ends and not ("&" in left and "&" in right):
+        return [c]
+    second = c.start + joins[0].end()
+    return [replace(c, end=c.start + len(left)), replace(c, start=second)]
 
 
 def join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
