@@ -13,7 +13,7 @@ from explore_tables import write_fixture
 from extract.cli.main import main
 from extract.core.errors import ExtractError
 from extract.explore.site.build import build_site, data_script, utf16_offsets
-from extract.explore.site.facts import facts_of, group_relations
+from extract.explore.site.facts import facts_of
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,59 +30,11 @@ def _rel(rid: str, doc: str, s: str, p: str, o: str, date: str | None = None, ev
     }
 
 
-def test_one_fact_per_triple_over_documents() -> None:
-    facts = group_relations(
-        [
-            _rel("r1", "d1", "P", "heads", "O", "2019", "P heads O since 2019 as its chair."),
-            _rel("r2", "d2", "P", "heads", "O", "2017", "P heads O."),
-            _rel("r3", "d2", "P", "heads", "O"),
-        ]
-    )
-    assert len(facts) == 1
-    fact = facts[0]
-    assert (fact["n_docs"], fact["doc_ids"], fact["relation_ids"]) == (2, ["d1", "d2"], ["r1", "r2", "r3"])
-    assert (fact["first_date"], fact["last_date"]) == ("2017", "2019")
-
-
-def test_the_evidence_is_the_shortest_statement() -> None:
-    fact = group_relations(
-        [
-            _rel("r1", "d1", "P", "heads", "O", evidence="A long sentence in which P is said to head O."),
-            _rel("r2", "d2", "P", "heads", "O", evidence="P heads O."),
-        ]
-    )[0]
-    assert (fact["evidence"], fact["evidence_doc_id"], fact["evidence_relation_id"]) == (
-        "P heads O.",
-        "d2",
-        "r2",
-    )
-
-
-def test_partner_of_is_one_fact_whichever_way_it_was_stated() -> None:
-    facts = group_relations(
-        [_rel("r1", "d1", "B", "partner_of", "A"), _rel("r2", "d2", "A", "partner_of", "B")]
-    )
+def test_without_a_facts_table_the_relations_are_grouped_as_the_table_would_be(tmp_path: Path) -> None:
+    relations = [_rel("r1", "d1", "B", "partner_of", "A"), _rel("r2", "d2", "A", "partner_of", "B")]
+    pq.write_table(pa.Table.from_pylist(relations), tmp_path / "relations.parquet")
+    facts = facts_of(tmp_path)
     assert [(f["subject_id"], f["object_id"], f["n_docs"]) for f in facts] == [("A", "B", 2)]
-
-
-def test_a_directed_predicate_keeps_its_direction() -> None:
-    facts = group_relations(
-        [_rel("r1", "d1", "B", "funded_by", "A"), _rel("r2", "d1", "A", "funded_by", "B")]
-    )
-    assert [(f["subject_id"], f["object_id"]) for f in facts] == [("A", "B"), ("B", "A")]
-
-
-def test_undated_and_unknown_year_dates_give_no_range() -> None:
-    fact = group_relations(
-        [_rel("r1", "d1", "P", "heads", "O", "XXXX-04"), _rel("r2", "d1", "P", "heads", "O")]
-    )[0]
-    assert (fact["first_date"], fact["last_date"]) == (None, None)
-
-
-def test_fact_ids_do_not_depend_on_the_relations() -> None:
-    one = group_relations([_rel("r1", "d1", "P", "heads", "O")])[0]["fact_id"]
-    other = group_relations([_rel("r9", "d7", "P", "heads", "O", "2020")])[0]["fact_id"]
-    assert one == other
 
 
 def test_facts_table_is_read_when_the_folder_has_it(tmp_path: Path) -> None:

@@ -8,6 +8,12 @@ import pytest
 from test_paths import found
 
 
+def _roux_and(nlp, text: str, org: str, lang: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) found between Jeanne Roux ("P") and ``org`` ("A")."""
+    relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
+    return {(s, p, o) for s, p, o, _ in relations}
+
+
 @pytest.mark.slow
 def test_a_pronoun_continues_the_subject_not_the_last_name(en) -> None:
     text = "Anna Berg thanked John Miller, and she later became director of the Gamma Trust."
@@ -131,9 +137,7 @@ def test_where_a_person_was_appointed_is_not_what_they_head(fr) -> None:
 )
 @pytest.mark.slow
 def test_a_co_head_heads(en, fr, lang, text, org) -> None:
-    nlp = en if lang == "en" else fr
-    relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
-    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A")}
+    assert _roux_and(en if lang == "en" else fr, text, org, lang) == {("P", "heads", "A")}
 
 
 @pytest.mark.parametrize(
@@ -145,9 +149,7 @@ def test_a_co_head_heads(en, fr, lang, text, org) -> None:
 )
 @pytest.mark.slow
 def test_a_role_that_opens_the_sentence_is_its_subjects(en, fr, lang, text, org) -> None:
-    nlp = en if lang == "en" else fr
-    relations = found(nlp, text, ("Jeanne Roux", "PERSON", "P"), (org, "ORG", "A"), lang=lang)
-    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "A")}
+    assert _roux_and(en if lang == "en" else fr, text, org, lang) == {("P", "heads", "A")}
 
 
 @pytest.mark.slow
