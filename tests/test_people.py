@@ -157,3 +157,11 @@ def test_joining_an_organisations_teams_is_working_for_it(fr) -> None:
     text = "Jeanne Roux a rejoint les équipes de l'Institut Valmont."
     relations = found(fr, text, ("Jeanne Roux", "PERSON", "P"), ("Institut Valmont", "ORG", "A"), lang="fr")
     assert {(s, p, o) for s, p, o, _ in relations} == {("P", "works_for", "A")}
+
+
+@pytest.mark.slow
+def test_a_chief_scientist_works_for_the_organisation(en) -> None:
+    text = "Jane Roe, PhD, is the chief scientist of Acme Corporation."
+    assert _roux_and(en, text.replace("Jane Roe", "Jeanne Roux"), "Acme Corporation", "en") == {
+        ("P", "works_for", "A")
+    }
