@@ -161,7 +161,5 @@ def test_joining_an_organisations_teams_is_working_for_it(fr) -> None:
 
 @pytest.mark.slow
 def test_a_chief_scientist_works_for_the_organisation(en) -> None:
-    text = "Jane Roe, PhD, is the chief scientist of Acme Corporation."
-    assert _roux_and(en, text.replace("Jane Roe", "Jeanne Roux"), "Acme Corporation", "en") == {
-        ("P", "works_for", "A")
-    }
+    text = "Jeanne Roux, PhD, is the chief scientist of Acme Corporation."
+    assert _roux_and(en, text, "Acme Corporation", "en") == {("P", "works_for", "A")}
