@@ -82,3 +82,12 @@ def canonical_name(forms: Counter[str], canonicals: Mapping[str, str] | None = N
         return listed[0]
     full = [f for f in forms if not is_acronym(f)] or list(forms)
     return min(full, key=lambda f: (-len(f), -forms[f], f))
+
+
+@cache
+def first_names():  # -> gender_guesser.detector.Detector
+    """gender-guesser's list of given names, read once: the recogniser asks whether a word is a given
+    name, the relations what gender a person's first name has (for "he" and "she")."""
+    import gender_guesser.detector  # its list is read when a name first needs it
+
+    return gender_guesser.detector.Detector(case_sensitive=False)

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from extract.languages import lexicon
+from extract.languages.name_forms import first_names
 from extract.languages.registry import languages
 from extract.text.fold import fold, fold_all
 
@@ -57,13 +58,6 @@ def is_person_name(name: str, source: str) -> bool:
     if not names or not all(NAME_PART.fullmatch(p) for p in names):
         return False
     return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
-
-
-@cache
-def first_names():  # -> gender_guesser.detector.Detector
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 @cache

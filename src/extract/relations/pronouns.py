@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from extract.languages.name_forms import first_names
 from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.view import Anchor, doc_forms
 
@@ -76,14 +77,7 @@ def person_gender(key: str) -> str | None:
     if len(name) < 2:
         return None
     first = name[0].split("-")[0]
-    return GENDERS.get(_detector().get_gender(first.capitalize()))
-
-
-@cache
-def _detector():  # -> gender_guesser.detector.Detector
-    import gender_guesser.detector  # its list of names is read when a pronoun first needs it
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
+    return GENDERS.get(first_names().get_gender(first.capitalize()))
 
 
 def _is_subject(sent: Span, anchor: Anchor) -> bool:
