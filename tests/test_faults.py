@@ -26,6 +26,7 @@ from extract.core.settings import load_settings
 from extract.core.table_set import JOURNAL, MANIFEST
 from extract.core.work_files import WORK
 from extract.run.runner import LOCK, output_lock, run
+from trust_corpus import MARKER, recogniser_fails_on_marker
 
 TABLES = tuple(SCHEMAS)
 #: Moments of a run at which it is killed, as shares of how long the whole run takes.
@@ -299,7 +300,6 @@ def test_lock_of_a_killed_run_does_not_stop_the_next(before: Before, tmp_path: P
 
 # --- a document that makes a stage raise ---------------------------------------------------------------
 
-MARKER = "XYZZY-FAULT"
 GOOD = (
     "Greenfield Hospital opens a new research wing\n\n"
     "Leeds, 14 March 2024 – Greenfield Hospital today opened a new research wing funded by the city. "
@@ -318,17 +318,7 @@ def _corpus(raw: Path, *others: tuple[str, str]) -> Path:
 def test_document_that_makes_the_recogniser_raise_is_an_error_row_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.recognise.recogniser import Recogniser
-
-    real = Recogniser.recognise
-
-    def recognise(self, documents):
-        documents = list(documents)
-        if any(MARKER in text for text, _ in documents):
-            raise RuntimeError(f"cannot read {MARKER}")
-        return real(self, documents)
-
-    monkeypatch.setattr(Recogniser, "recognise", recognise)
+    recogniser_fails_on_marker(monkeypatch)
     raw = _corpus(tmp_path / "raw", ("good.txt", GOOD))
     run(raw, tmp_path / "out", settings=load_settings(), progress=False)
     rows = {r["path"]: r for r in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()}

@@ -17,7 +17,7 @@ import pytest
 from extract.cli.main import main
 from extract.core.errors import message
 from extract.core.work_files import WORK
-from trust_corpus import NAMES, TEXT, Done, complete_run, tables_bytes
+from trust_corpus import MARKER, NAMES, TEXT, Done, complete_run, recogniser_fails_on_marker, tables_bytes
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
@@ -109,23 +109,12 @@ def test_output_folder_inside_the_raw_folder_is_never_read_as_input(done: Done, 
 
 # --- item 6: recognition fails on the only new document --------------------------------------------------
 
-MARKER = "XYZZY-FAULT"
 
 
 def test_recognition_failing_on_the_only_new_document_is_an_error_row_with_its_path(
     done: Done, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.recognise.recogniser import Recogniser
-
-    real = Recogniser.recognise
-
-    def recognise(self, documents):
-        documents = list(documents)
-        if any(MARKER in text for text, _ in documents):
-            raise RuntimeError(f"cannot read {MARKER}")
-        return real(self, documents)
-
-    monkeypatch.setattr(Recogniser, "recognise", recognise)
+    recogniser_fails_on_marker(monkeypatch)
     raw, out = _copy(done, tmp_path, NAMES)
     (raw / "new.txt").write_text(TEXT.format(org="Blue Lake Council") + f"Ref {MARKER}.\n")
     code = main(["run", "--raw", str(raw), "--out", str(out), "--no-progress"])

@@ -39,3 +39,22 @@ def complete_run(root: Path) -> Done:
 def tables_bytes(out: Path) -> dict[str, bytes]:
     """The bytes of each of the four tables of ``out``."""
     return {name: (out / f"{name}.parquet").read_bytes() for name in TABLES}
+
+
+#: A word that makes the recogniser raise, for the tests of a document that fails a stage.
+MARKER = "XYZZY-FAULT"
+
+
+def recogniser_fails_on_marker(monkeypatch) -> None:
+    """Make recognition raise for any batch holding a text with :data:`MARKER` (a pytest monkeypatch)."""
+    from extract.recognise.recogniser import Recogniser
+
+    real = Recogniser.recognise
+
+    def recognise(self, documents):
+        documents = list(documents)
+        if any(MARKER in text for text, _ in documents):
+            raise RuntimeError(f"cannot read {MARKER}")
+        return real(self, documents)
+
+    monkeypatch.setattr(Recogniser, "recognise", recognise)
