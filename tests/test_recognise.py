@@ -238,6 +238,15 @@ def test_name_in_the_role_of_a_position_is_an_organisation(find):
     assert ("ORG", "Varnelle") in find("Nils Dupré, président de la Varnelle, a ouvert la séance.")
 
 
+def test_a_given_name_after_role_and_article_is_an_organisation(find):
+    # "Fonda" is a given name for gender-guesser; after "de la" it starts no person's name
+    assert ("ORG", "Fonda") in find("Nils Dupré, président de la Fonda, a ouvert la séance.")
+
+
+def test_councillor_is_a_title_left_out_of_the_person(find):
+    assert ("PERSON", "Stewart Young") in find("Councillor Stewart Young welcomed the appointment.")
+
+
 def test_one_word_subject_of_an_announcement_is_an_organisation(find):
     assert ("ORG", "Brixwell") in find("Brixwell announced a new plant near the river.")
 

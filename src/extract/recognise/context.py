@@ -34,7 +34,7 @@ def _role_of(lang: str) -> re.Pattern[str]:
     elided = lexicon.alternation(w for w in lexicon.every_language("elisions"))
     articles = lexicon.alternation(lexicon.every_language("definite_articles"))
     return re.compile(
-        rf"(?<![\w-])(?i:{roles})\s+(?:(?i:{complements})\s+(?:(?i:{articles})\s+)?|(?i:{elided}))"
+        rf"(?<![\w-])(?i:{roles})\s+(?:(?i:{complements})\s+(?:(?P<article>(?i:{articles}))\s+)?|(?i:{elided}))"
         rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})(?![\w’'-])"
         # and the name ends there: a complement ("Métropole de Lyon"), an adjective ("République
         # française"), a workplace ("Networks at EirGrid") or a list ("Sales, Marketing") follows a part
@@ -56,14 +56,17 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
     for pattern in (_role_of(lang), _announces(lang)):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
-            if _plausible(text, name, lang):
+            # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
+            given_ok = "article" in pattern.groupindex and match.group("article") is not None
+            if _plausible(text, name, lang, given_ok=given_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found
 
 
-def _plausible(text: str, name: str, lang: str) -> bool:
+def _plausible(text: str, name: str, lang: str, *, given_ok: bool = False) -> bool:
     """A proper name: no word of it written in lower case in the text ("Director of Sport" / "sport"),
-    no conjunction ("Head of Insurance and Risk"), no generic noun, and no given name at its start."""
+    no conjunction ("Head of Insurance and Risk"), no generic noun, and no given name at its start
+    (unless ``given_ok``)."""
     vocab = lexicon.vocabulary(lang)
     words = name.split()
     lower = _lower_words(text)
@@ -74,7 +77,7 @@ def _plausible(text: str, name: str, lang: str) -> bool:
         return False  # "on Tuesday announced"
     if any(w.lower() in vocab.org_heads or w.lower() in vocab.role_words for w in words):
         return False  # a head noun makes it a name the patterns read; a role word makes it a title
-    return first_names().get_gender(words[0].split("-")[0]) not in _GIVEN
+    return given_ok or first_names().get_gender(words[0].split("-")[0]) not in _GIVEN
 
 
 @lru_cache(maxsize=4)

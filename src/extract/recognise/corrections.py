@@ -64,7 +64,9 @@ def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
     model organisation of that word is the person, unless the word also stands in a longer organisation
     name or in the organisations list ("Dell" beside "Dell Technologies" and "Michael Dell")."""
     full = (text[c.start : c.end].split() for c in candidates if c.label == "PERSON")
-    people = {words[-1] for words in full if len(words) > 1}  # a one-word "person" is no one's surname
+    # a one-word "person" is no one's surname, nor is a model "person" opening in lower case ("président
+    # de la Fonda" gives no surname "Fonda")
+    people = {words[-1] for words in full if len(words) > 1 and words[0][:1].isupper()}
     in_orgs = {
         word
         for c in candidates
