@@ -49,6 +49,41 @@ def test_a_role_of_a_unit_of_the_organisation(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_of_an_organisation_described_before_its_name(en) -> None:
+    text = "Jane Roe, chief executive of the publisher Blackwell, spoke first."
+    assert found(en, text, ("Jane Roe", "PERSON", "P"), ("Blackwell", "ORG", "B")) == {
+        ("P", "heads", "B", None)
+    }
+
+
+@pytest.mark.slow
+def test_a_french_role_of_an_organisation_described_before_its_name(fr) -> None:
+    text = "Il a consulté Michel Roux, directeur général de l'équipementier en télécommunications Valnet."
+    names = (("Michel Roux", "PERSON", "P"), ("Valnet", "ORG", "V"))
+    assert found(fr, text, *names, lang="fr") == {("P", "heads", "V", None)}
+
+
+@pytest.mark.slow
+def test_each_person_of_a_list_keeps_the_role_written_after_them(fr) -> None:
+    text = (
+        "C'est pourquoi, Jeanne Roux, avocate au barreau de Lyon et ancienne ministre, Anne Dubois, "
+        "présidente de l'Institut Valmer, et Paul Henry directeur de la Green Cross ont apporté "
+        "leur expertise."
+    )
+    names = (
+        ("Jeanne Roux", "PERSON", "R"),
+        ("barreau de Lyon", "ORG", "B"),
+        ("Anne Dubois", "PERSON", "D"),
+        ("Institut Valmer", "ORG", "V"),
+        ("Paul Henry", "PERSON", "H"),
+    )
+    relations = {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+    assert ("R", "works_for", "B") in relations
+    assert ("D", "heads", "V") in relations
+    assert ("R", "heads", "V") not in relations
+
+
+@pytest.mark.slow
 def test_an_agreement_signed_with_is_a_partnership(en) -> None:
     text = "The Acme Institute signed a cooperation agreement with the Beta Foundation in March 2020."
     assert found(en, text, ("Acme Institute", "ORG", "A"), ("Beta Foundation", "ORG", "B")) == {

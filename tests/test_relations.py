@@ -695,3 +695,20 @@ def test_who_has_led_the_authority_heads_the_topic(en) -> None:
     assert [(r.subject, r.predicate, r.object, r.date) for r in relations] == [
         ("Martin Dole", "heads", "Energy Authority of Erin", "2016")
     ]
+
+
+@pytest.mark.slow
+def test_a_role_alone_between_commas_is_held_at_the_topic(fr) -> None:
+    text = "Louise Vernet, secrétaire générale, a ensuite présenté le rapport d'activité."
+    mentions = [mention(text, "Louise Vernet", "PERSON", "P", lang="fr")]
+    relations = find_relations([(0, fr(text))], mentions, topic="T")
+    assert [(r.subject, r.predicate, r.object, r.role) for r in relations] == [
+        ("P", "works_for", "T", "secrétaire générale")
+    ]
+
+
+@pytest.mark.slow
+def test_a_role_with_a_complement_of_its_own_is_not_held_at_the_topic(en) -> None:
+    text = "Jane Roe, director of research programmes, opened the meeting."
+    mentions = [mention(text, "Jane Roe", "PERSON", "P")]
+    assert find_relations([(0, en(text))], mentions, topic="T") == []

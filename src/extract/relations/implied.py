@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from extract.relations.emit import alongside_fellows, emit
 from extract.relations.groups import group_after
 from extract.relations.triggers import pre_ok, role_run, triggers_in
-from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, SentenceView, dates_in, forms, gap
+from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, Match, SentenceView, dates_in, forms, gap
 
 
 def zero_object(view: SentenceView) -> Iterator[Found]:
@@ -65,12 +65,29 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
         end = person.start
         while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
             end -= 1
+        employer = Anchor(person.start, person.start, org, "ORG")
         for start in range(max(view.sent.start, end - 6), end):
             match = role_run(view, start, end)
             if match is not None and match.end == end:
-                employer = Anchor(person.start, person.start, org, "ORG")
                 yield from emit(view, [person], [employer], match, None)
                 break
+        else:
+            match = _role_after(view, person)
+            if match is not None:
+                yield from emit(view, [person], [employer], match, None)
+
+
+def _role_after(view: SentenceView, person: Anchor) -> Match | None:
+    """ "Louise Vaisman, secrétaire générale, a présenté": a role alone between commas after the name
+    (no complement: "X, director of research" says where no more than the sentence does)."""
+    doc, stop = view.doc, view.sent.end
+    if person.end + 1 >= stop or doc[person.end].text != ",":
+        return None
+    match = role_run(view, person.end + 1, stop)
+    if match is None:
+        return None
+    closing = doc[match.end].text if match.end < stop else "."
+    return match if closing in (",", ".", ";", ")") else None
 
 
 def _unrecognised_name(tokens: Sequence[Token]) -> bool:

@@ -44,7 +44,7 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
     named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
     if (
         not pre_ok(view, pre)
-        or not (post_ok(view, post) or named)
+        or not (post_ok(view, post, role=match.direction == "role") or named)
         or (elided_subject([*pre, view.doc[match.start]]) and not _passive(view, match))
     ):
         return
@@ -145,7 +145,7 @@ def _role_chain(
         return
     post = [t for t in tokens if t.i >= matches[0].end]
     pre = [t for t in tokens[1:] if t.i < matches[0].start]
-    if pre_ok(view, pre) and post_ok(view, post):
+    if pre_ok(view, pre) and post_ok(view, post, role=True):
         yield from emit(view, subjects, [nxt], matches[0], None)
 
 

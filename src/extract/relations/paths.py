@@ -299,7 +299,11 @@ def _is_verb(token: Token) -> bool:
 
 
 def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
-    """Whether another person is named right at ``role`` ("CEO Robert Bennett"): the role is theirs."""
+    """Whether another person is named right at ``role`` ("CEO Robert Bennett"), or right before it after
+    the holder ("Jeanne Roux, ..., Anne Ricard, présidente de X"): the role is theirs."""
+    others = (a for a in view.anchors if a.label == "PERSON" and a.key != person.key)
+    if any(person.end <= a.start and a.end <= role.i and _apposed(view, a.end, role.i) for a in others):
+        return True
     mine = range(person.start, person.end)
     near = [*role.children, role.head]
     for token in near:
@@ -309,6 +313,11 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
         if any(a.label == "PERSON" and a.start <= token.i < a.end for a in view.anchors):
             return True
     return False
+
+
+def _apposed(view: SentenceView, start: int, end: int) -> bool:
+    """Whether only a comma (or nothing) stands between a name ending at ``start`` and a role at ``end``."""
+    return all(view.doc[i].text == "," for i in range(start, end))
 
 
 def _names_other(view: SentenceView, token: Token, person: Anchor) -> bool:

@@ -172,8 +172,9 @@ def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     return True
 
 
-def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
-    """Can these words stand between a trigger and its object ("of the", "with the", "such as")?"""
+def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) -> bool:
+    """Can these words stand between a trigger and its object ("of the", "with the", "such as")? After
+    a ``role``, a description of the object may end them ("director of the publisher X")."""
     lex, possessive = view.lexicon, view.merged.possessive_markers
     enumerated = enumerator_end(view, tokens)
     head = tokens if enumerated is None else tokens[: enumerated[0]]
@@ -181,7 +182,8 @@ def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     for token in tail:
         if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
             return False
-    limit = 12 if enumerated is not None else 4
+    described = _descriptor(head) if role and enumerated is None else set()
+    limit = 12 if enumerated is not None else 4 + len(described)
     if len(head) > limit or any(alongside_at(view, t.i) for t in head):
         return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
     for token in head:
@@ -192,12 +194,27 @@ def post_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
             continue
         if text in lex.titles or (token.is_lower and text in lex.generic_heads):
             continue
-        if token.pos_ in ("DET", "ADJ", "ADP", "NUM", "ADV"):
+        if token.pos_ in ("DET", "ADJ", "ADP", "NUM", "ADV") or token.i in described:
             continue
         if enumerated is not None and (token.pos_ in ("NOUN", "PROPN", "CCONJ", "PUNCT") or token.is_lower):
             continue  # "9 French comprehensive cancer centres:" (a lower-case word whatever its tag)
         return False
     return True
+
+
+def _descriptor(tokens: Sequence[Token]) -> set[int]:
+    """The nouns of a description just before the object: "of the publisher Blackwell", "de
+    l'équipementier en télécommunications Alcatel-Lucent" (lower-case words after an article, the last
+    of them a noun): they say what the object is, not another relation."""
+    run: list[Token] = []
+    for token in reversed(tokens):
+        if not (token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ", "ADP")):
+            break
+        run.append(token)
+    opened = len(tokens) > len(run) and tokens[len(tokens) - len(run) - 1].pos_ == "DET"
+    if not run or run[0].pos_ != "NOUN" or not opened:
+        return set()
+    return {t.i for t in run if t.pos_ == "NOUN"}
 
 
 def alongside_at(view: SentenceView, index: int) -> bool:
