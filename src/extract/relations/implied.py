@@ -79,9 +79,13 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
 
 def _role_after(view: SentenceView, person: Anchor) -> Match | None:
     """ "Louise Vaisman, secrétaire générale, a présenté": a role alone between commas after the name
-    (no complement: "X, director of research" says where no more than the sentence does)."""
+    (no complement: "X, director of research" says where no more than the sentence does). Not in a list
+    after a colon or a semicolon ("Speakers: A, chairman; B, treasurer"): whose officers they are is
+    left unsaid (:mod:`extract.relations.rosters` reads the lists a roster word opens)."""
     doc, stop = view.doc, view.sent.end
     if person.end + 1 >= stop or doc[person.end].text != ",":
+        return None
+    if any(doc[i].text in (":", ";") for i in range(view.sent.start, person.start)):
         return None
     match = role_run(view, person.end + 1, stop)
     if match is None:
