@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from extract.cli.options import add_no_color
 from extract.core.schema import LABELS, TABLES
 from extract.review.diff import Filters, compare, load_folder, load_side
 
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--tables-dir", default="extracted", help="tables folder in the repository")
     parser.add_argument("--format", choices=("terminal", "md"), default="terminal", help="report format")
-    parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
+    add_no_color(parser)
     parser.add_argument("--table", choices=tuple(TABLES), help="compare this table only")
     parser.add_argument("--doc", metavar="DOC", help="rows of this document only (doc_id or path)")
     parser.add_argument("--label", choices=LABELS, help="mentions and entities of this label only")

@@ -6,6 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from extract.cli.options import add_tables
 from extract.core.errors import message
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "document with its mentions and the evidence of its relations marked."
         ),
     )
-    parser.add_argument("--tables", default="extracted", metavar="DIR", help="tables folder (extracted)")
+    add_tables(parser)
     parser.add_argument(
         "--out",
         default="reports/explore",
@@ -36,6 +37,6 @@ def explore_command(args: argparse.Namespace) -> int:
     """Run ``extract explore``."""
     from extract.explore.site.build import build_site
 
-    page = build_site(tables=Path(args.tables), out=Path(args.out))
+    page = build_site(tables=args.tables, out=Path(args.out))
     log.info(message("explore.written", path=page))
     return 0

@@ -8,6 +8,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from extract.cli.options import add_tables
 from extract.core.errors import message
 
 log = logging.getLogger(__name__)
@@ -24,9 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--format", choices=("csv", "jsonl", "graphml"), required=True, help="output format")
     parser.add_argument("--out", type=Path, required=True, metavar="PATH", help="folder (csv, jsonl) or file")
-    parser.add_argument(
-        "--tables", type=Path, default=Path("extracted"), help="folder of the tables (default extracted)"
-    )
+    add_tables(parser)
     parser.set_defaults(func=export_command)
 
 

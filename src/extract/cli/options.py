@@ -49,6 +49,22 @@ def add_out(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_tables(parser: argparse.ArgumentParser) -> None:
+    """``--tables DIR``: the folder of the tables a reading command reads (show, query, export, explore)."""
+    parser.add_argument(
+        "--tables",
+        type=Path,
+        default=Path("extracted"),
+        metavar="DIR",
+        help="folder of the tables (default extracted)",
+    )
+
+
+def add_no_color(parser: argparse.ArgumentParser) -> None:
+    """``--no-color``: plain text even on a terminal."""
+    parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
+
+
 def add_work(parser: argparse.ArgumentParser) -> None:
     """``--work DIR``: the stages' work folder (a stage script's lock is held on its parent)."""
     parser.add_argument(

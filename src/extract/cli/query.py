@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from extract.cli.options import add_no_color, add_tables
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,11 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Exit status: 0 done, 2 error.",
     )
     parser.add_argument("sql", metavar="SQL", help='the query, e.g. "select * from partners where ..."')
-    parser.add_argument(
-        "--tables", type=Path, default=Path("extracted"), help="folder of the tables (default extracted)"
-    )
+    add_tables(parser)
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
-    parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
+    add_no_color(parser)
     parser.set_defaults(func=query_command)
 
 

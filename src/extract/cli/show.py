@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from extract.cli.options import add_no_color, add_tables
 from extract.core.errors import message
 from extract.core.settings import load_settings
 
@@ -28,16 +31,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "name", nargs="+", metavar="NAME", help="a name, alias or entity_id (quotes optional)"
     )
-    parser.add_argument(
-        "--tables", type=Path, default=Path("extracted"), help="folder of the tables (default extracted)"
-    )
+    add_tables(parser)
     parser.add_argument(
         "--format", choices=("terminal", "md", "json"), default="terminal", help="output format"
     )
     parser.add_argument(
         "--settings", type=Path, metavar="FILE", help="settings whose linking.aliases file is searched too"
     )
-    parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
+    add_no_color(parser)
     parser.set_defaults(func=show_command)
 
 
@@ -59,19 +60,23 @@ def show_command(args: argparse.Namespace) -> int:
         return 1
     out = show.console(color=not args.no_color)
     if len(matches) > 1:
-        if args.format == "json":
-            sys.stdout.write(show.as_json(matches))
-        elif args.format == "md":
-            sys.stdout.write(show.matches_markdown(matches))
-        else:
-            show.matches_terminal(matches, out)
+        _write(args.format, matches, out, markdown=show.matches_markdown, terminal=show.matches_terminal)
         print(f"extract show: {message('show.several', name=name, count=len(matches))}", file=sys.stderr)
         return 1
     profile = entity_profile(tables, matches[0].entity_id, aliases=aliases)
-    if args.format == "json":
-        sys.stdout.write(show.as_json(profile))
-    elif args.format == "md":
-        sys.stdout.write(show.markdown(profile))
-    else:
-        show.terminal(profile, out)
+    _write(args.format, profile, out, markdown=show.markdown, terminal=show.terminal)
     return 0
+
+
+def _write(
+    fmt: str, value: Any, out: Any, *, markdown: Callable[[Any], str], terminal: Callable[[Any, Any], None]
+) -> None:
+    """``value`` (the matches, or one entity's profile) in format ``fmt``: JSON, Markdown or the terminal."""
+    from extract.explore import show
+
+    if fmt == "json":
+        sys.stdout.write(show.as_json(value))
+    elif fmt == "md":
+        sys.stdout.write(markdown(value))
+    else:
+        terminal(value, out)
