@@ -57,7 +57,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
-            given_ok = "article" in pattern.groupindex and match.group("article") is not None
+            given_ok = match.groupdict().get("article") is not None
             if _plausible(text, name, lang, given_ok=given_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found

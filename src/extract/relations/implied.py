@@ -72,12 +72,12 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
                 yield from emit(view, [person], [employer], match, None)
                 break
         else:
-            match = _role_after(view, person)
+            match = _apposed_role(view, person)
             if match is not None:
                 yield from emit(view, [person], [employer], match, None)
 
 
-def _role_after(view: SentenceView, person: Anchor) -> Match | None:
+def _apposed_role(view: SentenceView, person: Anchor) -> Match | None:
     """ "Louise Vaisman, secrétaire générale, a présenté": a role alone between commas after the name
     (no complement: "X, director of research" says where no more than the sentence does). Not in a list
     after a colon or a semicolon ("Speakers: A, chairman; B, treasurer"): whose officers they are is

@@ -301,7 +301,7 @@ def _is_verb(token: Token) -> bool:
 def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
     """Whether another person is named right at ``role`` ("CEO Robert Bennett"), or right before it after
     the holder ("Jeanne Roux, ..., Anne Ricard, présidente de X"): the role is theirs."""
-    others = (a for a in view.anchors if a.label == "PERSON" and a.key != person.key)
+    others = _other_people(view, person)
     if any(person.end <= a.start and a.end <= role.i and _apposed(view, a.end, role.i) for a in others):
         return True
     mine = range(person.start, person.end)
@@ -322,8 +322,13 @@ def _apposed(view: SentenceView, start: int, end: int) -> bool:
 
 def _names_other(view: SentenceView, token: Token, person: Anchor) -> bool:
     """Whether ``token`` carries the name of another person ("Pr" over "Jean-Charles Soria")."""
-    others = [a for a in view.anchors if a.label == "PERSON" and a.key != person.key]
+    others = _other_people(view, person)
     return any(a.start <= c.i < a.end for c in token.children for a in others)
+
+
+def _other_people(view: SentenceView, person: Anchor) -> list[Anchor]:
+    """The sentence's person anchors other than ``person``."""
+    return [a for a in view.anchors if a.label == "PERSON" and a.key != person.key]
 
 
 def _is_role(view: SentenceView, token: Token) -> bool:
