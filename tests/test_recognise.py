@@ -384,3 +384,13 @@ def test_a_name_with_and_before_a_lone_head_stays_one():
     start = text.index("Hagley")
     whole = Candidate(start, start + len("Hagley Museum and Library"), "ORG", "model", "en")
     assert split_joined([whole], text) == [whole]
+
+
+def test_a_portfolio_of_company_functions_is_no_organisation():
+    candidate = Candidate(0, 29, "ORG", "model", "en")
+    assert not is_org_name("Insurance and Investment Risk at ANZ", candidate, vocabulary("en"))
+
+
+def test_a_function_word_beside_a_name_keeps_the_organisation():
+    candidate = Candidate(0, 18, "ORG", "model", "en")
+    assert is_org_name("Marketing Partners Ltd", candidate, vocabulary("en"))

@@ -47,6 +47,7 @@ _LIST_KEYS = (
     "org_heads_lowercase",
     "announce_verbs",
     "parent_nouns",
+    "functions",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -92,6 +93,7 @@ class Vocabulary:
     org_heads_lowercase: frozenset[str]
     announce_verbs: frozenset[str]
     parent_nouns: frozenset[str]
+    functions: frozenset[str]
     lists: dict[str, list[str]]
 
 

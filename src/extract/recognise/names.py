@@ -99,6 +99,8 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     titled = last in roles or last.removesuffix("s") in roles
     if c.source == "model" and titled and not has_head(name, vocab):
         return False  # "Technical Delegate", "Managing Directors": a title, not a body
+    if c.source != "gazetteer" and portfolio(name, vocab):
+        return False  # "Director of Sport and Development": what a role is in charge of
     if c.source == "gazetteer":
         return True
     if name in vocab.acronym_stoplist:
@@ -160,6 +162,15 @@ def common_words(text: str) -> frozenset[str]:
 def followed_by(text: str, end: int, words: frozenset[str]) -> bool:
     nxt = re.match(r"[\s)’'\"]*(?:\([^()\n]{0,80}\)\s*)?([\w-]+)", text[end : end + 120])
     return bool(nxt and nxt.group(1).lower() in words)
+
+
+def portfolio(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Whether a name is only words of company functions ("Marketing & Application Engineering",
+    "Insurance and Investment Risk"): the portfolio of a role, which the models read as a body. A head
+    noun that is also a function ("Insurance", "Technology") makes no organisation without a name."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", name)]
+    words = [w for w in words if w not in vocab.connectors]
+    return bool(words) and all(w in vocab.functions for w in words)
 
 
 def has_head(name: str, vocab: lexicon.Vocabulary) -> bool:
