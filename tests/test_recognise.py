@@ -394,3 +394,12 @@ def test_a_portfolio_of_company_functions_is_no_organisation():
 def test_a_function_word_beside_a_name_keeps_the_organisation():
     candidate = Candidate(0, 18, "ORG", "model", "en")
     assert is_org_name("Marketing Partners Ltd", candidate, vocabulary("en"))
+
+
+def test_a_name_joined_by_an_ampersand_after_a_kind_noun_is_one_organisation(find):
+    assert ("ORG", "Tarn & Quill") in find("Also in the round: the company Tarn & Quill.")
+
+
+def test_a_disease_is_no_organisation():
+    candidate = Candidate(0, 8, "ORG", "model", "en")
+    assert not is_org_name("COVID-19 vaccines", candidate, vocabulary("en"))
