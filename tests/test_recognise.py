@@ -403,3 +403,15 @@ def test_a_name_joined_by_an_ampersand_after_a_kind_noun_is_one_organisation(fin
 def test_a_disease_is_no_organisation():
     candidate = Candidate(0, 8, "ORG", "model", "en")
     assert not is_org_name("COVID-19 vaccines", candidate, vocabulary("en"))
+
+
+def test_an_acronym_the_model_calls_org_more_often_than_a_place_stays_an_organisation():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.recognise.recogniser import _not_org_names
+
+    doc = spacy.blank("en")("FIIA met . FIIA left . FIIA won . Lyon .")
+    labels = {0: "ORG", 3: "GPE", 6: "ORG", 9: "GPE"}
+    doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
+    assert _not_org_names([(None, doc)]) == {"Lyon"}

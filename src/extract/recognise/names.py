@@ -34,6 +34,9 @@ _NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ
 
 #: One part of a person's name: "Anne", "Jean-Yves", "McKenzie", "O'Neill", "C.", "J.-Y."
 NAME_PART = re.compile(rf"{_NAME}(?:-{_NAME})*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
+#: A surname in capitals ("ASTRUC", "SARTOUT-ROUMILHAC"), a name part only after a given name that a rule
+#: read (:mod:`extract.recognise.surnames`): alone, capitals are an acronym
+CAPITALS_PART = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}(?:['’-][A-ZÀ-ÖØ-Þ]{2,})*")
 
 
 @cache
@@ -55,7 +58,11 @@ def is_person_name(name: str, source: str) -> bool:
         return False
     parts = [p for p in re.split(r"\s+", name) if p]
     names = [p for p in parts if p.lower() not in person_particles()]
-    if not names or not all(NAME_PART.fullmatch(p) for p in names):
+    capitals_ok = source == "title" and len(names) > 1
+    if not names or not all(
+        NAME_PART.fullmatch(p) or (capitals_ok and i > 0 and CAPITALS_PART.fullmatch(p))
+        for i, p in enumerate(names)
+    ):
         return False
     return len(names) >= 2 or (source == "title" and len(names[0]) > 2)
 

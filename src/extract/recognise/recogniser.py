@@ -75,6 +75,7 @@ from extract.recognise.spans import (
     trim_org_words,
     url_at,
 )
+from extract.recognise.surnames import capitalised_surnames
 from extract.text import acronyms
 from extract.text.fold import fold
 
@@ -161,6 +162,7 @@ class Recogniser:
             candidates += self._model_candidates(doc, block, shouting)
             candidates += self._rule_candidates(doc, block, shouting)
             candidates += context_candidates(text, block.start, block.end, block.lang)
+            candidates += capitalised_surnames(text, block.start, block.end, block.lang)
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs
@@ -375,6 +377,8 @@ def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
                 places.add(ent.text)
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
+    # an acronym the model calls ORG more often than a place is no place ("FIIA": ORG twice, GPE once)
+    places = {name for name in places if not (name.isupper() and votes[name][True] > votes[name][False])}
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
 
 
