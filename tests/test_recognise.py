@@ -415,3 +415,7 @@ def test_an_acronym_the_model_calls_org_more_often_than_a_place_stays_an_organis
     labels = {0: "ORG", 3: "GPE", 6: "ORG", 9: "GPE"}
     doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
     assert _not_org_names([(None, doc)]) == {"Lyon"}
+
+
+def test_the_owner_of_a_role_is_an_organisation(find):
+    assert ("ORG", "Quorvex") in find("Lee Babiss, Quorvex’s CEO, said the round was large.")

@@ -2,10 +2,11 @@
 
 "Gateway", "Keolis" or "la Fonda" carry no organisation word, and the models read them as nothing or as a
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
-Europe", "président de la Fonda") or the subject of an announcement ("Hagley Announces ...", "Atos a
-annoncé") is an organisation. One such occurrence is enough: the document-wide rules of
-:mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
-``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``).
+Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO") or the subject of an announcement
+("Hagley Announces ...", "Atos a annoncé") is an organisation. One such occurrence is enough: the
+document-wide rules of :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are
+those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
+``possessive_endings``).
 """
 
 from __future__ import annotations
@@ -50,10 +51,21 @@ def _announces(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})\s+(?i:{verbs})(?![\w-])")
 
 
+@cache
+def _owner_of_role(lang: str) -> re.Pattern[str]:
+    """Up to three capitalised words with a possessive ending, then a role word ("Gotham’s CEO")."""
+    vocab = lexicon.vocabulary(lang)
+    roles = lexicon.alternation(vocab.role_words)
+    endings = lexicon.alternation(lexicon.every_language("possessive_endings"))
+    return re.compile(
+        rf"(?<![\w’'&-])(?P<name>{_WORD}(?: {_WORD}){{0,2}})(?:{endings})\s+(?:(?i:{roles}))(?![\w-])"
+    )
+
+
 def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
-    for pattern in (_role_of(lang), _announces(lang)):
+    for pattern in (_role_of(lang), _announces(lang), _owner_of_role(lang)):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
