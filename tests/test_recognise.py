@@ -419,3 +419,15 @@ def test_an_acronym_the_model_calls_org_more_often_than_a_place_stays_an_organis
 
 def test_the_owner_of_a_role_is_an_organisation(find):
     assert ("ORG", "Quorvex") in find("Lee Babiss, Quorvex’s CEO, said the round was large.")
+
+
+def test_a_quoted_speaker_before_an_organisation_stays_a_person():
+    text = "“We are proud,” said Eltayeb Adam, UNICEF Representative."
+    person = Candidate(21, 33, "PERSON", "model", "en")
+    org = Candidate(35, 41, "ORG", "model", "en")
+    assert [c.label for c in coordinated(text, [person, org])] == ["PERSON", "ORG"]
+
+
+def test_a_model_organisation_after_said_is_a_person(recogniser):
+    text = "“We are proud,” said Eltayeb Adam."
+    assert recogniser._clean(text, Candidate(21, 33, "ORG", "model", "en")).label == "PERSON"

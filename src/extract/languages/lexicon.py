@@ -48,6 +48,7 @@ _LIST_KEYS = (
     "announce_verbs",
     "parent_nouns",
     "functions",
+    "speech_verbs",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -94,6 +95,7 @@ class Vocabulary:
     announce_verbs: frozenset[str]
     parent_nouns: frozenset[str]
     functions: frozenset[str]
+    speech_verbs: frozenset[str]
     lists: dict[str, list[str]]
 
 

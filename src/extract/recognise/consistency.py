@@ -23,6 +23,7 @@ from extract.recognise.names import (
     has_head,
     is_person_name,
     person_particles,
+    quoted_speaker,
     shouted_name,
     worth_propagating,
 )
@@ -250,6 +251,8 @@ def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
         first = text[c.start : c.end].split()[0]
         if first_names().get_gender(first.split("-")[0]) != "unknown":
             continue
+        if quoted_speaker(text, c.start, text[c.start : c.end], lexicon.vocabulary(c.lang)):
+            continue  # "said Eltayeb Adam, UNICEF Representative": a speaker, not a list item
         before = result[i - 1] if i else None
         after = chosen[i + 1] if i + 1 < len(chosen) else None
         listed = (

@@ -83,6 +83,20 @@ def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
     return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
 
 
+def quoted_speaker(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A name of two or three name parts, with no organisation head, right after a verb that introduces a
+    quoted speaker ("said Eltayeb Adam"): a given name the lists do not know still starts a person."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
+        return False
+    if fold(name) in folded_organisations():
+        return False
+    before = text[max(0, start - 30) : start].rstrip().lower()
+    return any(
+        before.endswith(verb) and not before[: -len(verb)][-1:].isalpha() for verb in vocab.speech_verbs
+    )
+
+
 def _generic(folded: str, generic: frozenset[str]) -> bool:
     """A generic noun ("the Centre"), or a generic phrase of several words and what qualifies it in lower
     case ("Service de presse du ministère", "Communiqué de presse de l'université")."""

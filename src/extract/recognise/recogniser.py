@@ -63,6 +63,7 @@ from extract.recognise.names import (
     is_person_name,
     looks_like_person,
     names_org,
+    quoted_speaker,
 )
 from extract.recognise.places import place_prefix
 from extract.recognise.siblings import listed_siblings
@@ -344,6 +345,8 @@ class Recogniser:
             return c if is_person_name(name, c.source) else None
         if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
+        if c.source == "model" and quoted_speaker(text, start, name, vocab):
+            return replace(c, label="PERSON")  # "said Eltayeb Adam, UNICEF Representative"
         return c if is_org_name(text, c, vocab) else None
 
     def _cued_org(self, text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
