@@ -431,3 +431,10 @@ def test_a_quoted_speaker_before_an_organisation_stays_a_person():
 def test_a_model_organisation_after_said_is_a_person(recogniser):
     text = "“We are proud,” said Eltayeb Adam."
     assert recogniser._clean(text, Candidate(21, 33, "ORG", "model", "en")).label == "PERSON"
+
+
+def test_an_acronym_before_accreditation_is_the_body_that_grants_it():
+    text = "The school received ABET accreditation."
+    assert is_org_name(text, Candidate(20, 24, "ORG", "acronym", "en"), vocabulary("en"))
+    label = "The school received the Qualis label."
+    assert not is_org_name(label, Candidate(24, 30, "ORG", "model", "en"), vocabulary("en"))

@@ -419,6 +419,16 @@ def test_french_label_obtained_from_gives_accredited_by(fr) -> None:
 
 
 @pytest.mark.slow
+def test_body_named_before_the_accreditation_it_granted(en) -> None:
+    text = "Alpha University and Gamma College have received ABET accreditation."
+    relations = find_relations([(0, en(text))], orgs(text, "Alpha University", "Gamma College", "ABET"))
+    assert triples(relations) == {
+        ("Alpha University", "accredited_by", "ABET"),
+        ("Gamma College", "accredited_by", "ABET"),
+    }
+
+
+@pytest.mark.slow
 def test_accreditation_of_x_within_y_carries_the_date(en) -> None:
     text = "The accreditation of Alpha Lab within the Beta Organisation was made official on May 3, 2019."
     mentions = [

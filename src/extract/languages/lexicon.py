@@ -49,6 +49,7 @@ _LIST_KEYS = (
     "parent_nouns",
     "functions",
     "speech_verbs",
+    "awarding_nouns",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -96,6 +97,7 @@ class Vocabulary:
     parent_nouns: frozenset[str]
     functions: frozenset[str]
     speech_verbs: frozenset[str]
+    awarding_nouns: frozenset[str]
     lists: dict[str, list[str]]
 
 

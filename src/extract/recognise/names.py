@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from extract.languages import lexicon
 from extract.languages.name_forms import first_names
 from extract.languages.registry import languages
+from extract.text.acronyms import looks_like_acronym
 from extract.text.fold import fold, fold_all
 
 if TYPE_CHECKING:
@@ -126,8 +127,11 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return True
     if name in vocab.acronym_stoplist:
         return False  # "ISO", "AISBL": a standard or a legal form, whoever proposes it
-    if followed_by(text, c.end, vocab.non_org_after) or preceded_by(text, c.start, vocab.non_org_before):
-        return False
+    granting_body = looks_like_acronym(name) and followed_by(text, c.end, vocab.awarding_nouns)
+    if (followed_by(text, c.end, vocab.non_org_after) and not granting_body) or preceded_by(
+        text, c.start, vocab.non_org_before
+    ):
+        return False  # "the HPST law", "the project DIAGNOS"; not "ABET accreditation"
     words = name.split()
     if c.source == "model" and (words[-1].lower() in vocab.connectors or _ends_on_elision().search(name)):
         return False  # cut short by the model: "Agence nationale de", "Service de"

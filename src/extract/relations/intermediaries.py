@@ -41,10 +41,10 @@ def awarded(view: SentenceView) -> Iterator[Found]:
     for token in view.sent:
         if token.i in view.skip or not any(w in lex.accreditation_nouns for w in forms(token)):
             continue
-        granter = _agent_after(view, token.i + 1)
+        granter = _agent_after(view, token.i + 1) or _body_before(view, token.i)
         if granter is None:
             continue
-        holder = _award_receiver(view, token.i) or _accredited_of(view, token.i, granter)
+        holder = _award_receiver(view, token.i, granter) or _accredited_of(view, token.i, granter)
         if holder is not None and holder.key != granter.key:
             date = dates_in(view, view.sent.start, view.sent.end)
             for one in group_before(view, holder):
@@ -71,8 +71,15 @@ def _agent_after(view: SentenceView, start: int) -> Anchor | None:
     return None
 
 
-def _award_receiver(view: SentenceView, noun: int) -> Anchor | None:
-    """ "X was awarded / has received / a obtenu [the Name] label": X, the anchor before the verb."""
+def _body_before(view: SentenceView, noun: int) -> Anchor | None:
+    """ "had received ABET accreditation": the organisation written right before the accreditation noun
+    is the body that grants it."""
+    return next((a for a in view.anchors if a.end == noun and a.label == "ORG"), None)
+
+
+def _award_receiver(view: SentenceView, noun: int, granter: Anchor) -> Anchor | None:
+    """ "X was awarded / has received / a obtenu [the Name] label": X, the anchor before the verb (the
+    granting body may stand between the verb and the noun: "has received ABET accreditation")."""
     lex = view.lexicon
     verb = next(
         (
@@ -82,7 +89,7 @@ def _award_receiver(view: SentenceView, noun: int) -> Anchor | None:
         ),
         None,
     )
-    if verb is None or any(in_anchor(view, i) for i in range(verb, noun)):
+    if verb is None or any(in_anchor(view, i) for i in range(verb, min(noun, granter.start))):
         return None
     before = [a for a in view.anchors if a.end <= verb]
     if not before or not pre_ok(view, gap(view, before[-1].end, verb)):
