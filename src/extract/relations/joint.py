@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.relations.frame_lexicon import Frame, FrameLexicon, frame_lexicon
-from extract.relations.paths import SUBJECT_DEPS, clause_date, list_head
+from extract.relations.tree import SUBJECT_DEPS, clause_date, list_head
 from extract.relations.view import Anchor, Found, SentenceView, doc_forms
 
 #: Dependencies of a verb's object, and of the nouns that complete it ("protocole d'accord").

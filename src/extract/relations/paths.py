@@ -14,9 +14,10 @@ director of Y", "X is president and founder of Y"):
   entity is the relation's subject is read from the syntax (active subject, passive agent, the
   preposition that attaches the entity to a noun), not from the word order;
 - a list is read as one: an entity joined to another by a conjunction ("A, B and C are members of X")
-  takes the path of the list's first item (:func:`list_head`).
+  takes the path of the list's first item (:func:`~extract.relations.tree.list_head`).
 
-A relation with a date in its clause gets it (:func:`clause_date`).
+A relation with a date in its clause gets it; the path itself, the word a list stands by and the date are
+read in :mod:`extract.relations.tree`.
 """
 
 from __future__ import annotations
@@ -26,20 +27,21 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from extract.languages.lexicon import every_language
 from extract.relations.frame_lexicon import Frame, FrameLexicon, frame_lexicon
+from extract.relations.tree import (
+    PASSIVE_DEPS,
+    SUBJECT_DEPS,
+    between_names,
+    clause_date,
+    dependency_path,
+    list_head,
+    own_clause,
+)
 from extract.relations.triggers import role_run
 from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms
 
 #: The longest path (in dependency edges) read as a relation: longer ones join unrelated clauses.
 MAX_EDGES = 7
-#: How many steps a date may stand below a token of the path and still be the relation's date.
-DATE_REACH = 3
-#: Dependencies that join the items of a list (spaCy's English and French labels).
-LIST_DEPS = frozenset({"conj", "appos"})
-#: Dependencies of a verb's agent: the active subject; the passive agent ("by X", "par X").
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "obl:agent"})
-PASSIVE_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 #: Dependencies that open a clause of its own: a path through one joins two statements, not two entities.
 CLAUSE_DEPS = frozenset(
     {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj:verb", "mark", "punct"}
@@ -64,66 +66,6 @@ PERSON_ONLY = frozenset({"heads", "works_for"})
 Ends = tuple[Anchor, Anchor]
 
 
-# --- the path ------------------------------------------------------------------------------------------
-
-
-def dependency_path(a: Token, b: Token) -> list[Token] | None:
-    """The tokens from ``a`` up to the lowest common ancestor and down to ``b``, ends included."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    on_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, token in enumerate(up_a):
-        if token.i in on_b:
-            return up_a[: n + 1] + up_b[: on_b[token.i]][::-1]
-    return None
-
-
-def anchor_root(view: SentenceView, anchor: Anchor) -> Token:
-    """The token of ``anchor`` that the rest of the sentence hangs from."""
-    return view.doc[anchor.start : anchor.end].root
-
-
-def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> Token:
-    """The root of the first item of the list ``anchor`` stands in ("A, B and C"), else its own root.
-
-    Items of one list are joined by conjunctions (or appositions) to the first; the first item's path is
-    the list's path, so each item takes the relations of the whole list.
-    """
-    token = _kind_noun(view, anchor) or anchor_root(view, anchor)
-    while token.dep_ in LIST_DEPS and token.head.i != token.i:
-        head_anchor = owner.get(token.head.i)
-        if head_anchor is None or head_anchor.label != anchor.label or head_anchor is anchor:
-            break
-        token = anchor_root(view, head_anchor)
-    return token
-
-
-def _kind_noun(view: SentenceView, anchor: Anchor) -> Token | None:
-    """The kind noun a name follows ("le groupe pharmaceutique Ipsen", "the drug maker Ipsen") when the
-    parser hung the name elsewhere: the noun stands in the sentence for the name."""
-    at = anchor.start - 1
-    while at > view.sent.start and view.doc[at].pos_ == "ADJ":
-        at -= 1
-    noun = view.doc[at]
-    if at < view.sent.start or doc_forms(view.doc)[at][0] not in every_language("kind_nouns"):
-        return None
-    return noun if anchor_root(view, anchor).head.i != noun.i else None
-
-
-def clause_date(view: SentenceView, path: Sequence[Token]) -> str | None:
-    """The value of a date that hangs from the path within :data:`DATE_REACH` steps ("since 2012")."""
-    on_path = {t.i for t in path}
-    for date in view.dates:
-        token = view.doc[date.start : date.end].root
-        for _ in range(DATE_REACH):
-            if token.i in on_path:
-                return date.value
-            if token.head.i == token.i:
-                break
-            token = token.head
-    return None
-
-
 # --- the rules -----------------------------------------------------------------------------------------
 
 
@@ -142,8 +84,8 @@ def parse_relations(view: SentenceView) -> Iterator[Found]:
             a, b = heads[id(first)], heads[id(second)]
             if a.i == b.i:
                 continue  # two items of one list
-            path = dependency_path(a, b)
-            if path is None or len(path) - 1 > MAX_EDGES or _own_clause(path, first, second, view):
+            path = between_names(dependency_path(a, b), owner, first, second)
+            if path is None or len(path) - 1 > MAX_EDGES or own_clause(path, first, second, view):
                 continue
             inner = path[1:-1]
             if any(t.i in owner for t in inner) or _negated(view, path):
@@ -157,15 +99,6 @@ def parse_relations(view: SentenceView) -> Iterator[Found]:
             if not found:
                 found = list(frame_relations(view, first, second, path, lexicon))
             yield from found
-
-
-def _own_clause(path: Sequence[Token], first: Anchor, second: Anchor, view: SentenceView) -> bool:
-    """Whether an end that stands for its list goes down into the first item's own words ("A (led by X)
-    and B": what is said inside A's brackets is not said of B)."""
-    for end, step, anchor in ((path[0], path[1], first), (path[-1], path[-2], second)):
-        if end.i != anchor_root(view, anchor).i and step.head.i == end.i:
-            return True
-    return False
 
 
 def person_roles(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.relations.frame_lexicon import frame_lexicon
-from extract.relations.paths import PASSIVE_DEPS, SUBJECT_DEPS, anchor_root
+from extract.relations.tree import PASSIVE_DEPS, SUBJECT_DEPS, anchor_root
 from extract.relations.view import Anchor, Found, SentenceView, doc_forms
 
 #: Dependencies of the person who is followed: a verb's object, or an oblique ("succède à X").
