@@ -419,6 +419,22 @@ def test_french_label_obtained_from_gives_accredited_by(fr) -> None:
 
 
 @pytest.mark.slow
+def test_a_board_is_a_member_of_the_organisation_it_governs(en) -> None:
+    text = "Jane Doe joins Alpha Corp's Board of Directors."
+    relations = find_relations([(0, en(text))], orgs(text, "Alpha Corp", "Board of Directors"))
+    assert ("Board of Directors", "member_of", "Alpha Corp") in triples(relations)
+
+
+@pytest.mark.slow
+def test_a_french_board_named_with_its_owner_after_it(fr) -> None:
+    text = "Elle siège au Conseil d'administration de l'Institut Alpha."
+    mentions = orgs(text, "Conseil d'administration", "Institut Alpha", lang="fr")
+    assert triples(find_relations([(0, fr(text))], mentions)) == {
+        ("Conseil d'administration", "member_of", "Institut Alpha")
+    }
+
+
+@pytest.mark.slow
 def test_body_named_before_the_accreditation_it_granted(en) -> None:
     text = "Alpha University and Gamma College have received ABET accreditation."
     relations = find_relations([(0, en(text))], orgs(text, "Alpha University", "Gamma College", "ABET"))

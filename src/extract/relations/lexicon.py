@@ -36,6 +36,7 @@ class MergedWords:
     funding_trigger_ends: frozenset[str]  # a funding trigger whose funder follows ("supported by")
     role_trailing_words: frozenset[str]  # never end a role phrase ("directeur de" is "directeur")
     acronym_articles: frozenset[str]  # "Organisation of European Cancer Institutes (the OECI)"
+    board_nouns: frozenset[str]  # "HP's Board of Directors", "Conseil d'administration de X": part of X
 
 
 #: Lexicon lists of single words merged over every language (:class:`MergedWords`); each may be empty.
@@ -141,6 +142,7 @@ class RelationLexicon:
     funding_trigger_ends: frozenset[str]
     role_trailing_words: frozenset[str]
     acronym_articles: frozenset[str]
+    board_nouns: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:

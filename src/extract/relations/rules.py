@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extract.relations.boards import board_owner
 from extract.relations.implied import titled_person, unnamed_party, zero_object
 from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
 from extract.relations.joint import joint_parties
@@ -62,6 +63,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from membership_list(view)
     yield from shared_subject(view)
     yield from bracketed_parents(view)
+    yield from board_owner(view)
     yield from members_listed(view)
     yield from possessive_role(view)
     yield from unnamed_party(view)
