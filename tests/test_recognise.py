@@ -438,3 +438,14 @@ def test_an_acronym_before_accreditation_is_the_body_that_grants_it():
     assert is_org_name(text, Candidate(20, 24, "ORG", "acronym", "en"), vocabulary("en"))
     label = "The school received the Qualis label."
     assert not is_org_name(label, Candidate(24, 30, "ORG", "model", "en"), vocabulary("en"))
+
+
+def test_an_acronym_that_spells_a_name_word_by_word_defines_an_organisation(find):
+    found = find("Le contrat lie la Mission Varnelle Ostrande (MVO) à ses partenaires.")
+    assert {("ORG", "Mission Varnelle Ostrande"), ("ORG", "MVO")} <= found
+
+
+def test_a_role_spelled_by_its_acronym_is_no_organisation(find):
+    found = find("He becomes Chief Operating Officer (COO) of the group next year.")
+    assert not any(label == "ORG" for label, _ in found)
+

@@ -257,8 +257,11 @@ class Recogniser:
                 long = (block.start + match.start(1), block.start + match.end(1))
                 if not (acronyms.long_form_start(prev.group(1), inner) == 0 or has_head(inner, vocab)):
                     continue
-            if long is None or not names_org(text[long[0] : long[1]], vocab):
+            long_form = text[long[0] : long[1]] if long else ""
+            if not long_form or not (names_org(long_form, vocab) or _spelled_name(head, long_form)):
                 continue
+            if long_form.split()[-1].lower() in vocab.non_org_after:
+                continue  # "Paris Region Innovation Tour (PRIT)": an event, and so is its acronym
             if followed_by(text, max(short[1], long[1]) + 1, vocab.non_org_after):
                 continue
             pairs.append(Definition(short, long))
@@ -358,6 +361,14 @@ class Recogniser:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _spelled_name(acronym: str, long_form: str) -> bool:
+    """A long form with no organisation head names a body when the acronym spells its capitalised words
+    one by one and none is a role ("Mission Bethléem Immensee (MBI)", not "Chief Executive Officer (CEO)")."""
+    roles = lexicon.every_language("role_words")
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", long_form)]
+    return acronyms.is_initialism_of(acronym, long_form) and not any(w in roles for w in words)
 
 
 def _without_tensor(doc: Doc) -> Doc:
