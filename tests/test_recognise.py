@@ -449,3 +449,7 @@ def test_a_role_spelled_by_its_acronym_is_no_organisation(find):
     found = find("He becomes Chief Operating Officer (COO) of the group next year.")
     assert not any(label == "ORG" for label, _ in found)
 
+
+
+def test_a_name_after_a_newspaper_kind_noun_is_an_organisation(find):
+    assert ("ORG", "Varnelle Matin") in find("Le groupe rachète le quotidien Varnelle Matin cette année.")
