@@ -453,3 +453,12 @@ def test_a_role_spelled_by_its_acronym_is_no_organisation(find):
 
 def test_a_name_after_a_newspaper_kind_noun_is_an_organisation(find):
     assert ("ORG", "Varnelle Matin") in find("Le groupe rachète le quotidien Varnelle Matin cette année.")
+
+
+def test_a_person_before_a_role_and_a_person_is_the_organisation_of_that_role():
+    from extract.recognise.corrections import owners_of_roles
+
+    text = "It was given by Wilton Park Chief Executive Richard Burge."
+    place = Candidate(16, 27, "PERSON", "model", "en")
+    person = Candidate(44, 57, "PERSON", "model", "en")
+    assert [c.label for c in owners_of_roles(text, [place, person])] == ["ORG", "PERSON"]

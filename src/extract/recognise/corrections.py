@@ -1,7 +1,7 @@
 """Corrections to the candidates' labels and spans that read the words around a name or the rest of the
 document: a surname standing alone is its person, a capitalised head ends an organisation, a role and a
-person end an organisation span, a word that spells a bracketed name is its short form, a place in
-capitals is a place.
+person end an organisation span, a "person" before a role and a person is that role's organisation, a
+word that spells a bracketed name is its short form, a place in capitals is a place.
 
 They sit beside the recogniser (:mod:`extract.recognise.recogniser`), which calls them while it cleans
 and selects candidates; each reads only the text and the language's words.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
@@ -34,6 +35,21 @@ def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabul
         if tail and looks_like_person(tail, vocab):
             return start + words[n - 1].end()
     return end
+
+
+def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A model "person" written right before a role and a person is the organisation of that role
+    ("Wilton Park Chief Executive Richard Burge", "former Turner Sports president David Levy"): no one's
+    name is followed by another person's title."""
+    result = list(chosen)
+    for n, (first, second) in enumerate(pairwise(chosen)):
+        if first.label != "PERSON" or first.source != "model" or second.label != "PERSON":
+            continue
+        vocab = lexicon.vocabulary(first.lang)
+        roles = lexicon.alternation(vocab.role_words)
+        if re.fullmatch(rf"\s+(?i:{roles})\s+", text[first.end : second.start]):
+            result[n] = replace(first, label="ORG", source="cue")
+    return result
 
 
 def short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:

@@ -48,6 +48,7 @@ from extract.recognise.corrections import (
     ends_on_head,
     is_place,
     not_surnames,
+    owners_of_roles,
     short_form_of,
 )
 from extract.recognise.dates import find_dates
@@ -172,6 +173,7 @@ class Recogniser:
         places |= {text[c.start : c.end] for c in cleaned if is_place(text[c.start : c.end])}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = listed_siblings(text, coordinated(text, join_acronyms(text, _select(cleaned))))
+        chosen = owners_of_roles(text, chosen)
         chosen = propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
