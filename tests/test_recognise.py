@@ -462,3 +462,12 @@ def test_a_person_before_a_role_and_a_person_is_the_organisation_of_that_role():
     place = Candidate(16, 27, "PERSON", "model", "en")
     person = Candidate(44, 57, "PERSON", "model", "en")
     assert [c.label for c in owners_of_roles(text, [place, person])] == ["ORG", "PERSON"]
+
+
+def test_a_name_in_brackets_after_a_person_is_an_organisation():
+    from extract.recognise.corrections import employers_in_brackets
+
+    text = "Il succède à Pierre Marol (Alstef, Boigny) et à Jean Roux (Lyon)."
+    people = [Candidate(13, 25, "PERSON", "model", "fr"), Candidate(47, 56, "PERSON", "model", "fr")]
+    added = [text[c.start : c.end] for c in employers_in_brackets(text, people) if c.label == "ORG"]
+    assert added == ["Alstef"]

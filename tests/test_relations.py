@@ -738,3 +738,20 @@ def test_a_role_with_a_complement_of_its_own_is_not_held_at_the_topic(en) -> Non
     text = "Jane Roe, director of research programmes, opened the meeting."
     mentions = [mention(text, "Jane Roe", "PERSON", "P")]
     assert find_relations([(0, en(text))], mentions, topic="T") == []
+
+
+@pytest.mark.slow
+def test_a_person_from_an_organisation_works_for_it(en) -> None:
+    text = "The panel included Anna Smith and John Doe from Acme Corporation."
+    mentions = [person(text, "Anna Smith"), person(text, "John Doe"), *orgs(text, "Acme Corporation")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("Anna Smith", "works_for", "Acme Corporation"),
+        ("John Doe", "works_for", "Acme Corporation"),
+    }
+
+
+@pytest.mark.slow
+def test_an_employer_in_brackets_before_a_place(fr) -> None:
+    text = "Ce commerçant succède à Pierre Marol (Alstef, Boigny-sur-Bionne) qui la présidait depuis 2019."
+    mentions = [person(text, "Pierre Marol", lang="fr"), *orgs(text, "Alstef", lang="fr")]
+    assert ("Pierre Marol", "works_for", "Alstef") in triples(find_relations([(0, fr(text))], mentions))

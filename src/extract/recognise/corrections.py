@@ -1,7 +1,8 @@
 """Corrections to the candidates' labels and spans that read the words around a name or the rest of the
 document: a surname standing alone is its person, a capitalised head ends an organisation, a role and a
 person end an organisation span, a "person" before a role and a person is that role's organisation, a
-word that spells a bracketed name is its short form, a place in capitals is a place.
+name in brackets after a person is their employer, a word that spells a bracketed name is its short
+form, a place in capitals is a place.
 
 They sit beside the recogniser (:mod:`extract.recognise.recogniser`), which calls them while it cleans
 and selects candidates; each reads only the text and the language's words.
@@ -50,6 +51,32 @@ def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if re.fullmatch(rf"\s+(?i:{roles})\s+", text[first.end : second.start]):
             result[n] = replace(first, label="ORG", source="cue")
     return result
+
+
+#: A capitalised name of one to three words in brackets, alone or before a comma ("(Alstef, Boigny)").
+_BRACKETED = re.compile(r"\s*\((?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]*(?: [A-ZÀ-ÖØ-Þ][\w&’'-]*){0,2})\s*[,)]")
+
+
+def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A name in brackets right after a person is where that person works ("Pierre Marol (Alstef,
+    Boigny-sur-Bionne)", "Anna Smith (Acme)"), unless it is a place, a date word, a person or already read."""
+    taken = [(c.start, c.end) for c in chosen]
+    added = []
+    for person in (c for c in chosen if c.label == "PERSON"):
+        match = _BRACKETED.match(text, person.end)
+        if match is None:
+            continue
+        start, end = match.span("name")
+        name = match.group("name")
+        if any(s < end and start < e for s, e in taken) or name in place_names() or is_place(name):
+            continue
+        if match.group().endswith(")") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[match.end() :]):
+            continue  # "Trina Solar (Schweiz) AG": the brackets are inside a name
+        vocab = lexicon.vocabulary(person.lang)
+        if looks_like_person(name, vocab) or name.lower() in vocab.generic or name in vocab.acronym_stoplist:
+            continue
+        added.append(Candidate(start, end, "ORG", "cue", person.lang))
+    return sorted([*chosen, *added], key=lambda c: (c.start, c.end))
 
 
 def short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:

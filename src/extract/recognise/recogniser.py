@@ -45,6 +45,7 @@ from extract.recognise.consistency import coordinated, join_acronyms, propagate,
 from extract.recognise.context import context_candidates
 from extract.recognise.corrections import (
     before_titled_person,
+    employers_in_brackets,
     ends_on_head,
     is_place,
     not_surnames,
@@ -173,7 +174,7 @@ class Recogniser:
         places |= {text[c.start : c.end] for c in cleaned if is_place(text[c.start : c.end])}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = listed_siblings(text, coordinated(text, join_acronyms(text, _select(cleaned))))
-        chosen = owners_of_roles(text, chosen)
+        chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)

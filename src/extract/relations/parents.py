@@ -1,5 +1,6 @@
 """Parent bodies named in brackets after a unit: "l'Institut de physique de Rennes (CNRS/Université de
-Rennes)", "the Centre for Alpha (Beta University/Gamma Institute)".
+Rennes)", "the Centre for Alpha (Beta University/Gamma Institute)"; and a person's employer in brackets
+after their name: "Pierre Marol (Alstef, Boigny-sur-Bionne)".
 
 Research releases name a laboratory with the bodies it belongs to, joined by slashes, in brackets right
 after its name. Only punctuation says so, the same in every language: two or more organisations and
@@ -29,6 +30,19 @@ def bracketed_parents(view: SentenceView) -> Iterator[Found]:
         for parent in parents:
             if parent.key != unit.key:
                 yield Found(unit.key, "member_of", parent.key, None, None)
+
+
+def bracketed_employer(view: SentenceView) -> Iterator[Found]:
+    """ "Pierre Marol (Alstef, Boigny-sur-Bionne)", "Anna Smith (Acme)": the organisation opening the
+    brackets right after a person, before a comma or the closing bracket, is where the person works."""
+    doc = view.doc
+    starts = {a.start: a for a in view.anchors if a.label == "ORG"}
+    for person in (a for a in view.anchors if a.label == "PERSON"):
+        if person.end + 1 >= view.sent.end or doc[person.end].text != "(":
+            continue
+        org = starts.get(person.end + 1)
+        if org is not None and org.end < view.sent.end and doc[org.end].text in (",", ")"):
+            yield Found(person.key, "works_for", org.key, None, None)
 
 
 def _slashed(view: SentenceView, at: int, starts: dict[int, Anchor]) -> list[Anchor]:
