@@ -471,3 +471,18 @@ def test_a_name_in_brackets_after_a_person_is_an_organisation():
     people = [Candidate(13, 25, "PERSON", "model", "fr"), Candidate(47, 56, "PERSON", "model", "fr")]
     added = [text[c.start : c.end] for c in employers_in_brackets(text, people) if c.label == "ORG"]
     assert added == ["Alstef"]
+
+
+def test_a_french_name_runs_on_over_its_complements(find):
+    found = find("Il préside la Chambre de commerce et d’industrie du Centre-Val de Loire depuis 2019.")
+    assert ("ORG", "Chambre de commerce et d’industrie du Centre-Val de Loire") in found
+
+
+def test_a_french_name_stops_before_a_second_name_coordinated_with_it(find):
+    found = find("Le barreau de Marseille et le barreau de Californie ont signé un accord.")
+    assert ("ORG", "barreau de Marseille et le barreau de Californie") not in found
+
+
+def test_a_french_name_stops_before_another_name_opened_by_its_last_conjunct(find):
+    found = find("Elle dirige l’Orchestre national de Lyon et l’Auditorium Maurice Ravel depuis 2015.")
+    assert not any(text.startswith("Orchestre national de Lyon et") for _, text in found)

@@ -50,6 +50,7 @@ _LIST_KEYS = (
     "functions",
     "speech_verbs",
     "awarding_nouns",
+    "name_prepositions",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -98,6 +99,7 @@ class Vocabulary:
     functions: frozenset[str]
     speech_verbs: frozenset[str]
     awarding_nouns: frozenset[str]
+    name_prepositions: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -41,6 +41,7 @@ from extract.languages import lexicon
 from extract.languages.registry import languages
 from extract.recognise.blocks import Block, batches, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
+from extract.recognise.complements import complement_chains
 from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
 from extract.recognise.context import context_candidates
 from extract.recognise.corrections import (
@@ -175,6 +176,7 @@ class Recogniser:
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = listed_siblings(text, coordinated(text, join_acronyms(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
+        chosen = complement_chains(text, chosen, blocks)
         chosen = propagate(text, paragraphs, chosen, shouting, places)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)

@@ -1,0 +1,169 @@
+"""French names read to the end of their chain of complements: "Chambre de commerce et d'industrie du
+Centre-Val de Loire", "Syndicat d'Energie de la Nièvre", "Programme des Nations Unies pour le
+développement".
+
+A French organisation's name is a head noun and its complements, in lower case as often as not; models
+and patterns stop at the first "et", "pour", place or article. The parser hangs the complements on the
+head: a name that opens on an organisation head runs on over the words that hang from that head (noun
+complements, their articles, adjectives and coordinations, and the prepositions of ``name_prepositions``)
+and stops at anything else: punctuation, a verb, a pronoun, a number, a possessive, a date word, a person,
+another organisation, or the head noun of a second name coordinated with the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from extract.languages import date_words, lexicon
+from extract.recognise.blocks import Block
+from extract.recognise.candidates import Candidate
+from extract.recognise.spans import trim_org_words
+
+#: Dependencies by which a complement hangs inside a name (spaCy's French labels).
+INSIDE_DEPS = frozenset({"nmod", "amod", "case", "det", "cc", "conj", "flat:name", "fixed", "compound"})
+#: Parts of speech a name's complement may hold.
+INSIDE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ"})
+#: Parts of speech a name may end on.
+NAME_END_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+#: Languages whose names run on along their complements.
+LANGS = frozenset({"fr"})
+
+
+def complement_chains(
+    text: str, chosen: Sequence[Candidate], blocks: Sequence[tuple[Block, Doc]]
+) -> list[Candidate]:
+    """``chosen`` with each French organisation that opens on a head noun run on over its complements."""
+    stops = [(c.start, c.end) for c in chosen if c.label != "ORG"]
+    orgs = [(c.start, c.end) for c in chosen if c.label == "ORG"]
+    result = []
+    for c in chosen:
+        if c.label == "ORG" and c.lang in LANGS:
+            c = _extended(text, c, blocks, stops, orgs)
+        result.append(c)
+    return _without_swallowed(result)
+
+
+def _extended(
+    text: str,
+    c: Candidate,
+    blocks: Sequence[tuple[Block, Doc]],
+    stops: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> Candidate:
+    found = _tokens(c, blocks)
+    if found is None:
+        return c
+    doc, first, last = found
+    offset = c.start - first.idx
+    vocab = lexicon.vocabulary(c.lang)
+    if first.lower_ not in vocab.org_heads:
+        return c
+    starts = {s for s, _ in others}
+    heads, end = [first], last.i
+    for token in doc[last.i + 1 :]:
+        at = offset + token.idx
+        if token.i == end + 2 and _hyphened(doc[end + 1], token):
+            heads.append(token)  # "du Centre-Val de Loire": the parser loses the word after a hyphen
+        elif token.i == end + 1 and (noun := _coordinated_complement(doc, token, vocab)) is not None:
+            heads.append(noun)  # "de commerce et d'industrie", however the parser hangs it
+        elif not any(_inside(token, head) for head in heads) or not _name_word(token, vocab):
+            if not (token.text == "-" and token.i == end + 1):
+                break
+            continue
+        if at in starts or any(s < at + len(token) and at < e for s, e in stops):
+            break
+        end = token.i
+    if end + 1 < len(doc) and doc[end + 1].is_title and not doc[end].is_lower:
+        # "et de l'Auditorium Maurice Ravel": a name goes on past the words read, so the last conjunct
+        # opens another name
+        conjunctions = [t.i for t in doc[last.i + 1 : end + 1] if t.pos_ == "CCONJ"]
+        end = conjunctions[-1] - 1 if conjunctions else end
+    while end > last.i and doc[end].pos_ not in NAME_END_POS:
+        end -= 1  # "le barreau de Marseille et (le barreau ...)": a name ends on a noun or adjective
+    if end == last.i:
+        return c
+    new_end = offset + doc[end].idx + len(doc[end])
+    if "\n" in text[c.end : new_end]:
+        return c
+    start, new_end = trim_org_words(text, c.start, new_end, vocab)
+    return replace(c, end=new_end) if new_end > c.end and start == c.start else c
+
+
+def _coordinated_complement(doc: Doc, token: Token, vocab: lexicon.Vocabulary) -> Token | None:
+    """The noun of a second complement in lower case that "et" (``token``) opens: "et d'industrie", "et
+    de l'environnement" (an article may come between); None if ``token`` opens none."""
+    if token.pos_ != "CCONJ" or token.i + 2 >= len(doc):
+        return None
+    prepositions = {w.replace("’", "'") for w in vocab.name_prepositions}
+    nxt, noun = doc[token.i + 1], doc[token.i + 2]
+    if noun.pos_ == "DET" and token.i + 3 < len(doc):
+        noun = doc[token.i + 3]
+    lower = nxt.lower_.replace("’", "'") in prepositions and noun.pos_ == "NOUN" and noun.is_lower
+    return noun if lower else None
+
+
+def _hyphened(hyphen: Token, word: Token) -> bool:
+    """Whether ``word`` goes on the word before it across a hyphen, with no space on either side."""
+    return hyphen.text == "-" and not hyphen.whitespace_ and not hyphen.nbor(-1).whitespace_ and word.is_alpha
+
+
+def _name_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
+    """Whether ``token`` may go on a name: a word (no sign, number or possessive), no date word, no
+    preposition but those that open a name's complement, no head noun of another coordinated name
+    ("le barreau de Marseille et le barreau de Californie")."""
+    word = token.lower_.replace("’", "'")
+    if not token.text.replace("’", "").replace("'", "").replace("-", "").isalpha():
+        return False
+    if word in _date_words(vocab.lang) or "Yes" in token.morph.get("Poss"):
+        return False
+    if token.pos_ == "ADP" and word not in {w.replace("’", "'") for w in vocab.name_prepositions}:
+        return False
+    return not (token.dep_ == "conj" and word in vocab.org_heads)
+
+
+@cache
+def _date_words(lang: str) -> frozenset[str]:
+    words = date_words.vocabulary(lang)
+    return frozenset(w.lower() for w in (*words.months, *words.weekdays))
+
+
+def _inside(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through complements only."""
+    if token.pos_ not in INSIDE_POS or token.dep_ not in INSIDE_DEPS:
+        return False
+    node = token
+    while node.i != head.i:
+        if node.dep_ not in INSIDE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _tokens(c: Candidate, blocks: Sequence[tuple[Block, Doc]]) -> tuple[Doc, Token, Token] | None:
+    """The parsed tokens that open and close the candidate, in the block that holds it."""
+    for block, doc in blocks:
+        if block.start <= c.start and c.end <= block.end:
+            span = doc.char_span(c.start - block.start, c.end - block.start, alignment_mode="expand")
+            return (doc, span[0], span[-1]) if span is not None and len(span) else None
+    return None
+
+
+def _without_swallowed(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop the organisations an extended one now covers ("Nations Unies" inside the programme's name)."""
+    kept = []
+    for c in candidates:
+        covered = any(
+            o is not c
+            and o.label == "ORG"
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.start, o.end) != (c.start, c.end)
+            for o in candidates
+        )
+        if not covered:
+            kept.append(c)
+    return kept
