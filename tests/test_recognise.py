@@ -486,3 +486,22 @@ def test_a_french_name_stops_before_a_second_name_coordinated_with_it(find):
 def test_a_french_name_stops_before_another_name_opened_by_its_last_conjunct(find):
     found = find("Elle dirige l’Orchestre national de Lyon et l’Auditorium Maurice Ravel depuis 2015.")
     assert not any(text.startswith("Orchestre national de Lyon et") for _, text in found)
+
+
+def test_the_company_a_deal_buys_is_an_organisation(find):
+    assert ("ORG", "Vormetric") in find("À l’automne dernier, le groupe Thales s’est offert Vormetric.")
+
+
+def test_a_capitalised_elided_article_inside_a_sentence_belongs_to_the_name():
+    text = "Le groupe L'Oréal a annoncé le rachat."
+    assert text[slice(*trim(text, 10, 17, vocabulary("fr"), person=False))] == "L'Oréal"
+    generic = "Selon l'Institut Pasteur, tout va bien."
+    assert generic[slice(*trim(generic, 6, 24, vocabulary("fr"), person=False))] == "Institut Pasteur"
+
+
+def test_an_announcing_verb_after_a_longer_name_makes_no_one_word_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Fortinet and Palo Alto Networks formed the alliance in May 2014."
+    found = [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
+    assert "Networks" not in found

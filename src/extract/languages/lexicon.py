@@ -51,6 +51,7 @@ _LIST_KEYS = (
     "speech_verbs",
     "awarding_nouns",
     "name_prepositions",
+    "acquisition_verbs",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -100,6 +101,7 @@ class Vocabulary:
     speech_verbs: frozenset[str]
     awarding_nouns: frozenset[str]
     name_prepositions: frozenset[str]
+    acquisition_verbs: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -2,11 +2,12 @@
 
 "Gateway", "Keolis" or "la Fonda" carry no organisation word, and the models read them as nothing or as a
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
-Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO") or the subject of an announcement
-("Hagley Announces ...", "Atos a annoncé") is an organisation. One such occurrence is enough: the
+Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO"), the subject of an announcement
+or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed") and the company a deal buys
+("bought McQueen", "s’est offert Vormetric") is an organisation. One such occurrence is enough: the
 document-wide rules of :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are
 those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
-``possessive_endings``).
+``possessive_endings``, ``acquisition_verbs``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from extract.recognise.spans import URL_OR_EMAIL
 
 #: One capitalised word of a name ("SolarPower", "Keolis", "Franche-Comté").
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'&-]*[\w&]"
+#: A capitalised word right before a match: the match is the end of a longer name.
+_TITLE_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'&-]*[ \t]+\Z")
 #: What gender_guesser answers for a word it knows as a given name: such a word starts a person's name.
 _GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
@@ -52,6 +55,21 @@ def _announces(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _acquired(lang: str) -> re.Pattern[str]:
+    """A capitalised name of up to three words after an acquisition verb, an article between or none
+    ("bought McQueen", "s’est offert Vormetric"), ending where the clause goes on in lower case."""
+    vocab = lexicon.vocabulary(lang)
+    verbs = lexicon.alternation(vocab.acquisition_verbs)
+    articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    connectors = lexicon.alternation(lexicon.every_language("connectors"))
+    return re.compile(
+        rf"(?<![\w-])(?i:{verbs})\s*(?:(?i:{articles})\s*)?(?P<name>{_WORD}(?: {_WORD}){{0,2}})(?![\w’'-])"
+        rf"(?=\s*(?:[.,;:)»\"”]|\s(?!(?:{connectors})\s)[a-zà-öø-ÿ]|$))",  # "de la Haute-Loire" goes on
+        re.MULTILINE,
+    )
+
+
+@cache
 def _owner_of_role(lang: str) -> re.Pattern[str]:
     """Up to three capitalised words with a possessive ending, then a role word ("Gotham’s CEO")."""
     vocab = lexicon.vocabulary(lang)
@@ -65,9 +83,12 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
 def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
-    for pattern in (_role_of(lang), _announces(lang), _owner_of_role(lang)):
+    for pattern in (_role_of(lang), _announces(lang), _owner_of_role(lang), _acquired(lang)):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
+            longer = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if pattern is _announces(lang) and longer:
+                continue  # "Palo Alto Networks formed": the word is the end of a longer name
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
             given_ok = match.groupdict().get("article") is not None
             if _plausible(text, name, lang, given_ok=given_ok):

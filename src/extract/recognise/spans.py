@@ -139,6 +139,7 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
             elided = first.group(2) in "'’"
             lead = (word + first.group(2)).lower() if elided else word
             drop = lead in vocab.articles or (elided and lead in lexicon.every_language("elisions"))
+            drop = drop and not (elided and _title_article(text, start, first.end(), vocab))
             drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
             rest = text[start + first.end() : end]
             after = start + len(_leading_role(text[start:end], vocab))
@@ -149,6 +150,17 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
             elif drop and rest:
                 start, changed = start + first.end(), True
     return start, end
+
+
+def _title_article(text: str, start: int, length: int, vocab: lexicon.Vocabulary) -> bool:
+    """Whether an elided article in capitals belongs to the name it opens ("L'Oréal", "L'Equipe"): it is
+    written in capitals inside a sentence, or opens a word that is no head noun ("L'Institut Pasteur")."""
+    if not text[start].isupper():
+        return False
+    word = re.match(r"[\w-]+", text[start + length :])
+    before = text[:start].rstrip()
+    inside = bool(before) and before[-1] not in ".!?:\"“”«»"
+    return inside or (word is not None and word.group().lower() not in vocab.org_heads | vocab.generic)
 
 
 def _leading_role(span: str, vocab: lexicon.Vocabulary) -> str:
