@@ -505,3 +505,14 @@ def test_an_announcing_verb_after_a_longer_name_makes_no_one_word_organisation()
     text = "Fortinet and Palo Alto Networks formed the alliance in May 2014."
     found = [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
     assert "Networks" not in found
+
+
+def test_a_name_before_a_role_and_a_person_is_an_organisation(find):
+    assert ("ORG", "Quorvex") in find("The club is owned by Quorvex co-founder Joe Tsai since 2019.")
+
+
+def test_a_word_that_opens_a_role_is_no_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Managing director Larry LaRocco said it has just 15 members."
+    assert context_candidates(text, 0, len(text), "en") == []

@@ -755,3 +755,12 @@ def test_an_employer_in_brackets_before_a_place(fr) -> None:
     text = "Ce commerçant succède à Pierre Marol (Alstef, Boigny-sur-Bionne) qui la présidait depuis 2019."
     mentions = [person(text, "Pierre Marol", lang="fr"), *orgs(text, "Alstef", lang="fr")]
     assert ("Pierre Marol", "works_for", "Alstef") in triples(find_relations([(0, fr(text))], mentions))
+
+
+@pytest.mark.slow
+def test_an_organisation_formed_by_another_was_founded_by_it(en) -> None:
+    text = "Last year the Alpha Association formed a new trade group, the Beta Insurance Association."
+    mentions = orgs(text, "Alpha Association", "Beta Insurance Association")
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("Alpha Association", "founded", "Beta Insurance Association")
+    }

@@ -2,12 +2,12 @@
 
 "Gateway", "Keolis" or "la Fonda" carry no organisation word, and the models read them as nothing or as a
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
-Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO"), the subject of an announcement
-or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed") and the company a deal buys
-("bought McQueen", "s’est offert Vormetric") is an organisation. One such occurrence is enough: the
-document-wide rules of :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are
-those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
-``possessive_endings``, ``acquisition_verbs``).
+Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
+the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed")
+and the company a deal buys ("bought McQueen", "s’est offert Vormetric") is an organisation. One such
+occurrence is enough: the document-wide rules of :mod:`extract.recognise.consistency` tag its other
+occurrences. The cue words are those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``,
+``announce_verbs``, ``possessive_endings``, ``acquisition_verbs``).
 """
 
 from __future__ import annotations
@@ -70,6 +70,17 @@ def _acquired(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _before_role(lang: str) -> re.Pattern[str]:
+    """Up to three capitalised words right before a role in lower case and a capitalised name ("Alibaba
+    co-founder Joe Tsai", "NBA commissioner Adam Silver"): the organisation whose role it is."""
+    roles = lexicon.alternation(lexicon.vocabulary(lang).role_words)
+    return re.compile(
+        rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,2}}) (?P<role>{roles})(?: and (?:{roles}))?"
+        r" (?=[A-ZÀ-ÖØ-Þ])"
+    )
+
+
+@cache
 def _owner_of_role(lang: str) -> re.Pattern[str]:
     """Up to three capitalised words with a possessive ending, then a role word ("Gotham’s CEO")."""
     vocab = lexicon.vocabulary(lang)
@@ -83,12 +94,16 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
 def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
-    for pattern in (_role_of(lang), _announces(lang), _owner_of_role(lang), _acquired(lang)):
+    patterns = (_role_of(lang), _announces(lang), _owner_of_role(lang), _before_role(lang), _acquired(lang))
+    for pattern in patterns:
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             longer = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if pattern is _announces(lang) and longer:
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
+            role = match.groupdict().get("role")
+            if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
+                continue  # "Managing director Larry LaRocco": the word opens the role
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
             given_ok = match.groupdict().get("article") is not None
             if _plausible(text, name, lang, given_ok=given_ok):
