@@ -764,3 +764,12 @@ def test_an_organisation_formed_by_another_was_founded_by_it(en) -> None:
     assert triples(find_relations([(0, en(text))], mentions)) == {
         ("Alpha Association", "founded", "Beta Insurance Association")
     }
+
+
+@pytest.mark.slow
+def test_a_round_funds_the_company_a_first_name_only_describes(en) -> None:
+    text = "Alpha spinout Beta Therapeutics came out of stealth with a series A round led by Gamma Capital."
+    mentions = orgs(text, "Alpha", "Beta Therapeutics", "Gamma Capital")
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("Beta Therapeutics", "funded_by", "Gamma Capital")
+    }

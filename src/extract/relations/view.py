@@ -169,7 +169,13 @@ def opening_org(sent: Span, anchors: Sequence[Anchor]) -> Anchor | None:
     if not anchors or anchors[0].label != "ORG":
         return None
     lead = sent.doc[sent.start : anchors[0].start]
-    return None if any(t.pos_ in ("VERB", "AUX") for t in lead) else anchors[0]
+    if any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return None
+    if len(anchors) > 1 and anchors[1].label == "ORG":
+        between = sent.doc[anchors[0].end : anchors[1].start]
+        if 0 < len(between) <= 2 and all(t.is_lower and t.is_alpha for t in between):
+            return anchors[1]  # "Cornell spinout Gotham Therapeutics": the first names what the second is
+    return anchors[0]
 
 
 def in_anchor(view: SentenceView, index: int) -> bool:
