@@ -117,6 +117,19 @@ def test_the_members_listed_after_their_owner_are_its_members(fr) -> None:
 
 
 @pytest.mark.slow
+def test_the_members_listed_after_their_owner_and_its_kind_noun(en) -> None:
+    text = "The schools from the ZQAT group are Alpha School, Beta School, and Gamma School."
+    names = (
+        ("ZQAT", "ORG", "Z"),
+        ("Alpha School", "ORG", "A"),
+        ("Beta School", "ORG", "B"),
+        ("Gamma School", "ORG", "C"),
+    )
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert {("A", "member_of", "Z"), ("B", "member_of", "Z"), ("C", "member_of", "Z")} <= relations
+
+
+@pytest.mark.slow
 def test_where_a_person_was_appointed_is_not_what_they_head(fr) -> None:
     text = "Jean Martin a été nommé, mercredi en Conseil des ministres, patron de la Régie Alpha."
     names = (

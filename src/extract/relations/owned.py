@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extract.languages.lexicon import every_language
 from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.lists import list_items
 from extract.relations.view import Anchor, Found, SentenceView, doc_forms
@@ -50,8 +51,11 @@ def _member_noun_before(view: SentenceView, owner: Anchor) -> bool:
 
 
 def _list_start(view: SentenceView, owner: Anchor) -> int | None:
-    """Where the list starts after the owner: after a colon, or after "to be" (and a colon)."""
+    """Where the list starts after the owner (and a kind noun: "the CSAT group are"): after a colon, or
+    after "to be" (and a colon)."""
     doc, at = view.doc, owner.end
+    if at < view.sent.end and doc_forms(doc)[at][0] in every_language("kind_nouns"):
+        at += 1
     said = False
     while at < view.sent.end and (doc[at].pos_ == "AUX" or doc[at].text == ":"):
         said = True
