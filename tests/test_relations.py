@@ -773,3 +773,11 @@ def test_a_round_funds_the_company_a_first_name_only_describes(en) -> None:
     assert triples(find_relations([(0, en(text))], mentions)) == {
         ("Beta Therapeutics", "funded_by", "Gamma Capital")
     }
+
+
+@pytest.mark.slow
+def test_an_owner_or_backer_joined_by_a_hyphen(en) -> None:
+    text = "Comcast-owned Universal and SoftBank-backed Acme Robotics signed nothing."
+    mentions = orgs(text, "Comcast", "Universal", "SoftBank", "Acme Robotics")
+    relations = triples(find_relations([(0, en(text))], mentions))
+    assert {("Universal", "member_of", "Comcast"), ("Acme Robotics", "funded_by", "SoftBank")} <= relations

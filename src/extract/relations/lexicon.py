@@ -37,6 +37,8 @@ class MergedWords:
     role_trailing_words: frozenset[str]  # never end a role phrase ("directeur de" is "directeur")
     acronym_articles: frozenset[str]  # "Organisation of European Cancer Institutes (the OECI)"
     board_nouns: frozenset[str]  # "HP's Board of Directors", "Conseil d'administration de X": part of X
+    owned_suffixes: frozenset[str]  # "Comcast-owned Universal": Universal is a member of Comcast
+    backed_suffixes: frozenset[str]  # "SoftBank-backed Acme": Acme is funded by SoftBank
 
 
 #: Lexicon lists of single words merged over every language (:class:`MergedWords`); each may be empty.
@@ -143,6 +145,8 @@ class RelationLexicon:
     role_trailing_words: frozenset[str]
     acronym_articles: frozenset[str]
     board_nouns: frozenset[str]
+    owned_suffixes: frozenset[str]
+    backed_suffixes: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """Parent bodies named in brackets after a unit: "l'Institut de physique de Rennes (CNRS/Université de
 Rennes)", "the Centre for Alpha (Beta University/Gamma Institute)"; and a person's employer in brackets
-after their name: "Pierre Marol (Alstef, Boigny-sur-Bionne)".
+after their name: "Pierre Marol (Alstef, Boigny-sur-Bionne)"; and an owner or backer joined by a hyphen to
+the name it qualifies: "Comcast-owned Universal".
 
 Research releases name a laboratory with the bodies it belongs to, joined by slashes, in brackets right
 after its name. Only punctuation says so, the same in every language: two or more organisations and
@@ -43,6 +44,25 @@ def bracketed_employer(view: SentenceView) -> Iterator[Found]:
         org = starts.get(person.end + 1)
         if org is not None and org.end < view.sent.end and doc[org.end].text in (",", ")"):
             yield Found(person.key, "works_for", org.key, None, None)
+
+
+def hyphened_owner(view: SentenceView) -> Iterator[Found]:
+    """ "Comcast-owned Universal" (member_of), "SoftBank-backed Acme" (funded_by): an organisation joined
+    by a hyphen to a word of ``owned_suffixes`` or ``backed_suffixes``, right before another."""
+    doc, merged = view.doc, view.merged
+    starts = {a.start: a for a in view.anchors if a.label == "ORG"}
+    for owner in (a for a in view.anchors if a.label == "ORG"):
+        at = owner.end
+        if at + 2 >= view.sent.end or doc[at].text != "-" or doc[at].whitespace_:
+            continue
+        word = doc[at + 1].lower_
+        owned = starts.get(at + 2)
+        if owned is None or owned.key == owner.key:
+            continue
+        if word in merged.owned_suffixes:
+            yield Found(owned.key, "member_of", owner.key, None, None)
+        elif word in merged.backed_suffixes:
+            yield Found(owned.key, "funded_by", owner.key, None, None)
 
 
 def _slashed(view: SentenceView, at: int, starts: dict[int, Anchor]) -> list[Anchor]:

@@ -27,7 +27,7 @@ from extract.relations.lists import (
 )
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
 from extract.relations.owned import members_listed
-from extract.relations.parents import bracketed_employer, bracketed_parents
+from extract.relations.parents import bracketed_employer, bracketed_parents, hyphened_owner
 from extract.relations.partners import joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
 from extract.relations.rosters import listed_people, officer_list
@@ -64,6 +64,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from shared_subject(view)
     yield from bracketed_parents(view)
     yield from bracketed_employer(view)
+    yield from hyphened_owner(view)
     yield from board_owner(view)
     yield from members_listed(view)
     yield from possessive_role(view)
