@@ -516,3 +516,17 @@ def test_a_word_that_opens_a_role_is_no_organisation():
 
     text = "Managing director Larry LaRocco said it has just 15 members."
     assert context_candidates(text, 0, len(text), "en") == []
+
+
+def test_a_headline_in_title_case_is_found_and_a_sentence_is_not():
+    from extract.recognise.recogniser import _title_ranges
+
+    text = "Insurance Trade Groups Again Thinking of Merging\nThe two trade groups are Thinking about it."
+    paragraphs = segment(text, SETTINGS)
+    found = [text[s:e].strip() for s, e in _title_ranges(text, paragraphs)]
+    assert found == ["Insurance Trade Groups Again Thinking of Merging"]
+
+
+def test_a_legal_form_alone_is_no_organisation():
+    text = "Renault and Nissan will create Renault-Nissan BV next year."
+    assert not is_org_name(text, Candidate(46, 48, "ORG", "model", "en"), vocabulary("en"))

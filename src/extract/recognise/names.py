@@ -125,8 +125,8 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False  # "Director of Sport and Development": what a role is in charge of
     if c.source == "gazetteer":
         return True
-    if name in vocab.acronym_stoplist:
-        return False  # "ISO", "AISBL": a standard or a legal form, whoever proposes it
+    if name in vocab.acronym_stoplist or name in lexicon.every_language("legal_forms"):
+        return False  # "ISO", "AISBL", "BV": a standard or a legal form alone, whoever proposes it
     granting_body = looks_like_acronym(name) and followed_by(text, c.end, vocab.awarding_nouns)
     if (followed_by(text, c.end, vocab.non_org_after) and not granting_body) or preceded_by(
         text, c.start, vocab.non_org_before

@@ -160,10 +160,11 @@ class Recogniser:
         candidates: list[Candidate] = []
         definitions: list[Definition] = []
         shouting = _shouting_ranges(text, paragraphs)
+        titles = _title_ranges(text, paragraphs)
         places = _not_org_names(blocks)
         candidates += _contact_candidates(text, paragraphs)
         for block, doc in blocks:
-            candidates += self._model_candidates(doc, block, shouting)
+            candidates += self._model_candidates(doc, block, shouting, titles)
             candidates += self._rule_candidates(doc, block, shouting)
             candidates += context_candidates(text, block.start, block.end, block.lang)
             candidates += capitalised_surnames(text, block.start, block.end, block.lang)
@@ -202,12 +203,16 @@ class Recogniser:
             self._matchers[lang] = (org, person, known)
         return self._matchers[lang]
 
-    def _model_candidates(self, doc: Doc, block: Block, shouting: Spans) -> list[Candidate]:
+    def _model_candidates(self, doc: Doc, block: Block, shouting: Spans, titles: Spans) -> list[Candidate]:
+        """The model's names, but none in a line of capitals, nor an organisation with no head noun in a
+        headline (in Title Case every word looks like a name: "Insurance Trade Groups Again Thinking")."""
         found = []
+        vocab = lexicon.vocabulary(block.lang)
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             start, end = block.start + ent.start_char, block.start + ent.end_char
-            if label and not shouting.contains(start, end):
+            headline = label == "ORG" and titles.contains(start, end) and not has_head(ent.text, vocab)
+            if label and not shouting.contains(start, end) and not headline:
                 found.append(Candidate(start, end, label, "model", block.lang))
         return found
 
@@ -448,6 +453,19 @@ def _shouting_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
             continue
         letters = list(filter(str.isalpha, line))
         if len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85:
+            ranges.append((p.start, p.end))
+    return Spans(ranges)
+
+
+def _title_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
+    """Headlines: short paragraphs with no full stop whose longer words are nearly all capitalised."""
+    ranges = []
+    for p in paragraphs:
+        line = text[p.start : p.end].strip()
+        words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+        if len(words) < 4 or len(line) > 200 or line.endswith("."):
+            continue
+        if sum(w[0].isupper() for w in words) / len(words) >= 0.75 and not line.isupper():
             ranges.append((p.start, p.end))
     return Spans(ranges)
 
