@@ -114,7 +114,7 @@ class Grammar:
             return rf"(?P<{group}>3[01]|[12]\d|0?[1-9])(?:\^\{{(?:{suffix})\}}|\^?(?:{suffix}))?(?!\w)"
 
         weekday = rf"(?:(?:(?:{_alternation(v.weekdays)})\.?(?!\w)),?{_SP})?"
-        modifier = rf"(?:(?P<mod>{_alternation(v.modifiers_before)})(?:{_DASH}|{_SP}))?"
+        modifier = rf"(?:(?P<mod>{_alternation(v.modifiers_before)})(?:{_DASH}|{_SP}|(?<=['’])))?"
         after = rf"{_SP}(?P<after>{_alternation(v.modifiers_after)})(?!\w)"
         day_month = rf"(?:{_SP}(?:{_alternation(v.day_month_joiners)}))?{_SP}"
         month_year = rf"(?:{_COMMA}|{_SP}(?:{_alternation(v.month_year_joiners)}){_SP})"
