@@ -11,7 +11,7 @@ from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
-from extract.recognise.spans import after_at, before_possessive, trim
+from extract.recognise.spans import after_at, before_possessive, trim, trim_org_words
 
 SETTINGS = load_settings()
 
@@ -530,3 +530,17 @@ def test_a_headline_in_title_case_is_found_and_a_sentence_is_not():
 def test_a_legal_form_alone_is_no_organisation():
     text = "Renault and Nissan will create Renault-Nissan BV next year."
     assert not is_org_name(text, Candidate(46, 48, "ORG", "model", "en"), vocabulary("en"))
+
+
+def test_organisations_side_by_side_are_one_name_unless_the_second_opens_on_a_head():
+    from extract.recognise.consistency import join_acronyms
+
+    text = "PSA Peugeot Citroën joined the MassBio Board of Directors."
+    spans = [(0, 3), (4, 11), (12, 19), (31, 38), (39, 57)]
+    joined = join_acronyms(text, [Candidate(s, e, "ORG", "model", "en") for s, e in spans])
+    assert [text[c.start : c.end] for c in joined] == ["PSA Peugeot Citroën", "MassBio", "Board of Directors"]
+
+
+def test_a_year_after_a_preposition_ends_no_name():
+    text = "Il rejoint le Cégep de La Pocatière en 2011."
+    assert text[slice(*trim_org_words(text, 14, 42, vocabulary("fr")))] == "Cégep de La Pocatière"

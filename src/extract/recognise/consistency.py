@@ -196,20 +196,31 @@ def _two_names(c: Candidate, text: str) -> list[Candidate]:
 
 
 def join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """One name from two acronyms side by side ("ERN EURACAN")."""
+    """One name from two organisations side by side, a single space between: two acronyms ("ERN
+    EURACAN"), or names the model cut word by word ("PSA Peugeot Citroën"); not where the second opens
+    on a head noun, a generic noun or a role ("MassBio Board of Directors": the board is a body of its
+    own)."""
     joined: list[Candidate] = []
     for c in chosen:
         last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.label == c.label == "ORG"
-            and text[last.end : c.start] == " "
-            and all(" " not in text[x.start : x.end] and text[x.start : x.end].isupper() for x in (last, c))
-        ):
-            joined[-1] = replace(last, end=c.end, source=max(last, c, key=lambda x: x.rank).source)
-        else:
-            joined.append(c)
+        if last is not None and last.label == c.label == "ORG" and text[last.end : c.start] == " ":
+            acronyms = all(_one_acronym(text[x.start : x.end]) for x in (last, c))
+            if acronyms or _goes_on(text[c.start : c.end], c.lang):
+                joined[-1] = replace(last, end=c.end, source=max(last, c, key=lambda x: x.rank).source)
+                continue
+        joined.append(c)
     return joined
+
+
+def _one_acronym(name: str) -> bool:
+    return " " not in name and name.isupper()
+
+
+def _goes_on(name: str, lang: str) -> bool:
+    """Whether an organisation's name can go on with ``name``: it opens on no head, generic or role word."""
+    vocab = lexicon.vocabulary(lang)
+    first = name.split()[0].lower()
+    return first not in vocab.org_heads | vocab.generic | vocab.role_words
 
 
 def _conjunctions() -> str:

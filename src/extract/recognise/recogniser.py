@@ -179,6 +179,7 @@ class Recogniser:
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = complement_chains(text, chosen, blocks)
         chosen = propagate(text, paragraphs, chosen, shouting, places)
+        chosen = join_acronyms(text, sorted(chosen, key=lambda c: (c.start, c.end)))
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
         chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)] + dates

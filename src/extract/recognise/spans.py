@@ -197,6 +197,8 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
         words.pop()
     while len(words) > 1 and words[-1].group().lower() in connectors:
         words.pop()  # "Service de (presse)": a name does not end on "de"
+    while len(words) > 2 and words[-1].group().isdigit() and words[-2].group().islower():
+        words = words[:-2]  # "Cégep de La Pocatière en 2011": a year after a preposition is no part of it
     return start + words[0].start(), start + words[-1].end()
 
 
