@@ -544,3 +544,17 @@ def test_organisations_side_by_side_are_one_name_unless_the_second_opens_on_a_he
 def test_a_year_after_a_preposition_ends_no_name():
     text = "Il rejoint le Cégep de La Pocatière en 2011."
     assert text[slice(*trim_org_words(text, 14, 42, vocabulary("fr")))] == "Cégep de La Pocatière"
+
+
+def test_the_workplace_of_a_role_is_an_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Mathieu Talbot, vice-président au financement corporatif chez Varnellis, a signé."
+    assert [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "fr")] == ["Varnellis"]
+
+
+def test_a_capitalised_word_before_a_head_noun_is_no_workplace():
+    from extract.recognise.context import context_candidates
+
+    text = "He spent 15 years as production director at the Hebridean distillery."
+    assert context_candidates(text, 0, len(text), "en") == []

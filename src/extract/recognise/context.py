@@ -3,11 +3,12 @@
 "Gateway", "Keolis" or "la Fonda" carry no organisation word, and the models read them as nothing or as a
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
-the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed")
-and the company a deal buys ("bought McQueen", "s’est offert Vormetric") is an organisation. One such
-occurrence is enough: the document-wide rules of :mod:`extract.recognise.consistency` tag its other
-occurrences. The cue words are those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``,
-``announce_verbs``, ``possessive_endings``, ``acquisition_verbs``).
+the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
+the company a deal buys ("bought McQueen", "s’est offert Vormetric") and a role's workplace
+("vice-président chez Desjardins") is an organisation. One such occurrence is enough: the document-wide
+rules of :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
+``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
+``possessive_endings``, ``acquisition_verbs``, ``workplace_prepositions``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import cache, lru_cache
 from extract.languages import date_words, lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import first_names
+from extract.recognise.places import place_names
 from extract.recognise.spans import URL_OR_EMAIL
 
 #: One capitalised word of a name ("SolarPower", "Keolis", "Franche-Comté").
@@ -81,6 +83,21 @@ def _before_role(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _workplace(lang: str) -> re.Pattern[str]:
+    """A role word, a few words of its own, then a workplace preposition and a capitalised name
+    ("vice-président au financement corporatif chez Desjardins", "professor at Cornell")."""
+    vocab = lexicon.vocabulary(lang)
+    roles = lexicon.alternation(vocab.role_words)
+    places = lexicon.alternation(lexicon.every_language("workplace_prepositions"))
+    articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    return re.compile(
+        rf"(?<![\w-])(?i:{roles})(?![\w-])[^.;:!?\n]{{0,60}}?(?<![\w-])(?:{places})\s+(?:(?i:{articles})\s*)?"
+        rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})(?![\w’'-])(?=\s*(?:[.,;:)»\"”]|\s[a-zà-öø-ÿ]|$))",
+        re.MULTILINE,
+    )
+
+
+@cache
 def _owner_of_role(lang: str) -> re.Pattern[str]:
     """Up to three capitalised words with a possessive ending, then a role word ("Gotham’s CEO")."""
     vocab = lexicon.vocabulary(lang)
@@ -94,13 +111,25 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
 def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
-    patterns = (_role_of(lang), _announces(lang), _owner_of_role(lang), _before_role(lang), _acquired(lang))
+    patterns = (
+        _role_of(lang),
+        _announces(lang),
+        _owner_of_role(lang),
+        _before_role(lang),
+        _acquired(lang),
+        _workplace(lang),
+    )
     for pattern in patterns:
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             longer = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if pattern is _announces(lang) and longer:
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
+            if pattern is _workplace(lang) and name in place_names():
+                continue  # "director at London": a place
+            qualifies = _noun_follows(text, match.end("name"), lang)
+            if qualifies and pattern in (_workplace(lang), _acquired(lang)):
+                continue  # "at the Hebridean distillery": the capitalised word qualifies a noun
             role = match.groupdict().get("role")
             if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
                 continue  # "Managing director Larry LaRocco": the word opens the role
@@ -109,6 +138,13 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
             if _plausible(text, name, lang, given_ok=given_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found
+
+
+def _noun_follows(text: str, end: int, lang: str) -> bool:
+    """Whether a head or kind noun in lower case follows ``end`` ("Hebridean distillery")."""
+    vocab = lexicon.vocabulary(lang)
+    word = re.match(r"\s+([a-zà-öø-ÿ]+)", text[end : end + 40])
+    return word is not None and word.group(1) in vocab.org_heads | vocab.kind_nouns
 
 
 def _plausible(text: str, name: str, lang: str, *, given_ok: bool = False) -> bool:
