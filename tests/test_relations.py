@@ -781,3 +781,15 @@ def test_an_owner_or_backer_joined_by_a_hyphen(en) -> None:
     mentions = orgs(text, "Comcast", "Universal", "SoftBank", "Acme Robotics")
     relations = triples(find_relations([(0, en(text))], mentions))
     assert {("Universal", "member_of", "Comcast"), ("Acme Robotics", "funded_by", "SoftBank")} <= relations
+
+
+@pytest.mark.slow
+def test_founders_in_an_opening_participle_clause(fr) -> None:
+    text = "Créé en 2017 par Benoit Alpha et Céline Beta, le studio Gamma Victories a levé 5 millions."
+    mentions = [person(text, "Benoit Alpha", lang="fr"), person(text, "Céline Beta", lang="fr")]
+    mentions += orgs(text, "Gamma Victories", lang="fr")
+    mentions.sort(key=lambda m: m.start)
+    assert triples(find_relations([(0, fr(text))], mentions)) == {
+        ("Benoit Alpha", "founded", "Gamma Victories"),
+        ("Céline Beta", "founded", "Gamma Victories"),
+    }

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extract.relations.boards import board_owner
+from extract.relations.fronted import fronted_founding
 from extract.relations.implied import titled_person, unnamed_party, zero_object
 from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
 from extract.relations.joint import joint_parties
@@ -65,6 +66,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from bracketed_parents(view)
     yield from bracketed_employer(view)
     yield from hyphened_owner(view)
+    yield from fronted_founding(view)
     yield from board_owner(view)
     yield from members_listed(view)
     yield from possessive_role(view)
