@@ -558,3 +558,10 @@ def test_a_capitalised_word_before_a_head_noun_is_no_workplace():
 
     text = "He spent 15 years as production director at the Hebridean distillery."
     assert context_candidates(text, 0, len(text), "en") == []
+
+
+def test_a_name_described_as_a_kind_of_body_is_an_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Vineyard Wind, an offshore wind developer, has named a new CEO. John Smith, a company director."
+    assert [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")] == ["Vineyard Wind"]

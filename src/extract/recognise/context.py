@@ -4,11 +4,12 @@
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
 the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
-the company a deal buys ("bought McQueen", "s’est offert Vormetric") and a role's workplace
-("vice-président chez Desjardins") is an organisation. One such occurrence is enough: the document-wide
-rules of :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
+the company a deal buys ("bought McQueen", "s’est offert Vormetric"), a role's workplace ("vice-président
+chez Desjardins") and a name described as a kind of body ("Vineyard Wind, an offshore wind developer")
+is an organisation. One such occurrence is enough: the document-wide rules of
+:mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
 ``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
-``possessive_endings``, ``acquisition_verbs``, ``workplace_prepositions``).
+``possessive_endings``, ``acquisition_verbs``, ``workplace_prepositions``, ``kind_nouns``).
 """
 
 from __future__ import annotations
@@ -98,6 +99,19 @@ def _workplace(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _described(lang: str) -> re.Pattern[str]:
+    """A capitalised name that an apposition describes as a kind of organisation: "Vineyard Wind, an
+    offshore wind developer, ...", "Zorvex, une start-up nantaise, ..."."""
+    vocab = lexicon.vocabulary(lang)
+    kinds = lexicon.alternation(vocab.kind_nouns)
+    articles = lexicon.alternation(vocab.indefinite_articles)
+    return re.compile(
+        rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,3}}),\s+(?i:{articles})\s+"
+        rf"(?:[a-zà-öø-ÿ-]+\s+){{0,3}}(?:{kinds})(?![\w-])"
+    )
+
+
+@cache
 def _owner_of_role(lang: str) -> re.Pattern[str]:
     """Up to three capitalised words with a possessive ending, then a role word ("Gotham’s CEO")."""
     vocab = lexicon.vocabulary(lang)
@@ -118,6 +132,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
         _before_role(lang),
         _acquired(lang),
         _workplace(lang),
+        _described(lang),
     )
     for pattern in patterns:
         for match in pattern.finditer(text, start, end):
@@ -135,7 +150,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 continue  # "Managing director Larry LaRocco": the word opens the role
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
             given_ok = match.groupdict().get("article") is not None
-            if _plausible(text, name, lang, given_ok=given_ok):
+            common_ok = pattern is _described(lang)  # the apposition says what the name is
+            if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found
 
@@ -147,14 +163,15 @@ def _noun_follows(text: str, end: int, lang: str) -> bool:
     return word is not None and word.group(1) in vocab.org_heads | vocab.kind_nouns
 
 
-def _plausible(text: str, name: str, lang: str, *, given_ok: bool = False) -> bool:
-    """A proper name: no word of it written in lower case in the text ("Director of Sport" / "sport"),
-    no conjunction ("Head of Insurance and Risk"), no generic noun, and no given name at its start
-    (unless ``given_ok``)."""
+def _plausible(text: str, name: str, lang: str, *, given_ok: bool = False, common_ok: bool = False) -> bool:
+    """A proper name: no word of it written in lower case in the text ("Director of Sport" / "sport";
+    with ``common_ok``, one such word at least), no conjunction ("Head of Insurance and Risk"), no
+    generic noun, and no given name at its start (unless ``given_ok``)."""
     vocab = lexicon.vocabulary(lang)
     words = name.split()
     lower = _lower_words(text)
-    if any(w.lower() in lower for w in words) or name.lower() in vocab.generic:
+    common = [w.lower() in lower for w in words]
+    if (all(common) if common_ok else any(common)) or name.lower() in vocab.generic:
         return False
     dates = date_words.vocabulary(lang)
     if name.lower() in dates.months or name.lower() in dates.weekdays:
