@@ -565,3 +565,13 @@ def test_a_name_described_as_a_kind_of_body_is_an_organisation():
 
     text = "Vineyard Wind, an offshore wind developer, has named a new CEO. John Smith, a company director."
     assert [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")] == ["Vineyard Wind"]
+
+
+def test_a_quoted_name_after_a_kind_noun_is_an_organisation_with_its_article():
+    from extract.recognise.context import context_candidates
+
+    text = "Elle a rejoint l’ensemble baroque « Le Poème Varnellique » en 2010."
+    found = context_candidates(text, 0, len(text), "fr")
+    assert [text[c.start : c.end] for c in found] == ["Le Poème Varnellique"]
+    start, end = trim(text, found[0].start, found[0].end, vocabulary("fr"), person=False)
+    assert text[start:end] == "Le Poème Varnellique"

@@ -52,6 +52,7 @@ _LIST_KEYS = (
     "awarding_nouns",
     "name_prepositions",
     "acquisition_verbs",
+    "title_articles",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -102,6 +103,7 @@ class Vocabulary:
     awarding_nouns: frozenset[str]
     name_prepositions: frozenset[str]
     acquisition_verbs: frozenset[str]
+    title_articles: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -112,6 +112,17 @@ def _described(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _quoted_after_kind(lang: str) -> re.Pattern[str]:
+    """A capitalised name in quotes right after a kind noun and its adjectives ("l’ensemble baroque « Le
+    Poème Harmonique »", "the charity 'Home Start'")."""
+    kinds = lexicon.alternation(lexicon.vocabulary(lang).kind_nouns)
+    return re.compile(
+        rf"(?<![\w-])(?i:{kinds})(?:\s+[a-zà-öø-ÿ-]+){{0,2}}\s*[«\"“‘']\s*"
+        rf"(?P<name>{_WORD}(?:\s+(?:[a-zà-öø-ÿ’']+\s+)?{_WORD}){{0,4}}|{_WORD}(?:\s+[a-zà-öø-ÿ]+){{1,2}})\s*[»\"”’']"
+    )
+
+
+@cache
 def _owner_of_role(lang: str) -> re.Pattern[str]:
     """Up to three capitalised words with a possessive ending, then a role word ("Gotham’s CEO")."""
     vocab = lexicon.vocabulary(lang)
@@ -133,6 +144,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
         _acquired(lang),
         _workplace(lang),
         _described(lang),
+        _quoted_after_kind(lang),
     )
     for pattern in patterns:
         for match in pattern.finditer(text, start, end):
@@ -149,8 +161,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
             if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
                 continue  # "Managing director Larry LaRocco": the word opens the role
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
-            given_ok = match.groupdict().get("article") is not None
-            common_ok = pattern is _described(lang)  # the apposition says what the name is
+            given_ok = match.groupdict().get("article") is not None or pattern is _quoted_after_kind(lang)
+            common_ok = pattern in (_described(lang), _quoted_after_kind(lang))  # the context says what it is
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found

@@ -139,7 +139,8 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
             elided = first.group(2) in "'’"
             lead = (word + first.group(2)).lower() if elided else word
             drop = lead in vocab.articles or (elided and lead in lexicon.every_language("elisions"))
-            drop = drop and not (elided and _title_article(text, start, first.end(), vocab))
+            titled = elided or word in vocab.title_articles
+            drop = drop and not (titled and _title_article(text, start, first.end(), vocab))
             drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
             rest = text[start + first.end() : end]
             after = start + len(_leading_role(text[start:end], vocab))
@@ -153,8 +154,9 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
 
 
 def _title_article(text: str, start: int, length: int, vocab: lexicon.Vocabulary) -> bool:
-    """Whether an elided article in capitals belongs to the name it opens ("L'Oréal", "L'Equipe"): it is
-    written in capitals inside a sentence, or opens a word that is no head noun ("L'Institut Pasteur")."""
+    """Whether an article in capitals belongs to the name it opens ("L'Oréal", "L'Equipe", "La
+    Montagne", "Le Poème Harmonique"): it is written in capitals inside a sentence, or opens a word that is
+    no head noun ("L'Institut Pasteur" at a sentence's start is the Institut)."""
     if not text[start].isupper():
         return False
     word = re.match(r"[\w-]+", text[start + length :])
