@@ -12,6 +12,7 @@ another organisation, or the head noun of a second name coordinated with the fir
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Token
 from extract.languages import date_words, lexicon
 from extract.recognise.blocks import Block
 from extract.recognise.candidates import Candidate
-from extract.recognise.spans import trim_org_words
+from extract.recognise.spans import Spans, trim_org_words
 
 #: Dependencies by which a complement hangs inside a name (spaCy's French labels).
 INSIDE_DEPS = frozenset({"nmod", "amod", "case", "det", "cc", "conj", "flat:name", "fixed", "compound"})
@@ -37,24 +38,32 @@ def complement_chains(
     text: str, chosen: Sequence[Candidate], blocks: Sequence[tuple[Block, Doc]]
 ) -> list[Candidate]:
     """``chosen`` with each French organisation that opens on a head noun run on over its complements."""
-    stops = [(c.start, c.end) for c in chosen if c.label != "ORG"]
-    orgs = [(c.start, c.end) for c in chosen if c.label == "ORG"]
-    result = []
+    if not any(c.label == "ORG" and c.lang in LANGS for c in chosen):
+        return list(chosen)
+    stops = Spans((c.start, c.end) for c in chosen if c.label != "ORG")
+    orgs = frozenset(c.start for c in chosen if c.label == "ORG")
+    block_starts = [block.start for block, _ in blocks]
+    result, extended = [], []
     for c in chosen:
         if c.label == "ORG" and c.lang in LANGS:
-            c = _extended(text, c, blocks, stops, orgs)
+            longer = _extended(text, c, (blocks, block_starts), stops, orgs)
+            if longer is not c:
+                extended.append(longer)
+            c = longer
         result.append(c)
-    return _without_swallowed(result)
+    return _without_swallowed(result, extended)
 
 
 def _extended(
     text: str,
     c: Candidate,
-    blocks: Sequence[tuple[Block, Doc]],
-    stops: list[tuple[int, int]],
-    others: list[tuple[int, int]],
+    parsed: tuple[Sequence[tuple[Block, Doc]], list[int]],
+    stops: Spans,
+    starts: frozenset[int],
 ) -> Candidate:
-    found = _tokens(c, blocks)
+    """``c`` run on over its complements; ``parsed`` holds the blocks and where each starts, ``stops``
+    the other mentions, ``starts`` where each organisation starts."""
+    found = _tokens(c, *parsed)
     if found is None:
         return c
     doc, first, last = found
@@ -62,7 +71,6 @@ def _extended(
     vocab = lexicon.vocabulary(c.lang)
     if first.lower_ not in vocab.org_heads:
         return c
-    starts = {s for s, _ in others}
     heads, end = [first], last.i
     for token in doc[last.i + 1 :]:
         at = offset + token.idx
@@ -74,7 +82,7 @@ def _extended(
             if not (token.text == "-" and token.i == end + 1):
                 break
             continue
-        if at in starts or any(s < at + len(token) and at < e for s, e in stops):
+        if at in starts or stops.overlaps(at, at + len(token)):
             break
         end = token.i
     if end + 1 < len(doc) and doc[end + 1].is_title and not doc[end].is_lower:
@@ -143,27 +151,29 @@ def _inside(token: Token, head: Token) -> bool:
     return True
 
 
-def _tokens(c: Candidate, blocks: Sequence[tuple[Block, Doc]]) -> tuple[Doc, Token, Token] | None:
-    """The parsed tokens that open and close the candidate, in the block that holds it."""
-    for block, doc in blocks:
-        if block.start <= c.start and c.end <= block.end:
-            span = doc.char_span(c.start - block.start, c.end - block.start, alignment_mode="expand")
-            return (doc, span[0], span[-1]) if span is not None and len(span) else None
-    return None
+def _tokens(
+    c: Candidate, blocks: Sequence[tuple[Block, Doc]], starts: list[int]
+) -> tuple[Doc, Token, Token] | None:
+    """The parsed tokens that open and close the candidate, in the block that holds it (blocks are in
+    text order: the one is found by bisection, so that a long document's many blocks cost no more)."""
+    at = bisect.bisect_right(starts, c.start) - 1
+    if at < 0:
+        return None
+    block, doc = blocks[at]
+    if c.end > block.end:
+        return None
+    span = doc.char_span(c.start - block.start, c.end - block.start, alignment_mode="expand")
+    return (doc, span[0], span[-1]) if span is not None and len(span) else None
 
 
-def _without_swallowed(candidates: list[Candidate]) -> list[Candidate]:
+def _without_swallowed(candidates: list[Candidate], extended: list[Candidate]) -> list[Candidate]:
     """Drop the organisations an extended one now covers ("Nations Unies" inside the programme's name)."""
-    kept = []
-    for c in candidates:
-        covered = any(
-            o is not c
-            and o.label == "ORG"
-            and o.start <= c.start
-            and c.end <= o.end
-            and (o.start, o.end) != (c.start, c.end)
-            for o in candidates
-        )
-        if not covered:
-            kept.append(c)
-    return kept
+    if not extended:
+        return candidates
+    longer = Spans((c.start, c.end) for c in extended)
+    ends = {(c.start, c.end) for c in extended}
+    return [
+        c
+        for c in candidates
+        if (c.start, c.end) in ends or c.label != "ORG" or not longer.contains(c.start, c.end)
+    ]

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import folded_organisations, has_head, looks_like_person
 from extract.recognise.places import place_names
+from extract.recognise.spans import Spans
 from extract.text import acronyms
 from extract.text.fold import fold
 
@@ -46,11 +48,15 @@ def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for n, (first, second) in enumerate(pairwise(chosen)):
         if first.label != "PERSON" or first.source != "model" or second.label != "PERSON":
             continue
-        vocab = lexicon.vocabulary(first.lang)
-        roles = lexicon.alternation(vocab.role_words)
-        if re.fullmatch(rf"\s+(?i:{roles})\s+", text[first.end : second.start]):
+        if _lone_role(first.lang).fullmatch(text, first.end, second.start):
             result[n] = replace(first, label="ORG", source="cue")
     return result
+
+
+@cache
+def _lone_role(lang: str) -> re.Pattern[str]:
+    """A role phrase alone between spaces (" Chief Executive ")."""
+    return re.compile(rf"\s+(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})\s+")
 
 
 #: A capitalised name of one to three words in brackets, alone or before a comma ("(Alstef, Boigny)").
@@ -60,7 +66,7 @@ _BRACKETED = re.compile(r"\s*\((?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]*(?: [A-ZÀ-Ö�
 def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A name in brackets right after a person is where that person works ("Pierre Marol (Alstef,
     Boigny-sur-Bionne)", "Anna Smith (Acme)"), unless it is a place, a date word, a person or already read."""
-    taken = [(c.start, c.end) for c in chosen]
+    taken = Spans((c.start, c.end) for c in chosen)
     added = []
     for person in (c for c in chosen if c.label == "PERSON"):
         match = _BRACKETED.match(text, person.end)
@@ -68,7 +74,7 @@ def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]
             continue
         start, end = match.span("name")
         name = match.group("name")
-        if any(s < end and start < e for s, e in taken) or name in place_names() or is_place(name):
+        if taken.overlaps(start, end) or name in place_names() or is_place(name):
             continue
         if match.group().endswith(")") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[match.end() :]):
             continue  # "Trina Solar (Schweiz) AG": the brackets are inside a name

@@ -33,11 +33,14 @@ def capitalised_surnames(text: str, start: int, end: int, lang: str) -> list[Can
     """The people of ``text[start:end]`` written "Given SURNAME", as PERSON candidates of rank "title"."""
     stoplist = lexicon.vocabulary(lang).acronym_stoplist
     found = []
+    lower, bracketed = None, None
     for match in _PERSON.finditer(text, start, end):
         given, surname = match.group("given"), match.group("surname")
-        if given.lower() in common_words(text) or first_names().get_gender(given.split("-")[0]) not in _GIVEN:
+        if lower is None:  # read once per call, and only when a candidate needs them
+            lower, bracketed = common_words(text), _bracketed(text)
+        if given.lower() in lower or first_names().get_gender(given.split("-")[0]) not in _GIVEN:
             continue  # "The CLB": a word the text writes in lower case is no given name
-        if any(word in stoplist or f"({word})" in text for word in re.split(r"[\s'’-]", surname)):
+        if any(word in stoplist or word in bracketed for word in re.split(r"[\s'’-]", surname)):
             continue
         if _in_a_name(text[max(0, match.start() - 40) : match.start()]):
             continue
@@ -50,3 +53,8 @@ def _in_a_name(before: str) -> bool:
     goes on with a name, where "accompagné de Gilbert VASSELON" starts one."""
     connectors = lexicon.alternation(lexicon.every_language("connectors"))
     return re.search(rf"[{_UPPER}][\w’'-]*\s+(?i:{connectors})\s+$", before) is not None
+
+
+def _bracketed(text: str) -> frozenset[str]:
+    """The words a text writes alone in brackets ("(SDEE)"): acronyms it defines."""
+    return frozenset(re.findall(r"\(([^()\s]+)\)", text))
