@@ -533,11 +533,11 @@ def test_a_legal_form_alone_is_no_organisation():
 
 
 def test_organisations_side_by_side_are_one_name_unless_the_second_opens_on_a_head():
-    from extract.recognise.consistency import join_acronyms
+    from extract.recognise.consistency import join_neighbours
 
     text = "PSA Peugeot Citroën joined the MassBio Board of Directors."
     spans = [(0, 3), (4, 11), (12, 19), (31, 38), (39, 57)]
-    joined = join_acronyms(text, [Candidate(s, e, "ORG", "model", "en") for s, e in spans])
+    joined = join_neighbours(text, [Candidate(s, e, "ORG", "model", "en") for s, e in spans])
     assert [text[c.start : c.end] for c in joined] == ["PSA Peugeot Citroën", "MassBio", "Board of Directors"]
 
 

@@ -195,7 +195,7 @@ def _two_names(c: Candidate, text: str) -> list[Candidate]:
     return [replace(c, end=c.start + len(left)), replace(c, start=second)]
 
 
-def join_acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+def join_neighbours(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """One name from two organisations side by side, a single space between: two acronyms ("ERN
     EURACAN"), or names the model cut word by word ("PSA Peugeot Citroën"); not where the second opens
     on a head noun, a generic noun or a role ("MassBio Board of Directors": the board is a body of its

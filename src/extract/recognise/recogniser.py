@@ -42,7 +42,7 @@ from extract.languages.registry import languages
 from extract.recognise.blocks import Block, batches, plan_blocks
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.complements import complement_chains
-from extract.recognise.consistency import coordinated, join_acronyms, propagate, split_joined
+from extract.recognise.consistency import coordinated, join_neighbours, propagate, split_joined
 from extract.recognise.context import context_candidates
 from extract.recognise.corrections import (
     before_titled_person,
@@ -175,11 +175,11 @@ class Recogniser:
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
         places |= {text[c.start : c.end] for c in cleaned if is_place(text[c.start : c.end])}
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
-        chosen = listed_siblings(text, coordinated(text, join_acronyms(text, _select(cleaned))))
+        chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = complement_chains(text, chosen, blocks)
         chosen = propagate(text, paragraphs, chosen, shouting, places)
-        chosen = join_acronyms(text, sorted(chosen, key=lambda c: (c.start, c.end)))
+        chosen = join_neighbours(text, sorted(chosen, key=lambda c: (c.start, c.end)))
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
         chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)] + dates
