@@ -136,33 +136,24 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
 def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
-    patterns = (
-        _role_of(lang),
-        _announces(lang),
-        _owner_of_role(lang),
-        _before_role(lang),
-        _acquired(lang),
-        _workplace(lang),
-        _described(lang),
-        _quoted_after_kind(lang),
-    )
-    for pattern in patterns:
+    announces, acquired, workplace = _announces(lang), _acquired(lang), _workplace(lang)
+    described, quoted = _described(lang), _quoted_after_kind(lang)
+    patterns = (_role_of(lang), announces, _owner_of_role(lang), _before_role(lang), acquired, workplace)
+    for pattern in (*patterns, described, quoted):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
-            longer = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            if pattern is _announces(lang) and longer:
+            if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
-            if pattern is _workplace(lang) and name in place_names():
+            if pattern is workplace and name in place_names():
                 continue  # "director at London": a place
-            qualifies = _noun_follows(text, match.end("name"), lang)
-            if qualifies and pattern in (_workplace(lang), _acquired(lang)):
+            if pattern in (workplace, acquired) and _noun_follows(text, match.end("name"), lang):
                 continue  # "at the Hebridean distillery": the capitalised word qualifies a noun
             role = match.groupdict().get("role")
             if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
                 continue  # "Managing director Larry LaRocco": the word opens the role
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
-            given_ok = match.groupdict().get("article") is not None or pattern is _quoted_after_kind(lang)
-            common_ok = pattern in (_described(lang), _quoted_after_kind(lang))  # the context says what it is
+            given_ok = match.groupdict().get("article") is not None or pattern is quoted
+            common_ok = pattern in (described, quoted)  # the context says what the name is
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found
