@@ -409,12 +409,24 @@ def test_an_acronym_the_model_calls_org_more_often_than_a_place_stays_an_organis
     import spacy
     from spacy.tokens import Span
 
-    from extract.recognise.recogniser import _not_org_names
+    from extract.recognise.votes import not_org_names
 
     doc = spacy.blank("en")("FIIA met . FIIA left . FIIA won . Lyon .")
     labels = {0: "ORG", 3: "GPE", 6: "ORG", 9: "GPE"}
     doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
-    assert _not_org_names([(None, doc)]) == {"Lyon"}
+    assert not_org_names([(None, doc)]) == {"Lyon"}
+
+
+def test_a_word_the_model_keeps_calling_an_organisation_is_no_place():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.recognise.votes import model_orgs
+
+    doc = spacy.blank("fr")("Orange rachète . Orange annonce . Orange . Lyon gagne . Lyon .")
+    labels = {0: "ORG", 3: "ORG", 6: "LOC", 8: "ORG", 11: "LOC"}
+    doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
+    assert model_orgs([(None, doc)]) == {"Orange"}
 
 
 def test_the_owner_of_a_role_is_an_organisation(find):

@@ -734,6 +734,23 @@ def test_a_role_alone_between_commas_is_held_at_the_topic(fr) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_closed_by_a_comma_before_the_name_is_held_at_the_topic(en) -> None:
+    text = "It follows the former director, Adrian Jones, deciding to leave."
+    mentions = [mention(text, "Adrian Jones", "PERSON", "P")]
+    relations = find_relations([(0, en(text))], mentions, topic="T")
+    assert [(r.subject, r.predicate, r.object, r.role) for r in relations] == [
+        ("P", "heads", "T", "director")
+    ]
+
+
+@pytest.mark.slow
+def test_a_role_after_a_possessive_is_not_held_at_the_topic(fr) -> None:
+    text = "Leur président, Paul Morin, a salué l'annonce."
+    mentions = [mention(text, "Paul Morin", "PERSON", "P", lang="fr")]
+    assert find_relations([(0, fr(text))], mentions, topic="T") == []
+
+
+@pytest.mark.slow
 def test_a_role_with_a_complement_of_its_own_is_not_held_at_the_topic(en) -> None:
     text = "Jane Roe, director of research programmes, opened the meeting."
     mentions = [mention(text, "Jane Roe", "PERSON", "P")]

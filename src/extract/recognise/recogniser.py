@@ -26,7 +26,6 @@ This module holds the finding of candidates and that sequence.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
@@ -80,12 +79,11 @@ from extract.recognise.spans import (
     url_at,
 )
 from extract.recognise.surnames import capitalised_surnames
+from extract.recognise.votes import model_orgs, not_org_names
 from extract.text import acronyms
 from extract.text.fold import fold
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
-#: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 class Recogniser:
@@ -161,7 +159,7 @@ class Recogniser:
         definitions: list[Definition] = []
         shouting = _shouting_ranges(text, paragraphs)
         titles = _title_ranges(text, paragraphs)
-        places = _not_org_names(blocks)
+        places = not_org_names(blocks)
         candidates += _contact_candidates(text, paragraphs)
         for block, doc in blocks:
             candidates += self._model_candidates(doc, block, shouting, titles)
@@ -174,6 +172,7 @@ class Recogniser:
         candidates = not_surnames(text, candidates)
         cleaned = split_joined([c for c in (self._clean(text, c) for c in candidates) if c is not None], text)
         places |= {text[c.start : c.end] for c in cleaned if is_place(text[c.start : c.end])}
+        places -= model_orgs(blocks)
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
@@ -387,24 +386,6 @@ def _without_tensor(doc: Doc) -> Doc:
     which no rule reads: the tags, parse and entities are kept."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc
-
-
-def _not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
-    """Names the model calls places, and one-word names it calls something else at least as often as ORG.
-
-    "Lyon" tagged ORG once and PERSON once is no organisation; a rule can still make it one.
-    """
-    votes: dict[str, Counter[bool]] = defaultdict(Counter)
-    places = set()
-    for _, doc in blocks:
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                places.add(ent.text)
-            if " " not in ent.text:
-                votes[ent.text][ent.label_ == "ORG"] += 1
-    # an acronym the model calls ORG more often than a place is no place ("FIIA": ORG twice, GPE once)
-    places = {name for name in places if not (name.isupper() and votes[name][True] > votes[name][False])}
-    return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
 
 
 def _place_first(name: str) -> bool:

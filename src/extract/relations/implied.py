@@ -72,7 +72,7 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
                 yield from emit(view, [person], [employer], match, None)
                 break
         else:
-            match = _apposed_role(view, person)
+            match = _apposed_role(view, person) or _role_before_comma(view, person)
             if match is not None:
                 yield from emit(view, [person], [employer], match, None)
 
@@ -92,6 +92,27 @@ def _apposed_role(view: SentenceView, person: Anchor) -> Match | None:
         return None
     closing = doc[match.end].text if match.end < stop else "."
     return match if closing in (",", ".", ";", ")") else None
+
+
+def _role_before_comma(view: SentenceView, person: Anchor) -> Match | None:
+    """ "the former director, Adrian Jenkins," / "la directrice générale sortante, Marie-Claude Deschênes":
+    a role opened by an article and closed by the comma before the name. The article keeps a list ("X,
+    director, Y") from handing one person's role to the next; a possessive ("Leur président, X") points
+    at an owner the sentence may name before, not at the topic."""
+    doc, lex = view.doc, view.lexicon
+    comma = person.start - 1
+    if comma <= view.sent.start or doc[comma].text != ",":
+        return None
+    for start in range(max(view.sent.start + 1, comma - 5), comma):
+        opener = doc[start - 1]
+        while opener.i > view.sent.start and opener.pos_ == "ADJ":  # "the former director"
+            opener = doc[opener.i - 1]
+        if (opener.pos_ != "DET" or "Yes" in opener.morph.get("Poss")) and forms(opener)[0] not in lex.titles:
+            continue
+        match = role_run(view, start, comma)
+        if match is not None and all(doc[i].pos_ == "ADJ" for i in range(match.end, comma)):
+            return match
+    return None
 
 
 def _unrecognised_name(tokens: Sequence[Token]) -> bool:

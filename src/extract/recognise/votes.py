@@ -1,0 +1,47 @@
+"""What the model calls a one-word name across the whole document, counted.
+
+The small models label the same name differently from one sentence to the next ("Orange" ORG four times,
+LOC once); one reading of the whole document is steadier than any one of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from extract.recognise.blocks import Block
+
+#: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
+    """Names the model calls places, and one-word names it calls something else at least as often as ORG.
+
+    "Lyon" tagged ORG once and PERSON once is no organisation; a rule can still make it one.
+    """
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    places = set()
+    for _, doc in blocks:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                places.add(ent.text)
+            if " " not in ent.text:
+                votes[ent.text][ent.label_ == "ORG"] += 1
+    # an acronym the model calls ORG more often than a place is no place ("FIIA": ORG twice, GPE once)
+    places = {name for name in places if not (name.isupper() and votes[name][True] > votes[name][False])}
+    return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+
+
+def model_orgs(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
+    """One-word names the model calls an organisation at least twice and at least twice as often as
+    anything else: a company named after a place or a word ("Orange", "Total") that the text keeps using
+    as a company."""
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for _, doc in blocks:
+        for ent in doc.ents:
+            if " " not in ent.text:
+                votes[ent.text][ent.label_ == "ORG"] += 1
+    return {name for name, vote in votes.items() if vote[True] >= 2 and vote[True] >= 2 * vote[False]}
