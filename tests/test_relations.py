@@ -810,3 +810,35 @@ def test_founders_in_an_opening_participle_clause(fr) -> None:
         ("Benoit Alpha", "founded", "Gamma Victories"),
         ("Céline Beta", "founded", "Gamma Victories"),
     }
+
+
+@pytest.mark.slow
+def test_a_role_narrowed_by_capitalised_words_before_the_name_is_works_for(en) -> None:
+    text = "The loan was signed by ADB Country Director Ann Lee in Dhaka."
+    mentions = [*orgs(text, "ADB"), person(text, "Ann Lee")]
+    relations = find_relations([(0, en(text))], mentions)
+    assert [(r.subject, r.predicate, r.object, r.role) for r in relations] == [
+        ("Ann Lee", "works_for", "ADB", "Country Director")
+    ]
+
+
+@pytest.mark.slow
+def test_a_role_of_an_organisation_then_its_holder_after_a_comma(fr) -> None:
+    text = "L'accord a été signé en présence du directeur général de l'Agence du climat, Rémi Roux."
+    mentions = [*orgs(text, "Agence du climat", lang="fr"), person(text, "Rémi Roux", lang="fr")]
+    relations = find_relations([(0, fr(text))], mentions)
+    assert [(r.subject, r.predicate, r.object) for r in relations] == [
+        ("Rémi Roux", "heads", "Agence du climat")
+    ]
+
+
+def test_a_bare_works_for_gives_way_to_heads_in_the_same_sentence() -> None:
+    from extract.relations.document import deduplicate
+    from extract.relations.view import Evidence, Found
+
+    said = Evidence(0, 40, "the director of the Centre, Ann Lee")
+    found = [
+        (Found("P", "heads", "C", "director", None), said),
+        (Found("P", "works_for", "C", None, None), said),
+    ]
+    assert [(r.predicate, r.role) for r in deduplicate(found)] == [("heads", "director")]

@@ -281,9 +281,16 @@ def _generic_name(
 
 def deduplicate(found: Sequence[tuple[Found, Evidence]]) -> list[Relation]:
     """One relation per (subject, predicate, object) — either order for symmetric predicates — keeping
-    the statement that says most (a role, a date), then the first; in text order."""
+    the statement that says most (a role, a date), then the first; in text order. Where one sentence
+    gives a person both predicates for one organisation, the closer reading wins: a works_for with no role
+    gives way to heads (the parse's reading of a name beside an organisation: "du directeur du centre
+    hospitalier, X"), and heads gives way to a works_for whose role narrows it ("ADB Country Director X"
+    is no "Director" of the whole bank)."""
+    said = {(one.subject, one.predicate, one.object, at.start): one.role for one, at in found}
     best: dict[tuple[str, str, str], tuple[Found, Evidence]] = {}
     for one, evidence in found:
+        if _outread(one, evidence, said):
+            continue
         ends = (one.subject, one.object)
         if one.predicate in SYMMETRIC_PREDICATES:
             ends = tuple(sorted(ends))
@@ -305,6 +312,18 @@ def deduplicate(found: Sequence[tuple[Found, Evidence]]) -> list[Relation]:
         for one, evidence in best.values()
     ]
     return sorted(relations, key=lambda r: (r.start, r.subject, r.predicate, r.object))
+
+
+def _outread(one: Found, evidence: Evidence, said: Mapping[tuple[str, str, str, int], str | None]) -> bool:
+    """Does the same sentence state ``one``'s other predicate (heads / works_for) more closely?"""
+    other = {"heads": "works_for", "works_for": "heads"}.get(one.predicate)
+    key = (one.subject, other, one.object, evidence.start)
+    if other is None or key not in said:
+        return False
+    role = said[key]
+    if one.predicate == "works_for":
+        return one.role is None
+    return bool(role and one.role and role != one.role and role.endswith(" " + one.role))
 
 
 def _richness(one: Found, evidence: Evidence) -> tuple[bool, bool, int]:

@@ -37,11 +37,16 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
         matches.pop()  # "the Centre's director, Professor X": "Professor" is X's title, not the role
     if not matches:
         yield from _relative_role(view, before, after)
+        yield from _role_of_owner(view, before, after)
         return
     match = matches[-1]
     pre = [t for t in tokens if t.i < match.start]
     post = [t for t in tokens if t.i >= match.end]
     named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
+    if named and before.label == "ORG" and not pre_ok(view, pre) and _title_case(pre):
+        # "ADB Country Director X": a role narrowed to a country or a field is no head of the whole body
+        match = Match(pre[0].i, match.end, "works_for", "role", view.doc[pre[0].i : match.end].text)
+        pre = []
     if (
         not pre_ok(view, pre)
         or not (post_ok(view, post, role=match.direction == "role") or named)
@@ -51,6 +56,12 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
     if match.direction == "reverse" and owned_team(view, before):
         return  # "the team of X, led by Y": Y leads the team, not X (see intermediaries.team_leader)
     yield from _pair_triples(view, before, after, match, post)
+
+
+def _title_case(tokens: Sequence[Token]) -> bool:
+    """ "ADB Country Director X", "Pentagon Middle East Chief of Staff X": capitalised words that open a
+    job title written before the name, which may name a country or a field, never another relation."""
+    return 0 < len(tokens) <= 4 and all(t.is_alpha and t.text[:1].isupper() for t in tokens)
 
 
 def _passive(view: SentenceView, match: Match) -> bool:
@@ -168,6 +179,29 @@ def _relative_role(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
     pre = gap(view, person.end, matches[0].start)
     if pre_ok(view, pre) and not any(t.pos_ == "ADP" for t in pre):
         yield from emit(view, [person], [org], matches[0], None)
+
+
+def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[Found]:
+    """ "du Directeur général de l'AFD, Remy Rioux," / "the former CEO of Liberty Media, Robert Bennett.": a
+    role whose owner follows it, and its holder after a comma (the parse often hangs the name on the verb)."""
+    if org.label != "ORG" or person.label != "PERSON":
+        return
+    doc, lex, start = view.doc, view.lexicon, view.sent.start
+    if [t.text for t in gap(view, org.end, person.start)] != [","]:
+        return
+    if person.end < view.sent.end and doc[person.end].text not in (",", ".", ";", ")"):
+        return  # "..., Remy Rioux and ...": the name may open a list of its own
+    end = org.start
+    while end > start and (doc[end - 1].pos_ == "DET" or forms(doc[end - 1])[0] in lex.articles):
+        end -= 1
+    if end <= start or forms(doc[end - 1])[0] not in lex.role_prepositions:
+        return
+    end -= 1
+    for first in range(max(start, end - 6), end):
+        match = role_run(view, first, end)
+        if match is not None and match.end == end:
+            yield from emit(view, [person], [org], match, None)
+            return
 
 
 def leading(view: SentenceView) -> Iterator[Found]:
