@@ -587,3 +587,45 @@ def test_a_quoted_name_after_a_kind_noun_is_an_organisation_with_its_article():
     assert [text[c.start : c.end] for c in found] == ["Le Poème Varnellique"]
     start, end = trim(text, found[0].start, found[0].end, vocabulary("fr"), person=False)
     assert text[start:end] == "Le Poème Varnellique"
+
+
+def test_an_organisation_ends_before_the_person_who_holds_the_role_before_it():
+    from extract.recognise.corrections import before_trailing_person
+
+    text = "selon la directrice générale de SNCF Voyageurs Barbara Dalibard."
+    start = text.index("SNCF")
+    end = before_trailing_person(text, start, text.index("."), vocabulary("fr"))
+    assert text[start:end] == "SNCF Voyageurs"
+
+
+def test_an_organisation_named_after_a_person_keeps_the_name():
+    from extract.recognise.corrections import before_trailing_person
+
+    text = "Patricia Ricard, présidente de l'Institut Océanographique Paul Ricard."
+    start = text.index("Institut")
+    assert before_trailing_person(text, start, text.index("."), vocabulary("fr")) == text.index(".")
+
+
+@pytest.mark.parametrize(
+    ("name", "owner"),
+    [
+        ("Conseil d'administration de Groupama", "Groupama"),
+        ("Board of Directors of the Acme Group", "Acme Group"),
+        ("PPL board", "PPL"),
+        ("Board of Directors", "Board of Directors"),
+        ("oneworld Governing Board", "oneworld Governing Board"),
+    ],
+)
+def test_a_governing_body_named_by_its_owner_is_the_owner(name, owner):
+    from extract.recognise.spans import board_owner
+
+    start, end = board_owner(name, 0, len(name))
+    assert name[start:end] == owner
+
+
+def test_a_governing_body_whose_owner_follows_is_no_organisation():
+    from extract.recognise.spans import owned_board
+
+    text = "Le Conseil d'administration de Groupama a révoqué son directeur."
+    assert owned_board(text, 3, 27)
+    assert not owned_board("Le Conseil d'administration a révoqué son directeur.", 3, 27)

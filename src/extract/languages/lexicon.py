@@ -53,6 +53,7 @@ _LIST_KEYS = (
     "name_prepositions",
     "acquisition_verbs",
     "title_articles",
+    "board_nouns",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -104,6 +105,7 @@ class Vocabulary:
     name_prepositions: frozenset[str]
     acquisition_verbs: frozenset[str]
     title_articles: frozenset[str]
+    board_nouns: frozenset[str]
     lists: dict[str, list[str]]
 
 

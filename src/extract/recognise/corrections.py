@@ -40,6 +40,49 @@ def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabul
     return end
 
 
+def before_trailing_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """Where an organisation span ends when the model ran it on into the name of the person who holds the
+    role written before it ("la directrice générale de SNCF Voyageurs Barbara Dalibard", "l'ancienne CEO
+    de l'entreprise Circuit Foil Fabienne Bozet"): before the given name. Only after a role that an
+    article opens (a role in apposition to a name before it, "Patricia Ricard, présidente de l'Institut
+    Paul Ricard", is that person's, and the name after it the organisation's), and only where what stays
+    is two words or more ending on a capitalised word that is no head noun ("Centre Léon Bérard")."""
+    if not _held_role_before(text, start, vocab):
+        return end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for size in (2, 3):
+        keep = len(words) - size
+        if keep < 2:
+            continue
+        tail = " ".join(w.group() for w in words[keep:])
+        last = words[keep - 1].group()
+        if not last[:1].isupper() or last.lower() in vocab.org_heads or last.lower() in vocab.connectors:
+            continue
+        if looks_like_person(tail, vocab) and tail.split()[-1][:1].isupper():
+            return start + words[keep - 1].end()
+    return end
+
+
+def _held_role_before(text: str, start: int, vocab: lexicon.Vocabulary) -> bool:
+    """Does an article, a role and its complement stand right before ``start`` ("la directrice générale de
+    ", "the former chief executive of the company ")?"""
+    words = re.findall(r"\w+['’]|[\w-]+", text[max(0, start - 80) : start].lower())
+    while words and (words[-1] in vocab.articles or words[-1] in vocab.kind_nouns):
+        words.pop()  # "de l'entreprise", "of the company"
+    if not words or words[-1] not in vocab.role_complements:
+        return False
+    words.pop()
+    roles = lexicon.every_language("role_words")  # "l'ancienne CEO": a role word of another language
+    first = None
+    for n in range(max(0, len(words) - 4), len(words)):
+        if words[n] in roles or " ".join(words[n : n + 2]) in roles:
+            first = n
+            break
+    # "la directrice générale", "l'ancienne CEO", "the former chief executive": an article a word or two
+    # before the role's first word
+    return first is not None and any(w in vocab.articles for w in words[max(0, first - 2) : first])
+
+
 def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A model "person" written right before a role and a person is the organisation of that role
     ("Wilton Park Chief Executive Richard Burge", "former Turner Sports president David Levy"): no one's

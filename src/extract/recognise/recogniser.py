@@ -45,6 +45,7 @@ from extract.recognise.consistency import coordinated, join_neighbours, propagat
 from extract.recognise.context import context_candidates
 from extract.recognise.corrections import (
     before_titled_person,
+    before_trailing_person,
     employers_in_brackets,
     ends_on_head,
     is_place,
@@ -73,7 +74,9 @@ from extract.recognise.spans import (
     Spans,
     after_at,
     before_possessive,
+    board_owner,
     cut_at_breaks,
+    owned_board,
     trim,
     trim_org_words,
     url_at,
@@ -179,6 +182,7 @@ class Recogniser:
         chosen = complement_chains(text, chosen, blocks)
         chosen = propagate(text, paragraphs, chosen, shouting, places)
         chosen = join_neighbours(text, sorted(chosen, key=lambda c: (c.start, c.end)))
+        chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
         chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)] + dates
@@ -342,8 +346,9 @@ class Recogniser:
         if end - start < 2 or url_at(text, start, end):
             return None
         if c.label == "ORG" and c.source != "gazetteer":
-            start, end = trim_org_words(text, start, end, vocab)
+            start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
             end = before_titled_person(text, start, end, vocab)
+            end = before_trailing_person(text, start, end, vocab)
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:

@@ -172,6 +172,41 @@ def _leading_role(span: str, vocab: lexicon.Vocabulary) -> str:
     return span[: max(map(len, found))] if found else ""
 
 
+def board_owner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The owner of a governing body named by it ("Conseil d'administration de Groupama", "Board of
+    Directors of Acme" give Groupama and Acme; so does "the PPL board" in lower case): the guidelines see
+    the owner named, not a body of its own."""
+    name = text[start:end]
+    lowered = name.lower()
+    boards = sorted(lexicon.every_language("board_nouns"), key=len, reverse=True)
+    board = next((b for b in boards if lowered == b or lowered.startswith(b + " ")), None)
+    if board is not None:  # the longest body that opens the name: "Board of Directors" is not "Board" of X
+        rest = re.match(rf"{re.escape(board)}\s+(?:{_complement()})\s*", lowered)
+        if rest and rest.end() < len(name) and name[rest.end()].isupper():
+            return start + rest.end(), end
+        return start, end
+    ending = next((b for b in boards if name.endswith(" " + b)), None)  # lower case: "Acme Board" is one
+    return (start, end - len(ending) - 1) if ending else (start, end)
+
+
+def owned_board(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a governing body whose owner is named right after it ("le Conseil
+    d'administration de PCAS", "the Executive Committee of the European Festivals Association")? Such a
+    body is its owner's, not an organisation of its own (:func:`board_owner`)."""
+    if text[start:end].lower() not in lexicon.every_language("board_nouns"):
+        return False
+    rest = re.compile(rf"\s+(?:{_complement()})\s*").match(text.lower(), end)
+    return rest is not None and text[rest.end() : rest.end() + 1].isupper()
+
+
+@cache
+def _complement() -> str:
+    """ "of", "of the", "de", "de l'", "du", "des": what joins a body to its owner."""
+    joins = lexicon.alternation(lexicon.every_language("role_complements"))
+    articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    return rf"(?:{joins})(?:\s*(?:{articles})\s*)?"
+
+
 def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
     """Leave out lower-case words before a name ("groupe Unicancer") and a lower-case head after it
     ("the ONCORA network"): the name is the capitalised part. A lower-case head that a complement
