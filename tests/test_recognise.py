@@ -629,3 +629,18 @@ def test_a_governing_body_whose_owner_follows_is_no_organisation():
     text = "Le Conseil d'administration de Groupama a révoqué son directeur."
     assert owned_board(text, 3, 27)
     assert not owned_board("Le Conseil d'administration a révoqué son directeur.", 3, 27)
+
+
+def test_a_lower_case_head_with_a_complement_and_its_article_opens_the_name(find):
+    found = find("La convention a été signée avec l'agence de l'eau Seine-Normandie le 3 mars.")
+    assert ("ORG", "agence de l'eau Seine-Normandie") in found
+
+
+def test_a_lower_case_head_with_a_complement_and_de_opens_the_name(find):
+    found = find("Le marché a été cassé par la cour d'appel de Douai en 2019.")
+    assert ("ORG", "cour d'appel de Douai") in found
+
+
+def test_a_kind_noun_before_a_name_stays_out_of_it(find):
+    found = find("L'information a été donnée par l'agence Xinhua lundi.")
+    assert not any(text.startswith("agence") for _, text in found)

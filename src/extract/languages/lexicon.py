@@ -199,12 +199,19 @@ def patterns(kind: str, lang: str) -> list[list[dict[str, Any]]]:
 def _lowercase_head_patterns(vocab: Vocabulary) -> list[list[Any]]:
     """Patterns for names that start with a lower-case head (``org_heads_lowercase``): the head's words,
     lower-case adjectives, an optional "de (la)", and a capitalised name ("centre hospitalier
-    universitaire de La Réunion", "université Bourgogne Franche-Comté")."""
+    universitaire de La Réunion", "université Bourgogne Franche-Comté"); or the head, a complement in
+    lower case and the name after "de" ("cour d'appel de Bordeaux", "faculté de pharmacie de Nantes") or
+    right after a complement with its article ("agence de l'eau Loire-Bretagne"). A complement without
+    article nor "de" after it says what kind of body the name is ("agence de presse Reuters"), as does a
+    head that is a kind noun right before the name ("l'agence Xinhua": the name is Xinhua)."""
     found: list[list[Any]] = []
     for head in sorted(vocab.org_heads_lowercase):
         words: list[Any] = [{"LOWER": word, "IS_LOWER": True} for word in head.split()]
-        found.append([*words, "ADJLOW*", "DEPREP", "DET?", "CAP", "NAME*"])
-        found.append([*words, "ADJLOW*", "CAP", "NAME*"])
+        if head not in vocab.kind_nouns:
+            found.append([*words, "ADJLOW*", "DEPREP", "DET?", "CAP", "NAME*"])
+            found.append([*words, "ADJLOW*", "CAP", "NAME*"])
+        found.append([*words, "DEPREP", "DET?", "NOUNLOW", "ADJLOW*", "DEPREP", "DET?", "CAP", "NAME*"])
+        found.append([*words, "DEPREP", "DET", "NOUNLOW", "ADJLOW*", "CAP", "NAME*"])
     return found
 
 

@@ -213,8 +213,11 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     follows is the name's start ("ministère de la Culture"), and a complement ending on a head
     noun stays ("Agence nationale de la recherche")."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    if text[start:end].startswith(tuple(h + " " for h in vocab.org_heads_lowercase)):
-        return start, end  # "université de Nantes": the lower-case head is the name's start
+    while len(words) > 2 and words[-1].group().isdigit() and words[-2].group().islower():
+        words = words[:-2]  # "Cégep de La Pocatière en 2011": a year after a preposition is no part of it
+    heads_first = tuple(h + " " for h in vocab.org_heads_lowercase if h not in vocab.kind_nouns)
+    if text[start:end].startswith(heads_first):  # "université de Nantes": the head is the name's start
+        return start, start + words[-1].end()
     heads = vocab.org_heads | vocab.generic
     while (
         len(words) > 1
@@ -234,8 +237,6 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
         words.pop()
     while len(words) > 1 and words[-1].group().lower() in connectors:
         words.pop()  # "Service de (presse)": a name does not end on "de"
-    while len(words) > 2 and words[-1].group().isdigit() and words[-2].group().islower():
-        words = words[:-2]  # "Cégep de La Pocatière en 2011": a year after a preposition is no part of it
     return start + words[0].start(), start + words[-1].end()
 
 
