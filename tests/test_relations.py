@@ -842,3 +842,29 @@ def test_a_bare_works_for_gives_way_to_heads_in_the_same_sentence() -> None:
         (Found("P", "works_for", "C", None, None), said),
     ]
     assert [(r.predicate, r.role) for r in deduplicate(found)] == [("heads", "director")]
+
+
+@pytest.mark.slow
+def test_a_role_between_a_comma_and_its_date_is_held_at_the_topic_since_that_date(fr) -> None:
+    text = "Paul Morin, directeur général depuis juin 2000 a été remplacé."
+    mentions = [person(text, "Paul Morin", lang="fr"), mention(text, "juin 2000", "DATE", value="2000-06")]
+    relations = find_relations([(0, fr(text))], mentions, topic="T")
+    assert [(r.subject, r.predicate, r.object, r.date) for r in relations] == [
+        ("Paul Morin", "heads", "T", "2000-06")
+    ]
+
+
+@pytest.mark.slow
+def test_a_board_is_not_the_organisation_of_a_role_it_acts_on(fr) -> None:
+    text = "Le Conseil d'administration a révoqué Paul Morin, directeur général, hier."
+    mentions = [*orgs(text, "Conseil d'administration", lang="fr"), person(text, "Paul Morin", lang="fr")]
+    relations = find_relations([(0, fr(text))], mentions, topic="T")
+    assert ("Paul Morin", "heads", "T") in triples(relations)
+    assert ("Paul Morin", "heads", "Conseil d'administration") not in triples(relations)
+
+
+@pytest.mark.slow
+def test_a_regional_director_works_for_the_organisation(fr) -> None:
+    text = "Pierre Durand, directeur régional de Bpifrance, a présenté l'outil."
+    mentions = [person(text, "Pierre Durand", lang="fr"), *orgs(text, "Bpifrance", lang="fr")]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("Pierre Durand", "works_for", "Bpifrance")}

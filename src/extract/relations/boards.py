@@ -18,16 +18,17 @@ def board_owner(view: SentenceView) -> Iterator[Found]:
     """Each board of the sentence member_of the organisation whose board its name says it is."""
     orgs = [a for a in view.anchors if a.label == "ORG"]
     for n, board in enumerate(orgs):
-        if not _is_board(view, board):
+        if not is_board(view, board):
             continue
         before = orgs[n - 1] if n else None
         after = orgs[n + 1] if n + 1 < len(orgs) else None
         owner = _owner_before(view, board, before) or _owner_after(view, board, after)
-        if owner is not None and owner.key != board.key and not _is_board(view, owner):
+        if owner is not None and owner.key != board.key and not is_board(view, owner):
             yield Found(board.key, "member_of", owner.key, None, None)
 
 
-def _is_board(view: SentenceView, anchor: Anchor) -> bool:
+def is_board(view: SentenceView, anchor: Anchor) -> bool:
+    """Does the anchor's name hold a board noun ("Board of Directors", "Conseil d'administration")?"""
     forms = doc_forms(view.doc)
     return any(forms[i][0] in view.merged.board_nouns for i in range(anchor.start, anchor.end))
 

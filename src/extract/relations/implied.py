@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from extract.relations.boards import is_board
 from extract.relations.emit import alongside_fellows, emit
 from extract.relations.groups import group_after
 from extract.relations.triggers import pre_ok, role_run, triggers_in
@@ -55,8 +56,11 @@ def zero_object(view: SentenceView) -> Iterator[Found]:
 
 def titled_person(view: SentenceView) -> Iterator[Found]:
     """ "coordinated by Deputy Executive Director Sophie Beaupère": a role title before a name is a role in
-    the one organisation the sentence names or, when it names none, in the topic organisation."""
-    orgs = {a.key for a in view.anchors if a.label == "ORG"} or ({view.topic} if view.topic else set())
+    the one organisation the sentence names or, when it names none, in the topic organisation. A board
+    the sentence names is no such organisation: its director is the company's ("Le Conseil
+    d'administration a révoqué Jean Azéma, directeur général")."""
+    named = {a.key for a in view.anchors if a.label == "ORG" and not is_board(view, a)}
+    orgs = named or ({view.topic} if view.topic else set())
     if len(orgs) != 1:
         return
     (org,) = orgs
@@ -72,14 +76,16 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
                 yield from emit(view, [person], [employer], match, None)
                 break
         else:
-            match = _apposed_role(view, person) or _role_before_comma(view, person)
+            apposed = _apposed_role(view, person)
+            match, date = apposed if apposed else (_role_before_comma(view, person), None)
             if match is not None:
-                yield from emit(view, [person], [employer], match, None)
+                yield from emit(view, [person], [employer], match, date)
 
 
-def _apposed_role(view: SentenceView, person: Anchor) -> Match | None:
+def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
     """ "Louise Vaisman, secrétaire générale, a présenté": a role alone between commas after the name
-    (no complement: "X, director of research" says where no more than the sentence does). Not in a list
+    (no complement: "X, director of research" says where no more than the sentence does), and the date
+    that may follow it ("Jean Azéma, directeur général depuis juin 2000, a été révoqué"). Not in a list
     after a colon or a semicolon ("Speakers: A, chairman; B, treasurer"): whose officers they are is
     left unsaid (:mod:`extract.relations.rosters` reads the lists a roster word opens)."""
     doc, stop = view.doc, view.sent.end
@@ -90,8 +96,15 @@ def _apposed_role(view: SentenceView, person: Anchor) -> Match | None:
     match = role_run(view, person.end + 1, stop)
     if match is None:
         return None
-    closing = doc[match.end].text if match.end < stop else "."
-    return match if closing in (",", ".", ";", ")") else None
+    end, date = match.end, None
+    if end < stop and forms(doc[end])[0] in view.lexicon.date_prepositions:
+        held = next((d for d in view.dates if d.start == end + 1), None)
+        if held is not None:
+            end, date = held.end, held.value
+    closing = doc[end] if end < stop else None
+    if closing is None or closing.text in (",", ".", ";", ")") or (date and closing.pos_ in ("AUX", "VERB")):
+        return match, date
+    return None
 
 
 def _role_before_comma(view: SentenceView, person: Anchor) -> Match | None:
