@@ -644,3 +644,19 @@ def test_a_lower_case_head_with_a_complement_and_de_opens_the_name(find):
 def test_a_kind_noun_before_a_name_stays_out_of_it(find):
     found = find("L'information a été donnée par l'agence Xinhua lundi.")
     assert not any(text.startswith("agence") for _, text in found)
+
+
+def test_a_name_after_a_kind_noun_and_an_adjective_is_an_organisation():
+    from extract.recognise.recogniser import after_kind_noun
+
+    text = "Ces deux filiales du géant chinois Jin Jiang sont réunies."
+    assert after_kind_noun(text, text.index("Jin"), "Jin Jiang", vocabulary("fr"))
+
+
+def test_a_person_after_a_kind_noun_and_a_verb_stays_a_person():
+    from extract.recognise.recogniser import after_kind_noun
+
+    text = "The French group said Sarah Burton would stay."
+    assert not after_kind_noun(text, text.index("Sarah"), "Sarah Burton", vocabulary("en"))
+    text = "la société fondée par Jean Roux"
+    assert not after_kind_noun(text, text.index("Jean"), "Jean Roux", vocabulary("fr"))

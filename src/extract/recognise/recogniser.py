@@ -368,14 +368,31 @@ class Recogniser:
         return c if is_org_name(text, c, vocab) else None
 
     def _cued_org(self, text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
-        """A 'person' that is a known organisation, or follows 'directeur général de', 'about'..."""
+        """A 'person' that is a known organisation, or follows 'directeur général de', 'about'..., or a
+        kind noun ("le conglomérat Jin Jiang", "l'entreprise wallonne Lamba-X", "les éditions Payot")."""
         if fold(name) in folded_organisations():
             return True
         before = fold(text[max(0, start - 40) : start]).strip()
-        return any(before == cue or before.endswith(" " + cue) for cue in map(fold, vocab.org_cues_before))
+        if any(before == cue or before.endswith(" " + cue) for cue in map(fold, vocab.org_cues_before)):
+            return True
+        return after_kind_noun(text, start, name, vocab)
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def after_kind_noun(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Does a kind noun stand right before ``start``, or with one lower-case word of its own between that
+    is no preposition, article, role or speech verb ("le géant chinois Jin Jiang"; not "la société
+    fondée par Jean Roux", "the association, James Watson", "the group said Sarah Burton")? A name that
+    reads as a person's or a title is left alone ("company secretary David Harmsworth")."""
+    found = re.search(r"([a-zà-öø-ÿ-]+)(?: ([a-zà-öø-ÿ-]+))? \Z", text[max(0, start - 60) : start])
+    if found is None or found.group(1) not in vocab.kind_nouns:
+        return False
+    if looks_like_person(name, vocab) or name.lower() in vocab.titles:
+        return False
+    stops = vocab.connectors | vocab.articles | vocab.role_words | vocab.conjunctions | vocab.speech_verbs
+    return found.group(2) is None or found.group(2) not in stops
 
 
 def _spelled_name(acronym: str, long_form: str) -> bool:
