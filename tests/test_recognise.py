@@ -649,8 +649,8 @@ def test_a_kind_noun_before_a_name_stays_out_of_it(find):
 def test_a_name_after_a_kind_noun_and_an_adjective_is_an_organisation():
     from extract.recognise.recogniser import after_kind_noun
 
-    text = "Ces deux filiales du géant chinois Jin Jiang sont réunies."
-    assert after_kind_noun(text, text.index("Jin"), "Jin Jiang", vocabulary("fr"))
+    text = "Ces deux filiales du géant chinois Zhongtai sont réunies."
+    assert after_kind_noun(text, text.index("Zhongtai"), "Zhongtai", vocabulary("fr"))
 
 
 def test_a_person_after_a_kind_noun_and_a_verb_stays_a_person():
