@@ -201,3 +201,10 @@ def test_a_unit_apposed_to_a_name_whose_root_is_its_first_word(en) -> None:
     # the parser hangs "arm" on "One" while the name's root is "SR"
     text = "SR One, the strategic investment arm of pharmaceutical firm Glaxo, led the round."
     assert found(en, text, ("SR One", "ORG", "S"), ("Glaxo", "ORG", "G")) == {("S", "member_of", "G", None)}
+
+
+@pytest.mark.slow
+def test_the_doer_of_an_acquisition_noun_owns_what_it_bought(en) -> None:
+    text = "Acme Robotics grew fast after its acquisition by Globex Corporation."
+    relations = found(en, text, ("Acme Robotics", "ORG", "A"), ("Globex Corporation", "ORG", "G"))
+    assert ("A", "member_of", "G", None) in relations

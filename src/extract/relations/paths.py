@@ -28,6 +28,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from extract.relations.frame_lexicon import Frame, FrameLexicon, frame_lexicon
+from extract.relations.lexicon import merged_words
 from extract.relations.tree import (
     PASSIVE_DEPS,
     SUBJECT_DEPS,
@@ -367,6 +368,8 @@ def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
             return "agent"  # "funded by X", "soutenu par X"
         return "patient"
     marker = _marker(side, trigger)
+    if marker in merged_words().agent_markers:
+        return "doer"  # "son rachat par X", "funding by X": the doer of what the noun names
     if dep in ("poss", "nmod:poss") or (dep == "det" and "Yes" in side.morph.get("Poss")):
         return "agent"  # "its partners", "ses partenaires"
     if dep == "appos":
@@ -410,7 +413,14 @@ def _verb_pair(frame: Frame, ends: Ends, roles: tuple[str, str]) -> Ends | None:
 
 def _noun_pair(frame: Frame, ends: Ends, roles: tuple[str, str]) -> Ends | None:
     """A noun's object is the entity its preposition attaches ("member of Y", "funding from Y"); the items
-    listed after it ("its partners: A, B") are its objects only when its owner is the other end."""
+    listed after it ("its partners: A, B") are its objects only when its owner is the other end. A doer
+    ("son rachat par Jin Jiang") is the noun's agent, as the subject of its verb would be ("Jin Jiang a
+    racheté le groupe"): the other end is what it was done to."""
+    if "doer" in roles:
+        if frame.agent == "either" or roles[0] == roles[1]:
+            return None
+        doer, other = ends if roles[0] == "doer" else ends[::-1]
+        return (doer, other) if frame.agent == "subject" else (other, doer)
     if "listed" in roles:
         if set(roles) != {"listed", "agent"}:
             return None  # the items of "partners including A, B" are not each other's partners
