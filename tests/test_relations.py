@@ -868,3 +868,10 @@ def test_a_regional_director_works_for_the_organisation(fr) -> None:
     text = "Pierre Durand, directeur régional de Bpifrance, a présenté l'outil."
     mentions = [person(text, "Pierre Durand", lang="fr"), *orgs(text, "Bpifrance", lang="fr")]
     assert triples(find_relations([(0, fr(text))], mentions)) == {("Pierre Durand", "works_for", "Bpifrance")}
+
+
+@pytest.mark.slow
+def test_the_chair_of_the_board_before_a_comma_heads_the_organisation(fr) -> None:
+    text = "Le président du Conseil d'administration, Paul Morin, le dit : c'est une priorité pour Acme."
+    mentions = [person(text, "Paul Morin", lang="fr"), *orgs(text, "Acme", lang="fr")]
+    assert ("Paul Morin", "heads", "Acme") in triples(find_relations([(0, fr(text))], mentions))

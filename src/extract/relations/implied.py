@@ -108,24 +108,36 @@ def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None
 
 
 def _role_before_comma(view: SentenceView, person: Anchor) -> Match | None:
-    """ "the former director, Adrian Jenkins," / "la directrice générale sortante, Marie-Claude Deschênes":
-    a role opened by an article and closed by the comma before the name. The article keeps a list ("X,
-    director, Y") from handing one person's role to the next; a possessive ("Leur président, X") points
-    at an owner the sentence may name before, not at the topic."""
+    """ "the former director, Adrian Jenkins," / "la directrice générale sortante, Marie-Claude Deschênes" /
+    "Le président du Conseil d'administration, Christian Moretti,": a role opened by an article and
+    closed by the comma before the name, its adjectives and the board it chairs between. The article
+    keeps a list ("X, director, Y") from handing one person's role to the next; a possessive ("Leur
+    président, X") points at an owner the sentence may name before, not at the topic."""
     doc, lex = view.doc, view.lexicon
     comma = person.start - 1
     if comma <= view.sent.start or doc[comma].text != ",":
         return None
-    for start in range(max(view.sent.start + 1, comma - 5), comma):
+    for start in range(max(view.sent.start + 1, comma - 8), comma):
         opener = doc[start - 1]
         while opener.i > view.sent.start and opener.pos_ == "ADJ":  # "the former director"
             opener = doc[opener.i - 1]
         if (opener.pos_ != "DET" or "Yes" in opener.morph.get("Poss")) and forms(opener)[0] not in lex.titles:
             continue
         match = role_run(view, start, comma)
-        if match is not None and all(doc[i].pos_ == "ADJ" for i in range(match.end, comma)):
+        if match is not None and _closes_role(view, match.end, comma):
             return match
     return None
+
+
+def _closes_role(view: SentenceView, start: int, comma: int) -> bool:
+    """Only adjectives, or the board the role sits on ("of the Board", "du Conseil d'administration"),
+    between a role and the comma after it."""
+    tokens = view.doc[start:comma]
+    if all(t.pos_ == "ADJ" for t in tokens):
+        return True
+    boards = view.merged.board_nouns
+    board = next((n for n, t in enumerate(tokens) if forms(t)[0] in boards), None)
+    return board is not None and all(t.pos_ in ("ADP", "DET", "ADJ") for t in tokens[:board])
 
 
 def _unrecognised_name(tokens: Sequence[Token]) -> bool:
