@@ -875,3 +875,21 @@ def test_the_chair_of_the_board_before_a_comma_heads_the_organisation(fr) -> Non
     text = "Le président du Conseil d'administration, Paul Morin, le dit : c'est une priorité pour Acme."
     mentions = [person(text, "Paul Morin", lang="fr"), *orgs(text, "Acme", lang="fr")]
     assert ("Paul Morin", "heads", "Acme") in triples(find_relations([(0, fr(text))], mentions))
+
+
+@pytest.mark.slow
+def test_a_subsidiary_of_the_next_name_is_its_member_and_no_one_elses(en) -> None:
+    text = "Scottish Power is a subsidiary of Iberdrola, the utility that also owns Avangrid."
+    mentions = orgs(text, "Scottish Power", "Iberdrola", "Avangrid")
+    found = triples(find_relations([(0, en(text))], mentions, topic="Vineyard Wind"))
+    assert ("Scottish Power", "member_of", "Iberdrola") in found
+    assert ("Scottish Power", "member_of", "Vineyard Wind") not in found
+
+
+@pytest.mark.slow
+def test_a_filiale_named_in_apposition_is_a_member(fr) -> None:
+    text = "Orange Cyberdefense, la filiale d'Orange Business Services, a racheté Lexsi."
+    mentions = orgs(text, "Orange Cyberdefense", "Orange Business Services", "Lexsi", lang="fr")
+    assert ("Orange Cyberdefense", "member_of", "Orange Business Services") in triples(
+        find_relations([(0, fr(text))], mentions)
+    )

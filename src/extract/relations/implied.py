@@ -33,6 +33,8 @@ def zero_object(view: SentenceView) -> Iterator[Found]:
         if not pre_ok(view, pre) or not any(w in lex.copulas for t in pre for w in forms(t)):
             continue
         following = gap(view, match.end, stop)
+        if not following and stop < view.sent.end:
+            continue  # "a subsidiary of Iberdrola": the next name is the object the trigger opens on
         if _unrecognised_name(following):
             continue  # "membre de France Hydrogène" with no mention for the name: the object is not a guess
         if following and (
