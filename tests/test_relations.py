@@ -893,3 +893,18 @@ def test_a_filiale_named_in_apposition_is_a_member(fr) -> None:
     assert ("Orange Cyberdefense", "member_of", "Orange Business Services") in triples(
         find_relations([(0, fr(text))], mentions)
     )
+
+
+@pytest.mark.slow
+def test_a_role_the_persons_verb_gives_is_held_at_the_topic(fr) -> None:
+    text = "Paul Morin devient directeur général et Anne Roux directrice générale déléguée."
+    mentions = [person(text, "Paul Morin", lang="fr"), person(text, "Anne Roux", lang="fr")]
+    relations = find_relations([(0, fr(text))], mentions, topic="T")
+    assert ("Paul Morin", "heads", "T") in triples(relations)
+
+
+@pytest.mark.slow
+def test_the_subject_of_an_appointing_verb_is_who_appoints(en) -> None:
+    text = "Acme Bridal names new CEO."
+    mentions = [person(text, "Acme Bridal")]
+    assert find_relations([(0, en(text))], mentions, topic="T") == []

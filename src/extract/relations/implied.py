@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from extract.relations.boards import is_board
 from extract.relations.emit import alongside_fellows, emit
+from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.groups import group_after
 from extract.relations.triggers import pre_ok, role_run, triggers_in
 from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, Match, SentenceView, dates_in, forms, gap
@@ -78,7 +79,7 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
                 yield from emit(view, [person], [employer], match, None)
                 break
         else:
-            apposed = _apposed_role(view, person)
+            apposed = _apposed_role(view, person) or _given_role(view, person)
             match, date = apposed if apposed else (_role_before_comma(view, person), None)
             if match is not None:
                 yield from emit(view, [person], [employer], match, date)
@@ -107,6 +108,38 @@ def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None
     if closing is None or closing.text in (",", ".", ";", ")") or (date and closing.pos_ in ("AUX", "VERB")):
         return match, date
     return None
+
+
+def _given_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
+    """ "Thierry Martel devient directeur général", "X has been appointed as its new CEO", "X occupe la
+    fonction de directeur des études depuis 2016": the role the person's verb gives them (a role verb,
+    or an appointing verb in the passive: the subject of "names" is who appoints), with the date that
+    may follow it, when the clause ends after it."""
+    doc, stop, lex, frames = view.doc, view.sent.end, view.lexicon, frame_lexicon()
+    giving = frames.role_verbs - frames.appointing_verbs
+    at, verb = person.end, False
+    while at < stop and doc[at].pos_ in ("AUX", "VERB"):
+        lemma = forms(doc[at])[1]
+        passive = any(c.dep_ in ("auxpass", "aux:pass") for c in doc[at].children)
+        appointed = lemma in frames.appointing_verbs and passive
+        if doc[at].pos_ == "VERB" and lemma not in giving and not appointed:
+            return None
+        verb = verb or doc[at].pos_ == "VERB" or lemma in lex.copulas
+        at += 1
+    if not verb:
+        return None
+    while at < stop and (forms(doc[at])[0] in lex.role_openers or doc[at].pos_ == "ADV"):
+        at += 1
+    match = role_run(view, at, stop)
+    if match is None:
+        return None
+    end, date = match.end, None
+    if end < stop and forms(doc[end])[0] in lex.date_prepositions:
+        held = next((d for d in view.dates if d.start == end + 1), None)
+        if held is not None:
+            end, date = held.end, held.value
+    closing = end >= stop or doc[end].text in (",", ".", ";", ")", "!") or doc[end].pos_ == "CCONJ"
+    return (match, date) if closing else None
 
 
 def _role_before_comma(view: SentenceView, person: Anchor) -> Match | None:

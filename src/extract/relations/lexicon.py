@@ -67,6 +67,7 @@ WORD_SET_KEYS = (
     "funder_markers",
     "membership_nouns",
     "roster_words",
+    "role_openers",
     *MERGED_KEYS,
 )
 #: Lexicon lists of phrases (lists of words).
@@ -133,6 +134,7 @@ class RelationLexicon:
     funder_markers: frozenset[str]
     membership_nouns: frozenset[str]
     roster_words: frozenset[str]  # before a colon, announce a list of officers ("elected:", "le bureau :")
+    role_openers: frozenset[str]  # between a role verb and the role it names ("named as its new CEO")
     agent_markers: frozenset[str]
     possessive_markers: frozenset[str]
     and_words: frozenset[str]
