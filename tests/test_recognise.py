@@ -679,3 +679,15 @@ def test_a_kind_noun_before_a_persons_surname_names_no_organisation():
     start = text.index("firm")
     pattern = Candidate(start, start + len("firm Ozzie"), "ORG", "pattern", "en")
     assert not_surnames(text, [person, pattern]) == [person]
+
+
+def test_a_camel_case_name_the_model_calls_an_organisation_once_is_no_place():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.recognise.votes import model_orgs
+
+    doc = spacy.blank("fr")("mirSense lève . mirSense . mirSense emploie . Lyon .")
+    labels = {0: "ORG", 3: "MISC", 5: "MISC", 8: "ORG"}
+    doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
+    assert model_orgs([(None, doc)]) == {"mirSense"}

@@ -6,6 +6,7 @@ LOC once); one reading of the whole document is steadier than any one of them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -13,6 +14,8 @@ from spacy.tokens import Doc
 
 from extract.recognise.blocks import Block
 
+#: A word that opens in lower case and has a capital inside ("mirSense", "eBay").
+CAMEL_CASE = re.compile(r"[a-zà-öø-ÿ]+[A-ZÀ-ÖØ-Þ][\w-]*")
 #: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -38,10 +41,15 @@ def not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
 def model_orgs(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
     """One-word names the model calls an organisation at least twice and at least twice as often as
     anything else: a company named after a place or a word ("Orange", "Total") that the text keeps using
-    as a company."""
+    as a company; and a name in camel case the model calls one at least once ("mirSense"): no place or
+    person is written so."""
     votes: dict[str, Counter[bool]] = defaultdict(Counter)
     for _, doc in blocks:
         for ent in doc.ents:
             if " " not in ent.text:
                 votes[ent.text][ent.label_ == "ORG"] += 1
-    return {name for name, vote in votes.items() if vote[True] >= 2 and vote[True] >= 2 * vote[False]}
+    return {
+        name
+        for name, vote in votes.items()
+        if (vote[True] >= 2 and vote[True] >= 2 * vote[False]) or (vote[True] and CAMEL_CASE.fullmatch(name))
+    }
