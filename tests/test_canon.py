@@ -110,3 +110,15 @@ def test_name_without_head_noun_shared_by_two_bodies_stays_apart():
     text = "Lyon University, Lyon Hospital, Lyon"
     keys = keyed(text, [org("Lyon University", 0), org("Lyon Hospital", 17), org("Lyon", 32)])
     assert len({keys["Lyon"], keys["Lyon University"], keys["Lyon Hospital"]}) == 3
+
+
+def test_a_given_name_alone_is_the_one_person_who_bears_it():
+    text = "Bill Sweeney joins. Bill said so."
+    keys = keyed(text, [person("Bill Sweeney", 0), person("Bill", 20)])
+    assert keys["Bill"] == keys["Bill Sweeney"]
+
+
+def test_a_given_name_two_people_bear_stays_apart():
+    text = "Sarah Burton and Sarah Mitchell. Sarah said so."
+    keys = keyed(text, [person("Sarah Burton", 0), person("Sarah Mitchell", 17), person("Sarah", 33)])
+    assert keys["Sarah"] not in (keys["Sarah Burton"], keys["Sarah Mitchell"])

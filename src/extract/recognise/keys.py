@@ -116,6 +116,17 @@ def _person_keys(forms: Counter[str]) -> dict[tuple[str, str], str]:
             for b in group:
                 if a < b and _compatible_first_names(parts[a][:-1], parts[b][:-1]):
                     union.union(a, b)
+    # a given name alone ("Bill said") is the one person of the text who bears it, when no full name ends on
+    # it (then it is that person's surname) and no two people share it
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        if len(parts[form]) > 1:
+            by_first[fold(parts[form][0])].add(form)
+    for form in forms:
+        word = fold(form)
+        if len(parts[form]) == 1 and len(by_surname[word]) == 1 and len(by_first.get(word, ())) == 1:
+            (full,) = by_first[word]
+            union.union(form, full)
     keys = {}
     for members in union.groups(forms).values():
         key = "PERSON|" + fold(max(members, key=lambda m: (len(m), forms[m], m)))
