@@ -67,22 +67,30 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
     if len(orgs) != 1:
         return
     (org,) = orgs
-    lex, doc = view.lexicon, view.doc
     for person in (a for a in view.anchors if a.label == "PERSON"):
-        end = person.start
-        while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
-            end -= 1
-        employer = Anchor(person.start, person.start, org, "ORG")
-        for start in range(max(view.sent.start, end - 6), end):
-            match = role_run(view, start, end)
-            if match is not None and match.end == end:
-                yield from emit(view, [person], [employer], match, None)
-                break
-        else:
-            apposed = _apposed_role(view, person) or _given_role(view, person)
-            match, date = apposed if apposed else (_role_before_comma(view, person), None)
-            if match is not None:
-                yield from emit(view, [person], [employer], match, date)
+        held = person_role(view, person)
+        if held is not None:
+            employer = Anchor(person.start, person.start, org, "ORG")
+            yield from emit(view, [person], [employer], *held)
+
+
+def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
+    """The role the sentence gives a person with no organisation of its own: a title before the name
+    ("Deputy Executive Director Sophie Beaupère"), a role between commas after it, a role their verb
+    gives them, a role closed by the comma before the name; and the date tied to it."""
+    lex, doc = view.lexicon, view.doc
+    end = person.start
+    while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
+        end -= 1
+    for start in range(max(view.sent.start, end - 6), end):
+        match = role_run(view, start, end)
+        if match is not None and match.end == end:
+            return match, None
+    held = _apposed_role(view, person) or _given_role(view, person)
+    if held is not None:
+        return held
+    match = _role_before_comma(view, person)
+    return (match, None) if match is not None else None
 
 
 def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
