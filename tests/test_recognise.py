@@ -691,3 +691,7 @@ def test_a_camel_case_name_the_model_calls_an_organisation_once_is_no_place():
     labels = {0: "ORG", 3: "MISC", 5: "MISC", 8: "ORG"}
     doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
     assert model_orgs([(None, doc)]) == {"mirSense"}
+
+
+def test_a_person_with_a_possessive_inside_is_an_organisation(find):
+    assert ("ORG", "David’s Bridal") in find("David’s Bridal names new CEO. David’s Bridal has 190 stores.")
