@@ -502,3 +502,8 @@ def test_long_runs_of_white_space_stay_fast() -> None:
     # a quadratic regex would take seconds here; the atomic white-space groups keep it linear
     text = "June" + " " * 20_000 + "x " + "in 2017, " * 2_000
     assert len(find_dates(text, "en")) == 2_000
+
+
+def test_a_year_before_1900_after_a_preposition_is_a_date() -> None:
+    assert found("The club, founded in 1892 by John Muir, grew.", "en") == [("1892", "1892")]
+    assert found("La maison, fondée en 1868, compte 1850 salariés.", "fr") == [("1868", "1868")]

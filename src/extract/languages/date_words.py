@@ -36,6 +36,7 @@ _WORD_LISTS = (
     "range_articles",
     "leading_words",
     "count_words",
+    "old_year_prepositions",
 )
 _DAY_ORDERS = ("month_day", "day_month")
 
@@ -65,6 +66,7 @@ class Vocabulary:
     range_articles: tuple[str, ...]
     leading_words: tuple[str, ...]
     count_words: tuple[str, ...]
+    old_year_prepositions: tuple[str, ...]  # "founded in 1892": a year before 1900 only after one of these
     year_parts: dict[str, tuple[int, int]]  # "first quarter of" -> (1, 3): the months of a part of a year
 
 

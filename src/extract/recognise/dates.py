@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,6 +57,11 @@ _URLISH = re.compile(r"\S*(?:://|www\.|@|=)\S*|\S*\w\.[a-z]{2,6}/\S*", re.IGNORE
 _NEVER = "(?!)"
 #: The word just before a position (searched in a window ending there).
 _WORD_BEFORE = re.compile(r"([^\W\d_]+['’]?)[^\S\n]+$")
+
+
+def _after_any(words: Sequence[str]) -> str:
+    """A lookbehind for one of ``words`` and a space ("founded in 1892"), each alternative of fixed width."""
+    return "(?:" + "|".join(rf"(?<=(?<!\w){re.escape(word)} )" for word in words) + ")" if words else "(?!)"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -134,6 +139,7 @@ class Grammar:
             (rf"{modifier}{month('m')}{month_year}{year}", self._month_year_value),
             (rf"{modifier}{month('m')}(?:{after})?", self._month_value),
             (rf"{modifier}(?P<y>{_BARE_YEAR})", self._year_value),
+            (rf"{_after_any(v.old_year_prepositions)}(?P<y>18\d\d)(?!\d)", self._year_value),
             *self._part_shapes(year),
             (
                 rf"{month('m1')}(?:{_SP}(?P<y1>{_YEAR}))?{connector}{month('m2')}(?:{month_year}(?P<y2>{_YEAR}))?",
