@@ -908,3 +908,22 @@ def test_the_subject_of_an_appointing_verb_is_who_appoints(en) -> None:
     text = "Acme Bridal names new CEO."
     mentions = [person(text, "Acme Bridal")]
     assert find_relations([(0, en(text))], mentions, topic="T") == []
+
+
+@pytest.mark.slow
+def test_a_plural_role_after_a_list_of_people_is_each_ones(fr) -> None:
+    text = "Me Anne Roux et Me Paul Morin, Co-Présidents du barreau de Nice, étaient présents."
+    mentions = [
+        person(text, "Anne Roux", lang="fr"),
+        person(text, "Paul Morin", lang="fr"),
+        *orgs(text, "barreau de Nice", lang="fr"),
+    ]
+    found = triples(find_relations([(0, fr(text))], mentions))
+    assert {("Anne Roux", "heads", "barreau de Nice"), ("Paul Morin", "heads", "barreau de Nice")} <= found
+
+
+@pytest.mark.slow
+def test_a_former_role_of_an_organisation_before_the_name(fr) -> None:
+    text = "Ils remplaceront l'ex-patron de Acme Paul Morin au conseil."
+    mentions = [*orgs(text, "Acme", lang="fr"), person(text, "Paul Morin", lang="fr")]
+    assert ("Paul Morin", "heads", "Acme") in triples(find_relations([(0, fr(text))], mentions))

@@ -22,7 +22,9 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
     nouns = [
         t
         for t in tokens
-        if forms(t)[0] not in lex.list_connectors and not (t.pos_ == "ADP" and t.i + 1 in view.skip)
+        if forms(t)[0] not in lex.list_connectors
+        and forms(t)[0] not in lex.titles  # "A et Me B": a title opens the next item
+        and not (t.pos_ == "ADP" and t.i + 1 in view.skip)
     ]
     joined = any(forms(t)[0] in (",", "/", "&") or forms(t)[0] in view.merged.and_words for t in tokens)
     plain = all(

@@ -97,7 +97,11 @@ def _pair_triples(
     if match.direction == "role":
         has_prep = any(forms(t)[0] in lex.role_prepositions for t in post)
         if before.label == "PERSON" and after.label == "ORG" and (has_prep or not post):
-            subjects, objects = [before], group_after(view, after)
+            # "A et B, Co-Présidents du barreau": a role in the plural is every listed person's
+            last = view.doc[match.end - 1]
+            plural = last.lower_ != last.lemma_.lower() and last.lower_.endswith(("s", "x"))
+            subjects = [a for a in group_before(view, before) if a.label == "PERSON"] if plural else [before]
+            objects = group_after(view, after)
         elif before.label == "ORG" and after.label == "PERSON" and _bare_apposition(view, post):
             subjects, objects = [after], [before]
         elif before.label == after.label == "ORG" and has_prep and _appositive(view, before, match):
