@@ -927,3 +927,13 @@ def test_a_former_role_of_an_organisation_before_the_name(fr) -> None:
     text = "Ils remplaceront l'ex-patron de Acme Paul Morin au conseil."
     mentions = [*orgs(text, "Acme", lang="fr"), person(text, "Paul Morin", lang="fr")]
     assert ("Paul Morin", "heads", "Acme") in triples(find_relations([(0, fr(text))], mentions))
+
+
+@pytest.mark.slow
+def test_a_role_of_an_organisation_then_its_holder_right_after_it(fr) -> None:
+    text = "Le directeur général de Zorvex Antoine de Saint-Aubin a présenté les résultats."
+    mentions = [*orgs(text, "Zorvex", lang="fr"), person(text, "Antoine de Saint-Aubin", lang="fr")]
+    relations = find_relations([(0, fr(text))], mentions)
+    assert [(r.subject, r.predicate, r.object) for r in relations] == [
+        ("Antoine de Saint-Aubin", "heads", "Zorvex")
+    ]

@@ -186,15 +186,18 @@ def _relative_role(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
 
 
 def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[Found]:
-    """ "du Directeur général de l'AFD, Remy Rioux," / "the former CEO of Liberty Media, Robert Bennett.": a
-    role whose owner follows it, and its holder after a comma (the parse often hangs the name on the verb)."""
+    """ "du Directeur général de l'AFD, Remy Rioux," / "the former CEO of Liberty Media, Robert Bennett." /
+    "Le directeur général de Danone Antoine de Saint-Affrique a présenté": a role whose owner follows it,
+    and its holder after a comma or right after the owner (the parse often hangs the name on the verb)."""
     if org.label != "ORG" or person.label != "PERSON":
         return
     doc, lex, start = view.doc, view.lexicon, view.sent.start
-    if [t.text for t in gap(view, org.end, person.start)] != [","]:
+    between = [t.text for t in gap(view, org.end, person.start)]
+    if between not in ([","], []):
         return
-    if person.end < view.sent.end and doc[person.end].text not in (",", ".", ";", ")"):
-        return  # "..., Remy Rioux and ...": the name may open a list of its own
+    closed = person.end >= view.sent.end or doc[person.end].text in (",", ".", ";", ")")
+    if between and not closed:
+        return  # "..., Remy Rioux and ...": after a comma, the name may open a list of its own
     end = org.start
     while end > start and (doc[end - 1].pos_ == "DET" or forms(doc[end - 1])[0] in lex.articles):
         end -= 1
