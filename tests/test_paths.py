@@ -208,3 +208,10 @@ def test_the_doer_of_an_acquisition_noun_owns_what_it_bought(en) -> None:
     text = "Acme Robotics grew fast after its acquisition by Globex Corporation."
     relations = found(en, text, ("Acme Robotics", "ORG", "A"), ("Globex Corporation", "ORG", "G"))
     assert ("A", "member_of", "G", None) in relations
+
+
+@pytest.mark.slow
+def test_a_kind_noun_named_after_the_organisation_appoints(fr) -> None:
+    text = "Le groupe Zorvex annonce la nomination de Marie Keller au poste de directrice financière."
+    relations = found(fr, text, ("Zorvex", "ORG", "Z"), ("Marie Keller", "PERSON", "K"), lang="fr")
+    assert relations == {("K", "works_for", "Z", None)}

@@ -199,7 +199,7 @@ def _appointed(
     if any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs | lexicon.appointing_verbs for t in inner):
         return
     word = next((t for t in inner if forms[t.i][1] in lexicon.appointing_verbs), None)
-    if word is None or path[-1].dep_ not in SUBJECT_DEPS:
+    if word is None or not _appoints(path):
         return  # the organisation appoints; "nommé en Conseil des ministres" names where, not who
     on_path = {t.i for t in path}
     for token in _below(word, depth=3):
@@ -208,6 +208,17 @@ def _appointed(
             if match is not None:
                 yield Found(person.key, match.predicate, org.key, match.role, date)
             return
+
+
+def _appoints(path: Sequence[Token]) -> bool:
+    """Is the organisation at the end of the path the subject, or the name of a common noun that is
+    ("Le groupe Zorvex annonce la nomination de X")?"""
+    org = path[-1]
+    if org.dep_ in SUBJECT_DEPS:
+        return True
+    noun = org.head
+    named = org.dep_ in ("nmod", "appos", "compound", "flat:name") and len(path) > 1 and path[-2].i == noun.i
+    return named and noun.pos_ == "NOUN" and noun.dep_ in SUBJECT_DEPS
 
 
 def _below(token: Token, *, depth: int) -> Iterator[Token]:
@@ -281,6 +292,8 @@ def _role_match(view: SentenceView, token: Token) -> Match | None:
     start = token.i
     while start > view.sent.start and forms[start - 1][0] in lex.role_words:
         start -= 1
+    while start < token.i and forms[start][0] in lex.role_prepositions:
+        start += 1  # "au poste de directrice": the role opens after its "de"
     return role_run(view, start, view.sent.end, skip=frozenset())
 
 
