@@ -695,3 +695,8 @@ def test_a_camel_case_name_the_model_calls_an_organisation_once_is_no_place():
 
 def test_a_person_with_a_possessive_inside_is_an_organisation(find):
     assert ("ORG", "David’s Bridal") in find("David’s Bridal names new CEO. David’s Bridal has 190 stores.")
+
+
+def test_a_company_raising_money_or_joined_is_an_organisation(find):
+    assert ("ORG", "Zorvex") in find("Zorvex lève 20 millions d'euros auprès de Kurma Partners.")
+    assert ("ORG", "Zorvex") in find("Marie Keller rejoint Zorvex après dix ans chez Sanofi.")
