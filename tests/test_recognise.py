@@ -700,3 +700,7 @@ def test_a_person_with_a_possessive_inside_is_an_organisation(find):
 def test_a_company_raising_money_or_joined_is_an_organisation(find):
     assert ("ORG", "Zorvex") in find("Zorvex lève 20 millions d'euros auprès de Kurma Partners.")
     assert ("ORG", "Zorvex") in find("Marie Keller rejoint Zorvex après dix ans chez Sanofi.")
+
+
+def test_a_name_described_as_a_subsidiary_is_an_organisation(find):
+    assert ("ORG", "Zorvex") in find("Zorvex, filiale du groupe Orano, a inauguré son usine.")

@@ -100,14 +100,16 @@ def _workplace(lang: str) -> re.Pattern[str]:
 
 @cache
 def _described(lang: str) -> re.Pattern[str]:
-    """A capitalised name that an apposition describes as a kind of organisation: "Vineyard Wind, an
-    offshore wind developer, ...", "Zorvex, une start-up nantaise, ..."."""
+    """A capitalised name that an apposition describes as a kind of organisation, or as another's unit:
+    "Vineyard Wind, an offshore wind developer, ...", "Zorvex, une start-up nantaise, ...", "Zorvex,
+    filiale du groupe Orano"."""
     vocab = lexicon.vocabulary(lang)
     kinds = lexicon.alternation(vocab.kind_nouns)
     articles = lexicon.alternation(vocab.indefinite_articles)
+    parents = lexicon.alternation(vocab.parent_nouns)
     return re.compile(
-        rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,3}}),\s+(?i:{articles})\s+"
-        rf"(?:[a-zà-öø-ÿ-]+\s+){{0,3}}(?:{kinds})(?![\w-])"
+        rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,3}}),\s+(?:(?i:{articles})\s+"
+        rf"(?:[a-zà-öø-ÿ-]+\s+){{0,3}}(?:{kinds})|(?:(?i:{articles}|la|the)\s+)?(?i:{parents}))(?![\w-])"
     )
 
 
