@@ -704,3 +704,7 @@ def test_a_company_raising_money_or_joined_is_an_organisation(find):
 
 def test_a_name_described_as_a_subsidiary_is_an_organisation(find):
     assert ("ORG", "Zorvex") in find("Zorvex, filiale du groupe Orano, a inauguré son usine.")
+
+
+def test_a_name_listed_after_one_that_ends_on_a_place_is_an_organisation(find):
+    assert ("ORG", "Zorvex") in find("L'université de Lille et Zorvex ont signé une convention de partenariat.")

@@ -73,10 +73,12 @@ def _ends_item(text: str, end: int, lang: str) -> bool:
 
 
 def _ends_on_complement(name: str, lang: str) -> bool:
-    """Whether a name ends on a complement of one word ("Department for Culture", "Ministère de la Santé")."""
+    """Whether a name ends on a complement of one word ("Department for Culture", "Ministère de la Santé"),
+    but a place ("université de Lille": a list after it is no part of the name)."""
     vocab = lexicon.vocabulary(lang)
     words = name.split()
-    return len(words) >= 3 and words[-2].lower() in vocab.connectors | vocab.articles
+    complement = len(words) >= 3 and words[-2].lower() in vocab.connectors | vocab.articles
+    return complement and words[-1] not in place_names()
 
 
 def _may_be_org(name: str, text: str, lang: str) -> bool:
