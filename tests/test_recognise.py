@@ -707,4 +707,4 @@ def test_a_name_described_as_a_subsidiary_is_an_organisation(find):
 
 
 def test_a_name_listed_after_one_that_ends_on_a_place_is_an_organisation(find):
-    assert ("ORG", "Zorvex") in find("L'université de Lille et Zorvex ont signé une convention de partenariat.")
+    assert ("ORG", "Zorvex") in find("L'université de Lille et Zorvex ont signé une convention.")
