@@ -662,15 +662,6 @@ def test_a_person_after_a_kind_noun_and_a_verb_stays_a_person():
     assert not after_kind_noun(text, text.index("Jean"), "Jean Roux", vocabulary("fr"))
 
 
-def test_a_surname_written_after_a_given_name_is_no_model_organisation():
-    from extract.recognise.corrections import not_surnames
-
-    text = "New Zealander Jason McCracken takes over. McCracken will leave ANZ."
-    start = text.index("McCracken will")
-    model = Candidate(start, start + len("McCracken"), "ORG", "model", "en")
-    assert [c.label for c in not_surnames(text, [model])] == ["PERSON"]
-
-
 def test_a_kind_noun_before_a_persons_surname_names_no_organisation():
     from extract.recognise.corrections import not_surnames
 

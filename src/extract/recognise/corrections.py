@@ -16,18 +16,12 @@ from functools import cache
 from itertools import pairwise
 
 from extract.languages import lexicon
-from extract.languages.name_forms import first_names
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import folded_organisations, has_head, looks_like_person
 from extract.recognise.places import place_names
 from extract.recognise.spans import Spans
 from extract.text import acronyms
 from extract.text.fold import fold
-
-#: A capitalised given name and a capitalised surname, side by side.
-_GIVEN_AND_SURNAME = re.compile(r"\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) ((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)\b")
-#: What gender_guesser answers for a word it knows as a given name.
-_GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
 
 def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
@@ -163,16 +157,6 @@ def _after_lower_words(name: str) -> str:
     return words[1] if len(words) == 2 and words[0][:1].islower() else ""
 
 
-def _written_surnames(text: str) -> set[str]:
-    """Surnames the text writes after a known given name ("Jason McCracken"), where the model may have
-    read no person: "McCracken" alone is then that person, not the organisation the model says."""
-    found = set()
-    for match in _GIVEN_AND_SURNAME.finditer(text):
-        if first_names().get_gender(match.group(1)) in _GIVEN:
-            found.add(match.group(2))
-    return found
-
-
 def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The last word of a person the model or a title found is that person wherever it stands alone
     ("Smith announced" is the Smith of "John Smith"): a cue organisation of that word is dropped, and a
@@ -182,7 +166,6 @@ def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
     # a one-word "person" is no one's surname, nor is a model "person" opening in lower case ("président
     # de la Fonda" gives no surname "Fonda")
     people = {words[-1] for words in full if len(words) > 1 and words[0][:1].isupper()}
-    written = _written_surnames(text)
     in_orgs = {
         word
         for c in candidates
@@ -199,7 +182,7 @@ def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if (
             c.source == "model"
             and c.label == "ORG"
-            and (name in people or name in written)
+            and name in people
             and name not in in_orgs
             and fold(name) not in folded_organisations()
         ):
