@@ -739,7 +739,7 @@ def test_a_role_closed_by_a_comma_before_the_name_is_held_at_the_topic(en) -> No
     mentions = [mention(text, "Adrian Jones", "PERSON", "P")]
     relations = find_relations([(0, en(text))], mentions, topic="T")
     assert [(r.subject, r.predicate, r.object, r.role) for r in relations] == [
-        ("P", "heads", "T", "director")
+        ("P", "heads", "T", "former director")
     ]
 
 
