@@ -25,14 +25,8 @@ def not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
 
     "Lyon" tagged ORG once and PERSON once is no organisation; a rule can still make it one.
     """
-    votes: dict[str, Counter[bool]] = defaultdict(Counter)
-    places = set()
-    for _, doc in blocks:
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                places.add(ent.text)
-            if " " not in ent.text:
-                votes[ent.text][ent.label_ == "ORG"] += 1
+    votes = _votes(blocks)
+    places = {ent.text for _, doc in blocks for ent in doc.ents if ent.label_ in PLACE_LABELS}
     # an acronym the model calls ORG more often than a place is no place ("FIIA": ORG twice, GPE once)
     places = {name for name in places if not (name.isupper() and votes[name][True] > votes[name][False])}
     return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
@@ -43,13 +37,19 @@ def model_orgs(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
     anything else: a company named after a place or a word ("Orange", "Total") that the text keeps using
     as a company; and a name in camel case the model calls one at least once ("mirSense"): no place or
     person is written so."""
-    votes: dict[str, Counter[bool]] = defaultdict(Counter)
-    for _, doc in blocks:
-        for ent in doc.ents:
-            if " " not in ent.text:
-                votes[ent.text][ent.label_ == "ORG"] += 1
+    votes = _votes(blocks)
     return {
         name
         for name, vote in votes.items()
         if (vote[True] >= 2 and vote[True] >= 2 * vote[False]) or (vote[True] and CAMEL_CASE.fullmatch(name))
     }
+
+
+def _votes(blocks: Sequence[tuple[Block, Doc]]) -> dict[str, Counter[bool]]:
+    """For each one-word name the model reads, how often it calls it an organisation (True) or not."""
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for _, doc in blocks:
+        for ent in doc.ents:
+            if " " not in ent.text:
+                votes[ent.text][ent.label_ == "ORG"] += 1
+    return votes

@@ -107,11 +107,7 @@ def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None
     match = role_run(view, person.end + 1, stop)
     if match is None:
         return None
-    end, date = match.end, None
-    if end < stop and forms(doc[end])[0] in view.lexicon.date_prepositions:
-        held = next((d for d in view.dates if d.start == end + 1), None)
-        if held is not None:
-            end, date = held.end, held.value
+    end, date = _dated(view, match.end)
     closing = doc[end] if end < stop else None
     if closing is None or closing.text in (",", ".", ";", ")") or (date and closing.pos_ in ("AUX", "VERB")):
         return match, date
@@ -141,13 +137,19 @@ def _given_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] 
     match = role_run(view, at, stop)
     if match is None:
         return None
-    end, date = match.end, None
-    if end < stop and forms(doc[end])[0] in lex.date_prepositions:
-        held = next((d for d in view.dates if d.start == end + 1), None)
-        if held is not None:
-            end, date = held.end, held.value
+    end, date = _dated(view, match.end)
     closing = end >= stop or doc[end].text in (",", ".", ";", ")", "!") or doc[end].pos_ == "CCONJ"
     return (match, date) if closing else None
+
+
+def _dated(view: SentenceView, end: int) -> tuple[int, str | None]:
+    """Where a role phrase ending at ``end`` ends with the date a date preposition ties to it ("directeur
+    général depuis juin 2000"), and that date's value; ``end`` and None when none follows."""
+    if end < view.sent.end and forms(view.doc[end])[0] in view.lexicon.date_prepositions:
+        held = next((d for d in view.dates if d.start == end + 1), None)
+        if held is not None:
+            return held.end, held.value
+    return end, None
 
 
 def _role_before_comma(view: SentenceView, person: Anchor) -> Match | None:
