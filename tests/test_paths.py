@@ -215,3 +215,10 @@ def test_a_kind_noun_named_after_the_organisation_appoints(fr) -> None:
     text = "Le groupe Zorvex annonce la nomination de Marie Keller au poste de directrice financière."
     relations = found(fr, text, ("Zorvex", "ORG", "Z"), ("Marie Keller", "PERSON", "K"), lang="fr")
     assert relations == {("K", "works_for", "Z", None)}
+
+
+@pytest.mark.slow
+def test_an_appointment_made_official_gives_the_role(fr) -> None:
+    text = "Zorvex a officialisé ce lundi la nomination de Marie Keller au poste de directrice générale."
+    relations = found(fr, text, ("Zorvex", "ORG", "Z"), ("Marie Keller", "PERSON", "K"), lang="fr")
+    assert relations == {("K", "heads", "Z", None)}

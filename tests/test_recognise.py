@@ -699,3 +699,13 @@ def test_a_name_described_as_a_subsidiary_is_an_organisation(find):
 
 def test_a_name_listed_after_one_that_ends_on_a_place_is_an_organisation(find):
     assert ("ORG", "Zorvex") in find("L'université de Lille et Zorvex ont signé une convention.")
+
+
+def test_a_name_after_a_person_and_of_is_their_organisation(find):
+    found = find("ETSI Members have appointed Mr. Jonas Sundborg of Zortec as the chair of the Board.")
+    assert ("ORG", "Zortec") in found
+
+
+def test_a_place_or_a_longer_name_after_a_person_and_of_is_left_alone(find):
+    found = find("Dr Luca Ferrante of Guardia Volontaria del Mare is Treasurer. Anna Roe of Spain spoke.")
+    assert ("ORG", "Guardia Volontaria") not in found and ("ORG", "Spain") not in found

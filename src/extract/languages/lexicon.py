@@ -54,6 +54,7 @@ _LIST_KEYS = (
     "acquisition_verbs",
     "title_articles",
     "board_nouns",
+    "affiliation_words",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -106,6 +107,7 @@ class Vocabulary:
     acquisition_verbs: frozenset[str]
     title_articles: frozenset[str]
     board_nouns: frozenset[str]
+    affiliation_words: frozenset[str]
     lists: dict[str, list[str]]
 
 

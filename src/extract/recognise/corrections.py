@@ -108,11 +108,12 @@ _BRACKETED = re.compile(r"\s*\((?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]*(?: [A-ZÀ-Ö�
 
 def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A name in brackets right after a person is where that person works ("Pierre Marol (Alstef,
-    Boigny-sur-Bionne)", "Anna Smith (Acme)"), unless it is a place, a date word, a person or already read."""
+    Boigny-sur-Bionne)", "Anna Smith (Acme)"), as is a name after an affiliation word that ends the phrase
+    ("Jonas Sundborg of Ericsson, ..."), unless it is a place, a date word, a person or already read."""
     taken = Spans((c.start, c.end) for c in chosen)
     added = []
     for person in (c for c in chosen if c.label == "PERSON"):
-        match = _BRACKETED.match(text, person.end)
+        match = _BRACKETED.match(text, person.end) or _affiliated(person.lang).match(text, person.end)
         if match is None:
             continue
         start, end = match.span("name")
@@ -126,6 +127,22 @@ def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]
             continue
         added.append(Candidate(start, end, "ORG", "cue", person.lang))
     return sorted([*chosen, *added], key=lambda c: (c.start, c.end))
+
+
+@cache
+def _affiliated(lang: str) -> re.Pattern[str]:
+    """An affiliation word, an optional "the", and up to three capitalised words that end the name."""
+    vocab = lexicon.vocabulary(lang)
+    if not vocab.affiliation_words:
+        return re.compile(r"(?!)")
+    connectors = lexicon.alternation(lexicon.every_language("connectors"))
+    return re.compile(
+        rf"\s+(?:{lexicon.alternation(vocab.affiliation_words)})\s+(?:the\s+)?"
+        r"(?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]*(?: [A-ZÀ-ÖØ-Þ][\w&’'-]*){0,2})"
+        # the name ends there: punctuation, or a lower-case word that does not go on with it ("of Bank of
+        # America", "of Guardia Volontaria del Mare": a connector, or any word before a capital)
+        rf"(?=\s*(?:[,.;:)]|$)|\s+(?!(?:{connectors})\s)[a-zà-öø-ÿ][\w’'-]*(?:[,.;:]|\s+[^A-ZÀ-ÖØ-Þ\s]))"
+    )
 
 
 def short_form_of(word: str, inner: str, vocab: lexicon.Vocabulary) -> bool:
