@@ -107,9 +107,10 @@ def _described(lang: str) -> re.Pattern[str]:
     kinds = lexicon.alternation(vocab.kind_nouns)
     articles = lexicon.alternation(vocab.indefinite_articles)
     parents = lexicon.alternation(vocab.parent_nouns)
+    every = lexicon.alternation(vocab.indefinite_articles | lexicon.every_language("definite_articles"))
     return re.compile(
         rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,3}}),\s+(?:(?i:{articles})\s+"
-        rf"(?:[a-zà-öø-ÿ-]+\s+){{0,3}}(?:{kinds})|(?:(?i:{articles}|la|the)\s+)?(?i:{parents}))(?![\w-])"
+        rf"(?:[a-zà-öø-ÿ-]+\s+){{0,3}}(?:{kinds})|(?:(?i:{every})\s+)?(?i:{parents}))(?![\w-])"
     )
 
 

@@ -174,6 +174,20 @@ def _after_lower_words(name: str) -> str:
     return words[1] if len(words) == 2 and words[0][:1].islower() else ""
 
 
+def inner_possessive(name: str) -> bool:
+    """A "person" with a possessive ending inside, before a capitalised word ("David’s Bridal", "Macy's
+    Inc"): no person's name holds one."""
+    return _inner_possessive().search(name) is not None
+
+
+@cache
+def _inner_possessive() -> re.Pattern[str]:
+    endings = [e for e in lexicon.every_language("possessive_endings") if any(ch.isalpha() for ch in e)]
+    if not endings:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\w(?:{lexicon.alternation(endings)}) [A-ZÀ-ÖØ-Þ]")
+
+
 def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The last word of a person the model or a title found is that person wherever it stands alone
     ("Smith announced" is the Smith of "John Smith"): a cue organisation of that word is dropped, and a

@@ -48,6 +48,7 @@ from extract.recognise.corrections import (
     before_trailing_person,
     employers_in_brackets,
     ends_on_head,
+    inner_possessive,
     is_place,
     not_surnames,
     owners_of_roles,
@@ -86,9 +87,6 @@ from extract.recognise.votes import model_orgs, not_org_names
 from extract.text import acronyms
 from extract.text.fold import fold
 
-#: A possessive inside a name, before a capitalised word: "David’s Bridal", "Macy's Inc" (no person's name
-#: holds one).
-_INNER_POSSESSIVE = re.compile(r"\w['’]s [A-ZÀ-ÖØ-Þ]")
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
 
 
@@ -359,8 +357,8 @@ class Recogniser:
         c = replace(c, start=start, end=end)
         name = text[start:end]
         if c.label == "PERSON":
-            inner_possessive = _INNER_POSSESSIVE.search(name) is not None
-            if self._cued_org(text, start, name, vocab) or ends_on_head(name, vocab) or inner_possessive:
+            named_org = ends_on_head(name, vocab) or inner_possessive(name)
+            if named_org or self._cued_org(text, start, name, vocab):
                 return replace(c, label="ORG", source="cue")
             if c.source == "model" and _place_first(name):
                 return None  # "London Victoria", "Milton Keynes Central": a station, not a person

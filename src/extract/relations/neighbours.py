@@ -98,8 +98,8 @@ def _pair_triples(
         has_prep = any(forms(t)[0] in lex.role_prepositions for t in post)
         if before.label == "PERSON" and after.label == "ORG" and (has_prep or not post):
             # "A et B, Co-Présidents du barreau": a role in the plural is every listed person's
-            last = view.doc[match.end - 1]
-            plural = last.lower_ != last.lemma_.lower() and last.lower_.endswith(("s", "x"))
+            last, lemma = view.doc[match.end - 1].lower_, view.doc[match.end - 1].lemma_.lower()
+            plural = last.startswith(lemma) and len(last) == len(lemma) + 1  # "co-présidents", "co-CEOs"
             subjects = [a for a in group_before(view, before) if a.label == "PERSON"] if plural else [before]
             objects = group_after(view, after)
         elif before.label == "ORG" and after.label == "PERSON" and _bare_apposition(view, post):
