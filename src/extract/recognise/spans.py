@@ -178,7 +178,7 @@ def board_owner(text: str, start: int, end: int) -> tuple[int, int]:
     the owner named, not a body of its own."""
     name = text[start:end]
     lowered = name.lower()
-    boards = sorted(lexicon.every_language("board_nouns"), key=len, reverse=True)
+    boards = _boards()
     board = next((b for b in boards if lowered == b or lowered.startswith(b + " ")), None)
     if board is not None:  # the longest body that opens the name: "Board of Directors" is not "Board" of X
         rest = re.match(rf"{re.escape(board)}\s+(?:{_complement()})\s*", lowered)
@@ -195,8 +195,20 @@ def owned_board(text: str, start: int, end: int) -> bool:
     body is its owner's, not an organisation of its own (:func:`board_owner`)."""
     if text[start:end].lower() not in lexicon.every_language("board_nouns"):
         return False
-    rest = re.compile(rf"\s+(?:{_complement()})\s*").match(text.lower(), end)
+    rest = _to_owner().match(text.lower(), end)
     return rest is not None and text[rest.end() : rest.end() + 1].isupper()
+
+
+@cache
+def _boards() -> tuple[str, ...]:
+    """Every language's board nouns, longest first: the longest opens a name ("Board of Directors")."""
+    return tuple(sorted(lexicon.every_language("board_nouns"), key=len, reverse=True))
+
+
+@cache
+def _to_owner() -> re.Pattern[str]:
+    """The words between a board and its owner written after it (" of the ", " de l'")."""
+    return re.compile(rf"\s+(?:{_complement()})\s*")
 
 
 @cache

@@ -16,7 +16,7 @@ from extract.relations.boards import is_board
 from extract.relations.emit import alongside_fellows, emit
 from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.groups import group_after
-from extract.relations.triggers import pre_ok, role_run, triggers_in
+from extract.relations.triggers import pre_ok, role_ending_at, role_run, triggers_in
 from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, Match, SentenceView, dates_in, forms, gap
 
 
@@ -82,10 +82,9 @@ def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] 
     end = person.start
     while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
         end -= 1
-    for start in range(max(view.sent.start, end - 6), end):
-        match = role_run(view, start, end)
-        if match is not None and match.end == end:
-            return match, None
+    match = role_ending_at(view, end)
+    if match is not None:
+        return match, None
     held = _apposed_role(view, person) or _given_role(view, person)
     if held is not None:
         return held

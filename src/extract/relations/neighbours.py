@@ -13,7 +13,15 @@ from spacy.tokens import Token
 
 from extract.relations.emit import alongside_fellows, emit, tied_date
 from extract.relations.groups import conjoined, group_after, group_before
-from extract.relations.triggers import elided_subject, enumerator_end, post_ok, pre_ok, role_run, triggers_in
+from extract.relations.triggers import (
+    elided_subject,
+    enumerator_end,
+    post_ok,
+    pre_ok,
+    role_ending_at,
+    role_run,
+    triggers_in,
+)
 from extract.relations.view import (
     Anchor,
     Found,
@@ -203,12 +211,9 @@ def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
         end -= 1
     if end <= start or forms(doc[end - 1])[0] not in lex.role_prepositions:
         return
-    end -= 1
-    for first in range(max(start, end - 6), end):
-        match = role_run(view, first, end)
-        if match is not None and match.end == end:
-            yield from emit(view, [person], [org], match, None)
-            return
+    match = role_ending_at(view, end - 1)
+    if match is not None:
+        yield from emit(view, [person], [org], match, None)
 
 
 def leading(view: SentenceView) -> Iterator[Found]:

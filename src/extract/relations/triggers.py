@@ -109,6 +109,16 @@ def role_run(
     return Match(start, end, predicate, "role", role)
 
 
+def role_ending_at(view: SentenceView, end: int, *, longest: int = 6) -> Match | None:
+    """The longest role phrase of at most ``longest`` words that ends right at ``end`` ("Deputy Executive
+    Director" before a name, "directeur général" before "de l'AFD")."""
+    for start in range(max(view.sent.start, end - longest), end):
+        match = role_run(view, start, end)
+        if match is not None and match.end == end:
+            return match
+    return None
+
+
 def triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     """Every trigger or role phrase between ``start`` and ``stop``, longest match at each position.
 
