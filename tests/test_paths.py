@@ -41,10 +41,10 @@ def test_coordinated_roles_give_both_relations(en) -> None:
 
 
 @pytest.mark.slow
-def test_a_role_of_a_unit_of_the_organisation(en) -> None:
+def test_a_role_of_a_unit_of_the_organisation_is_a_post_in_it(en) -> None:
     text = "John Roe, director of the research division of the Acme Institute, opened the meeting."
     assert found(en, text, ("John Roe", "PERSON", "P"), ("Acme Institute", "ORG", "A")) == {
-        ("P", "heads", "A", None)
+        ("P", "works_for", "A", None)
     }
 
 
@@ -127,6 +127,7 @@ def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
         "predecessor_nouns": [],
         "successor_nouns": [],
         "affiliation_prepositions": [],
+        "place_relatives": [],
         "frames": [{"lemmas": ["fund"], "predicate": "funded_by", "agent": "sideways", "object_marks": []}],
     }
     with pytest.raises(ExtractError, match=r"frames\.json.*agent must be one of"):
@@ -222,3 +223,45 @@ def test_an_appointment_made_official_gives_the_role(fr) -> None:
     text = "Zorvex a officialisé ce lundi la nomination de Marie Keller au poste de directrice générale."
     relations = found(fr, text, ("Zorvex", "ORG", "Z"), ("Marie Keller", "PERSON", "K"), lang="fr")
     assert relations == {("K", "heads", "Z", None)}
+
+
+@pytest.mark.slow
+def test_a_kind_noun_with_an_adjective_before_the_organisation_stands_for_it(fr) -> None:
+    text = "Jean Dupont, président de la caisse régionale Crédit Alpha, a signé."
+    relations = found(fr, text, ("Jean Dupont", "PERSON", "P"), ("Crédit Alpha", "ORG", "C"), lang="fr")
+    assert relations == {("P", "heads", "C", None)}
+
+
+@pytest.mark.slow
+def test_the_head_of_a_field_of_the_organisation_works_for_it(fr) -> None:
+    text = "Marie Dupont, directrice de la communication de Zorvex, a signé."
+    relations = found(fr, text, ("Marie Dupont", "PERSON", "P"), ("Zorvex", "ORG", "Z"), lang="fr")
+    assert relations == {("P", "works_for", "Z", None)}
+
+
+@pytest.mark.slow
+def test_the_chairman_of_the_trustees_heads_the_organisation(en) -> None:
+    text = "Mike Roe, chairman of the trustees of the Alpha Trust, said."
+    relations = found(en, text, ("Mike Roe", "PERSON", "P"), ("Alpha Trust", "ORG", "A"))
+    assert relations == {("P", "heads", "A", None)}
+
+
+@pytest.mark.slow
+def test_a_deed_done_at_an_organisation_is_no_lead_of_it(en) -> None:
+    text = "At Scottish Power, Henderson also managed the divestment of offshore assets."
+    relations = found(en, text, ("Scottish Power", "ORG", "S"), ("Henderson", "PERSON", "P"))
+    assert ("P", "heads", "S") not in {(s, p, o) for s, p, o, _ in relations}
+
+
+@pytest.mark.slow
+def test_a_role_owned_by_a_person_is_not_theirs(en) -> None:
+    text = "Weston’s former president of production at New Regency, Pam Abdy, will lead the team."
+    names = (("Weston", "PERSON", "W"), ("New Regency", "ORG", "N"), ("Pam Abdy", "PERSON", "P"))
+    assert "W" not in {s for s, _, _, _ in found(en, text, *names)}
+
+
+@pytest.mark.slow
+def test_a_role_held_where_an_organisation_is(en) -> None:
+    text = "Jo Friend joins Acme from Nuffield Health, where he has been chief operating officer since 2019."
+    names = (("Jo Friend", "PERSON", "P"), ("Acme", "ORG", "C"), ("Nuffield Health", "ORG", "N"))
+    assert ("P", "works_for", "N", "2019") in found(en, text, *names)

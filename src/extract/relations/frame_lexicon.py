@@ -41,6 +41,7 @@ class FrameLexicon:
     predecessor_nouns: frozenset[str]
     successor_nouns: frozenset[str]
     affiliation_prepositions: frozenset[str]
+    place_relatives: frozenset[str]
     frames: dict[str, tuple[Frame, ...]]  # by lemma
 
 
@@ -54,6 +55,7 @@ _KEYS = (
     "predecessor_nouns",
     "successor_nouns",
     "affiliation_prepositions",
+    "place_relatives",
     "frames",
 )
 FRAME_KEYS = ("lemmas", "predicate", "agent", "object_marks")

@@ -113,6 +113,22 @@ def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None
     return None
 
 
+def held_there(view: SentenceView) -> Iterator[Found]:
+    """ "Nuffield Health, where he has been chief operating officer since 2017" / "au CNRS, où elle était
+    directrice de recherche": the role that a clause on the place an organisation names gives its
+    subject, a person or a pronoun standing for one."""
+    places, doc, stop = frame_lexicon().place_relatives, view.doc, view.sent.end
+    people = {a.start: a for a in (*view.anchors, *view.pronouns) if a.label == "PERSON"}
+    for org in (a for a in view.anchors if a.label == "ORG"):
+        at = org.end + 1 if org.end < stop and doc[org.end].text == "," else org.end
+        person = people.get(at + 1)
+        if at >= stop or forms(doc[at])[0] not in places or person is None:
+            continue
+        held = _given_role(view, person)
+        if held is not None:
+            yield from emit(view, [person], [org], *held)
+
+
 def _given_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
     """ "Thierry Martel devient directeur général", "X has been appointed as its new CEO", "X occupe la
     fonction de directeur des études depuis 2016": the role the person's verb gives them (a role verb,

@@ -83,7 +83,15 @@ PHRASE_KEYS = (
 #: Every key a lexicon file must have, and the only ones it may have (besides comments: "_comment").
 LIST_KEYS = ("triggers", "roles", *WORD_SET_KEYS, *PHRASE_KEYS)
 #: The keys of its "roles" object.
-ROLE_KEYS = ("heads", "works_for", "modifiers", "demoting", "prepositions")
+ROLE_KEYS = (
+    "heads",
+    "works_for",
+    "modifiers",
+    "demoting",
+    "prepositions",
+    "unit_prepositions",
+    "leadership_nouns",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,8 @@ class RelationLexicon:
     modifiers: frozenset[str]
     demoting: frozenset[str]
     role_prepositions: frozenset[str]
+    unit_prepositions: frozenset[str]
+    leadership_nouns: frozenset[str]
     pre_fillers: frozenset[str]
     post_fillers: frozenset[str]
     enumerators: tuple[tuple[str, ...], ...]
@@ -208,6 +218,8 @@ def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
         modifiers=role["modifiers"],
         demoting=role["demoting"],
         role_prepositions=role["prepositions"],
+        unit_prepositions=role["unit_prepositions"],
+        leadership_nouns=role["leadership_nouns"],
         **{key: _phrases(data[key], key, path) for key in PHRASE_KEYS},
         **words,
     )

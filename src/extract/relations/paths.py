@@ -61,6 +61,8 @@ PERSON_FRAMES = {
     "member_of": "works_for",
     "works_for": "works_for",
 }
+#: How a possessor hangs from what it owns ("Weston's president", "leur président").
+POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
 #: Predicates only a person has: a frame that states one relates nothing between two organisations.
 PERSON_ONLY = frozenset({"heads", "works_for"})
 #: The two entities of a relation, in the order the path reached them.
@@ -124,6 +126,8 @@ def person_roles(
         yield from _appointed(view, person, org, path, lexicon, date)
         return
     before, role, after = inner[:at], inner[at], inner[at + 1 :]
+    if not before and path[0].dep_ in POSSESSOR_DEPS and path[0].head.i == role.i:
+        return  # "Weston's former president of production, Pam Abdy": the role of the person he names
     fronted = _fronted(view, path, role)
     if not fronted and any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
         return
@@ -379,6 +383,8 @@ def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
         marker = _marker(side, trigger)
         if marker in frame.object_marks and frame.agent == "object":
             return "agent"  # "funded by X", "soutenu par X"
+        if marker is not None and frame.agent == "subject" and marker.split()[-1] not in frame.object_marks:
+            return "setting"  # "managed the sale at Y": where the deed was done, not what it was done to
         return "patient"
     marker = _marker(side, trigger)
     if marker in merged_words().agent_markers:

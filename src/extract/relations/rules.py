@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from extract.relations.boards import board_owner
 from extract.relations.fronted import fronted_founding
-from extract.relations.implied import titled_person, unnamed_party, zero_object
+from extract.relations.implied import held_there, titled_person, unnamed_party, zero_object
 from extract.relations.intermediaries import awarded, funded_subject, supported_project, team_leader
 from extract.relations.joint import joint_parties
 from extract.relations.lists import (
@@ -54,6 +54,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from joint_parties(view)
     yield from zero_object(view)
     yield from titled_person(view)
+    yield from held_there(view)
     yield from introduced_list(view)
     yield from awarded(view)
     yield from team_leader(view)

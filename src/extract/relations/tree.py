@@ -8,6 +8,7 @@ entity to the other, the word a list or a kind noun stands in the sentence by ("
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -54,14 +55,19 @@ def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> T
     return token
 
 
+@cache
+def _KINDS() -> frozenset[str]:
+    return every_language("kind_nouns") | every_language("org_heads")
+
+
 def _kind_noun(view: SentenceView, anchor: Anchor) -> Token | None:
     """The kind noun a name follows ("le groupe pharmaceutique Ipsen", "the drug maker Ipsen") when the
     parser hung the name elsewhere: the noun stands in the sentence for the name."""
     at = anchor.start - 1
-    while at > view.sent.start and view.doc[at].pos_ == "ADJ":
+    while at > view.sent.start and (view.doc[at].pos_ == "ADJ" or view.doc[at].dep_ == "compound"):
         at -= 1
     noun = view.doc[at]
-    if at < view.sent.start or doc_forms(view.doc)[at][0] not in every_language("kind_nouns"):
+    if at < view.sent.start or not noun.is_lower or doc_forms(view.doc)[at][0] not in _KINDS():
         return None
     return noun if anchor_root(view, anchor).head.i != noun.i else None
 

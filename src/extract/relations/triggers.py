@@ -13,7 +13,9 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from extract.relations.lexicon import RelationLexicon, Trigger
+from extract.languages.lexicon import every_language
+from extract.languages.registry import languages
+from extract.relations.lexicon import RelationLexicon, Trigger, load_lexicon
 from extract.relations.view import (
     CLAUSE_BREAKS,
     GAP_PUNCT,
@@ -21,8 +23,12 @@ from extract.relations.view import (
     SentenceView,
     doc_forms,
     forms,
+    in_anchor,
     match_phrase,
 )
+
+#: The parts of speech of the words of a unit's name after a role ("of Sport and Development").
+UNIT_WORDS = ("NOUN", "PROPN", "ADJ")
 
 
 @cache
@@ -104,9 +110,36 @@ def role_run(
     words = [table[i][0] for i in range(start, end)]
     demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
     heads = any(w in lex.heads or w.rsplit("-", 1)[-1] in lex.heads for w in words)  # "co-directrice"
-    predicate = "heads" if heads and not demoted else "works_for"
+    predicate = "heads" if heads and not demoted and not _of_a_unit(view, end) else "works_for"
     role = doc[start:end].text
     return Match(start, end, predicate, "role", role)
+
+
+def _of_a_unit(view: SentenceView, at: int) -> bool:
+    """Whether the role phrase ending at ``at`` heads a field or a unit, not a whole organisation
+    ("Director of Sport and Development", "directrice de la communication de X"): a complement of
+    common words follows, none of them a noun that names an organisation, its board or its leadership
+    ("chairman of the trustees", "chef de la direction"), and no name after them."""
+    lex, table, doc = view.lexicon, doc_forms(view.doc), view.doc
+    if at >= view.sent.end or table[at][0] not in lex.unit_prepositions:
+        return False
+    at += 1
+    while at < view.sent.end and table[at][0] in lex.articles:
+        at += 1
+    first = at
+    while at < view.sent.end and doc[at].is_alpha and doc[at].pos_ in UNIT_WORDS and not in_anchor(view, at):
+        if table[at][0] in _organisation_nouns() or any(w in lex.leadership_nouns for w in table[at]):
+            return False  # "of the Board", "de la direction": the organisation's own governing body
+        at += 1
+    return first < at < view.sent.end and not in_anchor(view, at)  # "de la caisse régionale X" names X
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns whose complement is an organisation or its board, whatever the language."""
+    boards = {noun.split()[0] for noun in every_language("board_nouns")}
+    generic = {word for lang in languages() for word in load_lexicon(lang).generic_heads}
+    return every_language("kind_nouns") | boards | generic
 
 
 def role_ending_at(view: SentenceView, end: int, *, longest: int = 6) -> Match | None:
