@@ -937,3 +937,45 @@ def test_a_role_of_an_organisation_then_its_holder_right_after_it(fr) -> None:
     assert [(r.subject, r.predicate, r.object) for r in relations] == [
         ("Antoine de Saint-Aubin", "heads", "Zorvex")
     ]
+
+
+@pytest.mark.slow
+def test_an_organisation_before_the_possessive_of_another_is_its_whole(en) -> None:
+    text = "The grant went to Alpha University's College of Beta last year."
+    mentions = [mention(text, "Alpha University", "ORG", "A"), mention(text, "College of Beta", "ORG", "B")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("B", "member_of", "A")}
+
+
+@pytest.mark.slow
+def test_an_organisation_named_after_of_another_and_its_acronym_is_its_whole(en) -> None:
+    text = "The Alpha Commission (AC) of Beta Board met in May."
+    mentions = [
+        mention(text, "Alpha Commission", "ORG", "A"),
+        mention(text, "AC", "ORG", "A", after=text.index("(")),
+        mention(text, "Beta Board", "ORG", "B"),
+    ]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("A", "member_of", "B")}
+
+
+@pytest.mark.slow
+def test_a_division_of_a_group_named_with_its_kind_noun_is_part_of_it(fr) -> None:
+    text = "Elle dirige la division Alpha Active du groupe Zorvex depuis dix ans."
+    mentions = [
+        mention(text, "Alpha Active", "ORG", "A", lang="fr"),
+        mention(text, "Zorvex", "ORG", "Z", lang="fr"),
+    ]
+    assert ("A", "member_of", "Z") in triples(find_relations([(0, fr(text))], mentions))
+
+
+@pytest.mark.slow
+def test_a_kind_noun_made_on_a_longer_word_describes_the_object(en) -> None:
+    text = "Alpha Holdings, parent of planemaker Zorvex, said on Monday."
+    mentions = [mention(text, "Alpha Holdings", "ORG", "A"), mention(text, "Zorvex", "ORG", "Z")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("Z", "member_of", "A")}
+
+
+@pytest.mark.slow
+def test_two_organisations_joined_by_a_slash_after_an_agreement_noun_are_partners(fr) -> None:
+    text = "Signé en juin, ce protocole Alpha/Zorvex renforce les liens."
+    mentions = [mention(text, "Alpha", "ORG", "A", lang="fr"), mention(text, "Zorvex", "ORG", "Z", lang="fr")]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("A", "partner_of", "Z")}

@@ -1,7 +1,9 @@
 """Parent bodies named in brackets after a unit: "l'Institut de physique de Rennes (CNRS/Université de
 Rennes)", "the Centre for Alpha (Beta University/Gamma Institute)"; and a person's employer in brackets
 after their name: "Pierre Marol (Alstef, Boigny-sur-Bionne)"; and an owner or backer joined by a hyphen to
-the name it qualifies: "Comcast-owned Universal".
+the name it qualifies: "Comcast-owned Universal"; and a whole named right after "of" its part or before its
+possessive: "the Engineering Accreditation Commission of ABET", "Cornell University's College of Human
+Ecology".
 
 Research releases name a laboratory with the bodies it belongs to, joined by slashes, in brackets right
 after its name. Only punctuation says so, the same in every language: two or more organisations and
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extract.relations.view import Anchor, Found, SentenceView
+from extract.languages.lexicon import every_language
+from extract.relations.view import Anchor, Found, SentenceView, forms
 
 #: The mark between two parent bodies in the brackets.
 SEPARATOR = "/"
@@ -63,6 +66,39 @@ def hyphened_owner(view: SentenceView) -> Iterator[Found]:
             yield Found(owned.key, "member_of", owner.key, None, None)
         elif word in merged.backed_suffixes:
             yield Found(owned.key, "funded_by", owner.key, None, None)
+
+
+def named_part(view: SentenceView) -> Iterator[Found]:
+    """ "The Engineering Accreditation Commission (EAC) of ABET", "la division Cosmétique Active du groupe
+    L'Oréal", "Cornell University's College of Human Ecology": an organisation named right after "of"
+    another (an acronym in brackets, an article and a kind noun may stand between), or right after its
+    possessive, is part of it. Any other word between ("the president of", "'s acquisition of") states
+    another relation."""
+    merged, articles, kinds = view.merged, view.lexicon.articles, every_language("kind_nouns")
+    starts = {a.start: a for a in view.anchors if a.label == "ORG"}
+    for first in starts.values():
+        at = _after_acronym(view, first, starts)
+        word = forms(view.doc[at])[0] if at < view.sent.end else ""
+        if word in merged.possessive_markers:
+            part = starts.get(at + 1)
+            if part is not None and part.key != first.key:
+                yield Found(part.key, "member_of", first.key, None, None)
+        elif word in merged.of_words:
+            at += 1
+            while at < view.sent.end and forms(view.doc[at])[0] in articles | kinds:
+                at += 1  # "du groupe L'Oréal"
+            whole = starts.get(at)
+            if whole is not None and whole.key != first.key:
+                yield Found(first.key, "member_of", whole.key, None, None)
+
+
+def _after_acronym(view: SentenceView, anchor: Anchor, starts: dict[int, Anchor]) -> int:
+    """Where the text goes on after ``anchor`` and the bracketed acronym of the same organisation, if any."""
+    at = anchor.end
+    inner = starts.get(at + 1) if at < view.sent.end and view.doc[at].text == "(" else None
+    if inner is None or inner.key != anchor.key or inner.end >= view.sent.end:
+        return at
+    return inner.end + 1 if view.doc[inner.end].text == ")" else at
 
 
 def _slashed(view: SentenceView, at: int, starts: dict[int, Anchor]) -> list[Anchor]:

@@ -1,5 +1,5 @@
 """The rules that pair the parties of a partnership: "partnership between A and B", "A and B launched
-a partnership", "A, B and C jointly organised".
+a partnership", "A, B and C jointly organised", "ce protocole A/B".
 
 The parties are a list (after "between", or the conjoined subjects of the verb); every pair of
 organisations in it is a partner_of triple. Where surface order says too little, the parse tells
@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from extract.relations.emit import tied_date
+from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.groups import group_after, group_before
 from extract.relations.triggers import lexicon_index, pre_ok, triggers_in
 from extract.relations.view import (
@@ -28,6 +29,8 @@ from extract.relations.view import (
     match_phrase,
 )
 
+#: The marks that join the two parties of a named partnership ("FNCCR/Enedis").
+PAIR_JOINS = ("/", "-")
 #: Words between an apposition's closing comma and "partnership" ("have launched a new").
 APPOSED_VERB_WORDS = 6
 
@@ -48,6 +51,29 @@ def partnership_between(view: SentenceView) -> Iterator[Found]:
             for other in group[number + 1 :]:
                 if one.label == other.label == "ORG" and one.key != other.key:
                     yield Found(one.key, "partner_of", other.key, None, date)
+
+
+def joined_pair(view: SentenceView) -> Iterator[Found]:
+    """ "ce protocole FNCCR/Enedis", "the Alpha-Beta agreement": two organisations joined by a slash or a
+    hyphen, right after or right before a partnership word (a partner_of frame), are its parties."""
+    doc = view.doc
+    starts = {a.start: a for a in view.anchors if a.label == "ORG"}
+    for first in starts.values():
+        second = starts.get(first.end + 1)
+        if second is None or second.key == first.key or doc[first.end].text not in PAIR_JOINS:
+            continue
+        before = first.start - 1
+        while before > view.sent.start and doc[before].pos_ == "DET":
+            before -= 1
+        around = [doc[i] for i in (before, second.end) if view.sent.start <= i < view.sent.end]
+        if any(_partnership_word(token) for token in around):
+            yield Found(first.key, "partner_of", second.key, None, None)
+
+
+def _partnership_word(token: Token) -> bool:
+    """Is ``token`` a noun that names a partnership ("protocole", "agreement")?"""
+    frames = frame_lexicon().frames.get(forms(token)[1]) or ()
+    return token.pos_ == "NOUN" and any(frame.predicate == "partner_of" for frame in frames)
 
 
 def _listed(view: SentenceView, tokens: Sequence[Token]) -> bool:

@@ -28,8 +28,8 @@ from extract.relations.lists import (
 )
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
 from extract.relations.owned import members_listed
-from extract.relations.parents import bracketed_employer, bracketed_parents, hyphened_owner
-from extract.relations.partners import joint_subjects, partnership_between
+from extract.relations.parents import bracketed_employer, bracketed_parents, hyphened_owner, named_part
+from extract.relations.partners import joined_pair, joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
 from extract.relations.rosters import listed_people, officer_list
 from extract.relations.view import Found, SentenceView
@@ -50,6 +50,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     for before, after in zip(view.anchors, view.anchors[1:], strict=False):
         yield from neighbour_pair(view, before, after)
     yield from partnership_between(view)
+    yield from joined_pair(view)
     yield from joint_subjects(view)
     yield from joint_parties(view)
     yield from zero_object(view)
@@ -67,6 +68,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from bracketed_parents(view)
     yield from bracketed_employer(view)
     yield from hyphened_owner(view)
+    yield from named_part(view)
     yield from fronted_founding(view)
     yield from board_owner(view)
     yield from members_listed(view)

@@ -27,6 +27,11 @@ from extract.relations.view import (
     match_phrase,
 )
 
+#: The tags of a description's words, and of its nouns.
+DESCRIPTOR_TAGS = ("NOUN", "PROPN", "ADJ", "ADP")
+NOUN_TAGS = ("NOUN", "PROPN")
+#: The shortest kind noun that may end a longer word and still name its kind ("planemaker").
+KIND_SUFFIX = 5
 #: The parts of speech of the words of a unit's name after a role ("of Sport and Development").
 UNIT_WORDS = ("NOUN", "PROPN", "ADJ")
 
@@ -225,7 +230,7 @@ def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) 
     for token in tail:
         if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
             return False
-    described = _descriptor(head) if role and enumerated is None else set()
+    described = _descriptor(head, role=role) if enumerated is None else set()
     limit = 12 if enumerated is not None else 4 + len(described)
     if len(head) > limit or any(alongside_at(view, t.i) for t in head):
         return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
@@ -245,19 +250,26 @@ def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) 
     return True
 
 
-def _descriptor(tokens: Sequence[Token]) -> set[int]:
+def _descriptor(tokens: Sequence[Token], *, role: bool) -> set[int]:
     """The nouns of a description just before the object: "of the publisher Blackwell", "de
     l'équipementier en télécommunications Alcatel-Lucent" (lower-case words after an article, the last
-    of them a noun): they say what the object is, not another relation."""
+    of them a noun, after a role), "parent of planemaker Airbus" (the last a kind noun, after any
+    trigger): they say what the object is, not another relation."""
     run: list[Token] = []
     for token in reversed(tokens):
-        if not (token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ", "ADP")):
-            break
+        if not (token.is_lower and token.is_alpha and token.pos_ in DESCRIPTOR_TAGS):
+            break  # a lower-case word the tagger calls a proper noun is a common one ("drugmaker")
         run.append(token)
     opened = len(tokens) > len(run) and tokens[len(tokens) - len(run) - 1].pos_ == "DET"
-    if not run or run[0].pos_ != "NOUN" or not opened:
+    if not run or run[0].pos_ not in NOUN_TAGS or not ((role and opened) or _kind_word(forms(run[0])[0])):
         return set()
-    return {t.i for t in run if t.pos_ == "NOUN"}
+    return {t.i for t in run if t.pos_ in NOUN_TAGS}
+
+
+def _kind_word(word: str) -> bool:
+    """A kind noun, or a word made on a long one ("planemaker", "drugmaker" on "maker")."""
+    kinds = every_language("kind_nouns")
+    return word in kinds or any(word.endswith(kind) for kind in kinds if len(kind) >= KIND_SUFFIX)
 
 
 def alongside_at(view: SentenceView, index: int) -> bool:
