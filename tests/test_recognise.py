@@ -122,6 +122,11 @@ def test_name_found_once_is_tagged_everywhere(find):
     assert mentions == [("ORG", "Acme Robotics Corporation")]
 
 
+def test_name_written_with_other_capitals_is_the_same_organisation(find):
+    text = "QuantiBio today appointed a new chairman. The board of Quantibio met in May."
+    assert ("ORG", "Quantibio") in find(text)
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

@@ -31,3 +31,8 @@ def test_a_place_a_head_alone_or_a_person_is_not() -> None:
 def test_the_words_of_a_name_going_on_are_not_siblings() -> None:
     text = "The Department for Culture, Media and Sport said so."
     assert _listed(text, "Department for Culture") == {"Department for Culture"}
+
+
+def test_a_place_name_after_two_organisations_of_the_list_is_one() -> None:
+    text = "The deal was signed by Alpha Group, Beta Group, Orange and Zeta Group."
+    assert "Orange" in _listed(text, "Alpha Group", "Beta Group", "Zeta Group")

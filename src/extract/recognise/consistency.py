@@ -79,7 +79,23 @@ def propagate(
             for at, until in occurrences(folded, keys):
                 _, label, lang = keys[folded[at:until]]
                 added += _occurrence(text, start + at, start + until, (0, label, lang), taken, skip)
-    return relabelled + added
+    return relabelled + added + _other_capitals(text, names, taken, skip)
+
+
+def _other_capitals(
+    text: str, names: dict[str, tuple[int, str, str]], taken: Spans, skip: Spans
+) -> list[Candidate]:
+    """An organisation's name written with other capitals or accents elsewhere ("Advamed" for "AdvaMed",
+    "Federation" for "Fédération"): still opened by a capital, and a name no common noun spells."""
+    keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
+    if not keys:
+        return []
+    folded, added = fold_same_length(text), []
+    for start, end in occurrences(folded, keys, before="@/.-", after="@/-"):
+        if text[start].isupper() and text[start:end] not in names:
+            _, label, lang = keys[folded[start:end]]
+            added += _occurrence(text, start, end, (0, label, lang), taken, skip)
+    return added
 
 
 def _occurrence(

@@ -3,9 +3,9 @@ Hewlett-Packard and Dell", "Vodafone Group, Orange and Zain Group".
 
 A one-word company name has no head noun and the small models often miss it; in a list whose other items
 are organisations it can be nothing else. Only capitalised names joined to an organisation by a comma or a
-conjunction are taken, and never a gazetteer place, a date word of the text's language, a person-like
-name, a head noun or role alone, or a common word of the document ("Sales, Marketing and Finance" written
-in lower case elsewhere).
+conjunction are taken, and never a gazetteer place (but after two organisations of the list: "MTN Group,
+STC Group, Orange"), a date word of the text's language, a person-like name, a head noun or role alone,
+or a common word of the document ("Sales, Marketing and Finance" written in lower case elsewhere).
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ from extract.text.fold import fold
 NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w&’'-]*(?:\s[A-ZÀ-ÖØ-Þ][\w&’'-]*){0,2}")
 #: Items of a list read on from one organisation, at most.
 MAX_ITEMS = 8
+#: Organisations a list must already hold for a place's name in it to be one more ("MTN Group, STC Group,
+#: Orange"): a town in a list of companies is the company of that name.
+PLACES_AMONG = 2
 
 
 def listed_siblings(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
@@ -37,7 +40,7 @@ def listed_siblings(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
     for org in (c for c in chosen if c.label == "ORG"):
         if _ends_on_complement(text[org.start : org.end], org.lang):
             continue  # "Department for Culture, Media and Sport": the list is the name's own
-        position = org.end
+        position, items = org.end, 1
         for _ in range(MAX_ITEMS):
             join = _join().match(text, position)
             name = NAME.match(text, join.end()) if join else None
@@ -47,11 +50,13 @@ def listed_siblings(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
             if listed is not None:  # an item already read: go on past it if it is an organisation
                 if listed.label != "ORG":
                     break
-                position = listed.end
+                position, items = listed.end, items + 1
                 continue
             if taken.overlaps(*name.span()) or not _ends_item(text, name.end(), org.lang):
                 break
-            if not _may_be_org(name.group(), text, org.lang) or people & set(name.group().split()):
+            if not _may_be_org(name.group(), text, org.lang, places=items < PLACES_AMONG):
+                break
+            if people & set(name.group().split()):
                 break  # "... and Sweeney": a person of the text, named by the surname
             taken.add(*name.span())
             added.append(Candidate(name.start(), name.end(), "ORG", "cue", org.lang))
@@ -81,14 +86,15 @@ def _ends_on_complement(name: str, lang: str) -> bool:
     return complement and words[-1] not in place_names()
 
 
-def _may_be_org(name: str, text: str, lang: str) -> bool:
+def _may_be_org(name: str, text: str, lang: str, *, places: bool = True) -> bool:
+    """Whether a listed name may be an organisation; a gazetteer place may not when ``places`` holds."""
     words = name.split()
     if len(name) < 3 or name in lexicon.every_language("legal_forms"):
         return False  # an initial ("Charles A. Sanders, M.D."), a legal form ("Groove Networks, Inc.")
     vocab = lexicon.vocabulary(lang)
     if len(words) == 1 and (name.lower() in vocab.org_heads or name.lower() in vocab.role_words):
         return False  # "Hagley Museum and Library", "directeur de X et Président de Y": no name alone
-    if name in place_names() or any(fold(w) in _date_words(lang) for w in words):
+    if (places and name in place_names()) or any(fold(w) in _date_words(lang) for w in words):
         return False
     if looks_like_person(name, vocab):
         return False
