@@ -162,3 +162,13 @@ def test_a_long_document_goes_to_a_worker_in_a_batch_of_its_own():
     settings = replace(SETTINGS, recognise_max_batch_chars=1_000)
     batched = engine_batches(todo, texts, settings)
     assert [[seg["doc_id"] for seg in batch] for batch in batched] == [["a"], ["b"], ["c", "d"]]
+
+
+def test_no_sentence_starts_inside_a_word_joined_by_a_hyphen() -> None:
+    import spacy
+
+    from extract.recognise.models import newline_sentences
+
+    doc = newline_sentences(spacy.blank("fr")("Le président d'Aéroport Toulouse-Blagnac."))
+    hyphen = next(t.i for t in doc if t.text == "-")
+    assert doc[hyphen].is_sent_start is False and doc[hyphen + 1].is_sent_start is False

@@ -265,3 +265,10 @@ def test_a_role_held_where_an_organisation_is(en) -> None:
     text = "Jo Friend joins Acme from Nuffield Health, where he has been chief operating officer since 2019."
     names = (("Jo Friend", "PERSON", "P"), ("Acme", "ORG", "C"), ("Nuffield Health", "ORG", "N"))
     assert ("P", "works_for", "N", "2019") in found(en, text, *names)
+
+
+@pytest.mark.slow
+def test_a_role_whose_holder_follows_a_copula(en) -> None:
+    text = "The new chief executive of Acme Corp is John Smith."
+    names = (("Acme Corp", "ORG", "A"), ("John Smith", "PERSON", "P"))
+    assert found(en, text, *names) == {("P", "heads", "A", None)}

@@ -127,6 +127,11 @@ def test_name_written_with_other_capitals_is_the_same_organisation(find):
     assert ("ORG", "Quantibio") in find(text)
 
 
+def test_honours_after_a_name_are_no_organisation(find):
+    text = "The President-Elect is Graham Bell, FRSC, Professor at McGill University."
+    assert ("ORG", "FRSC") not in find(text)
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

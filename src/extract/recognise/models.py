@@ -3,7 +3,8 @@
 Each model gets one extra component before its parser, ``newline_sentences``:
 press releases put headings, list items and contact lines on lines of their
 own, without a full stop, and letting a sentence run across a line end joins
-a heading to the next paragraph's subject.
+a heading to the next paragraph's subject; and a word the tokenizer cut at a
+hyphen ("Toulouse-Blagnac") is kept in one sentence.
 """
 
 from __future__ import annotations
@@ -23,13 +24,26 @@ from extract.recognise.attribute_table import use_attribute_table
 log = logging.getLogger(__name__)
 
 
+#: Hyphens that join the parts of one word.
+HYPHENS = frozenset({"-", "‑", "‐"})
+
+
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every token that holds a line end."""
+    """Start a sentence after every token that holds a line end; never inside a word the tokenizer cut
+    at a hyphen with no space on either side ("Toulouse-Blagnac"), where a parser may end one."""
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in HYPHENS and _glued(doc, token.i):
+            token.is_sent_start = False
+            doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _glued(doc: Doc, index: int) -> bool:
+    """Whether the token at ``index`` touches the tokens on both its sides (no space between)."""
+    return index > 0 and not doc[index - 1].whitespace_ and not doc[index].whitespace_
 
 
 #: A model given by package name (``fr_core_news_md``), not by a folder path.

@@ -131,7 +131,7 @@ def person_roles(
     fronted = _fronted(view, path, role)
     if not fronted and any(_is_verb(t) and forms[t.i][1] not in lexicon.role_verbs for t in before):
         return
-    if not fronted and not _said_of(path[: at + 2]):
+    if not fronted and not _said_of(path[: at + 2], view.lexicon.copulas):
         return
     if any(_is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
         return
@@ -233,12 +233,15 @@ def _below(token: Token, *, depth: int) -> Iterator[Token]:
         yield from level
 
 
-def _said_of(path: Sequence[Token]) -> bool:
+def _said_of(path: Sequence[Token], copulas: frozenset[str]) -> bool:
     """Whether each verb on the way from the person (``path[0]``) to the role is said of the person: the
-    person is its subject ("X was named CEO"), or the verb hangs from the person ("X, who became CEO");
-    "on the proposal of X, Y was named CEO" says the role of Y, not of X."""
+    person is its subject ("X was named CEO"), the complement of a copula whose subject is the role ("The
+    new chief executive of Y is X"), or the verb hangs from the person ("X, who became CEO"); "on the
+    proposal of X, Y was named CEO" says the role of Y, not of X."""
     for below, token in pairwise(path):
-        if _is_verb(token) and below.head.i == token.i and below.dep_ not in SUBJECT_DEPS | PASSIVE_DEPS:
+        if not _is_verb(token) or below.head.i != token.i or below.dep_ in SUBJECT_DEPS | PASSIVE_DEPS:
+            continue
+        if not (below.dep_ == "attr" and doc_forms(token.doc)[token.i][1] in copulas):
             return False
     return True
 
