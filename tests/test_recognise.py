@@ -132,6 +132,18 @@ def test_honours_after_a_name_are_no_organisation(find):
     assert ("ORG", "FRSC") not in find(text)
 
 
+def test_a_share_symbol_after_its_exchange_is_no_organisation(find):
+    text = "Zorvex Real Estate Investment Trust (ZREIT) (NYSE:ZRE) today announced the appointment."
+    assert ("ORG", "ZRE") not in find(text)
+
+
+def test_a_title_written_after_its_unit_is_no_organisation() -> None:
+    text = "Arthur Butcher, Executive Vice President and Group President, joined the board."
+    start = text.index("Group President")
+    candidate = Candidate(start, start + len("Group President"), "ORG", "pattern", "en")
+    assert not is_org_name(text, candidate, vocabulary("en"))
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

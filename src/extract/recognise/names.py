@@ -107,6 +107,17 @@ def _generic(folded: str, generic: frozenset[str]) -> bool:
     return any(" ".join(words[:n]) in generic for n in range(2, len(words)))
 
 
+#: What stands before a share's symbol in brackets: "(NYSE:", "(NSDQ: ".
+_TICKER = re.compile(r"\(\s*[A-Z]{2,}\s*:\s*\Z")
+
+
+def _unjoined(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A name of two or three words with no connector between them ("Board Chair", not "Council of Chief
+    State School Officers")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and not any(w.lower() in vocab.connectors for w in words)
+
+
 def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     """Not a generic noun, a bare number, a lower-case phrase, a project or a label."""
     name = text[c.start : c.end]
@@ -121,12 +132,16 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     titled = last in roles or last.removesuffix("s") in roles
     if c.source == "model" and titled and not has_head(name, vocab):
         return False  # "Technical Delegate", "Managing Directors": a title, not a body
+    if c.source != "gazetteer" and titled and last not in vocab.org_heads and _unjoined(name, vocab):
+        return False  # "Group President", "Board Chair": a title after its unit; not "Acme Partners"
     if c.source != "gazetteer" and portfolio(name, vocab):
         return False  # "Director of Sport and Development": what a role is in charge of
     if c.source == "gazetteer":
         return True
     if name in vocab.acronym_stoplist or name in lexicon.every_language("legal_forms"):
         return False  # "ISO", "AISBL", "BV": a standard or a legal form alone, whoever proposes it
+    if _TICKER.search(text[max(0, c.start - 12) : c.start]) and text[c.end : c.end + 1] == ")":
+        return False  # "(NYSE:WRE)": a share's symbol on its exchange
     granting_body = looks_like_acronym(name) and followed_by(text, c.end, vocab.awarding_nouns)
     if (followed_by(text, c.end, vocab.non_org_after) and not granting_body) or preceded_by(
         text, c.start, vocab.non_org_before
