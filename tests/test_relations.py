@@ -979,3 +979,13 @@ def test_two_organisations_joined_by_a_slash_after_an_agreement_noun_are_partner
     text = "Signé en juin, ce protocole Alpha/Zorvex renforce les liens."
     mentions = [mention(text, "Alpha", "ORG", "A", lang="fr"), mention(text, "Zorvex", "ORG", "Z", lang="fr")]
     assert triples(find_relations([(0, fr(text))], mentions)) == {("A", "partner_of", "Z")}
+
+
+@pytest.mark.slow
+def test_a_role_of_a_described_owner_before_its_holder(fr) -> None:
+    text = "Le directeur général du groupe de médias Nord France Le Matin, Michel Roux, a confirmé."
+    mentions = [
+        mention(text, "Nord France Le Matin", "ORG", "Z", lang="fr"),
+        mention(text, "Michel Roux", "PERSON", "P", lang="fr"),
+    ]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("P", "heads", "Z")}

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from extract.languages.lexicon import every_language
 from extract.relations.emit import alongside_fellows, emit, tied_date
 from extract.relations.groups import conjoined, group_after, group_before
 from extract.relations.triggers import (
@@ -206,14 +207,34 @@ def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
     closed = person.end >= view.sent.end or doc[person.end].text in (",", ".", ";", ")")
     if between and not closed:
         return  # "..., Remy Rioux and ...": after a comma, the name may open a list of its own
-    end = org.start
-    while end > start and (doc[end - 1].pos_ == "DET" or forms(doc[end - 1])[0] in lex.articles):
-        end -= 1
+    end = _before_kind(view, _before_articles(view, org.start))
     if end <= start or forms(doc[end - 1])[0] not in lex.role_prepositions:
         return
     match = role_ending_at(view, end - 1)
     if match is not None:
         yield from emit(view, [person], [org], match, None)
+
+
+def _before_articles(view: SentenceView, end: int) -> int:
+    """Where the articles before ``end`` start."""
+    doc, articles = view.doc, view.lexicon.articles
+    while end > view.sent.start and (doc[end - 1].pos_ == "DET" or forms(doc[end - 1])[0] in articles):
+        end -= 1
+    return end
+
+
+def _before_kind(view: SentenceView, end: int) -> int:
+    """Where the description of an organisation before ``end`` starts, articles included ("du groupe de
+    médias X", "of the publisher X": a kind noun and up to three lower-case words after it); ``end``
+    when there is none."""
+    kinds = every_language("kind_nouns")
+    for at in range(end - 1, max(view.sent.start, end - 4) - 1, -1):
+        token = view.doc[at]
+        if not (token.is_lower and token.is_alpha):
+            return end
+        if forms(token)[0] in kinds and token.pos_ == "NOUN":
+            return _before_articles(view, at)
+    return end
 
 
 def leading(view: SentenceView) -> Iterator[Found]:
