@@ -11,7 +11,7 @@ from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
-from extract.recognise.spans import after_at, before_possessive, trim, trim_org_words
+from extract.recognise.spans import after_at, after_titles, before_possessive, trim, trim_org_words
 
 SETTINGS = load_settings()
 
@@ -142,6 +142,15 @@ def test_a_title_written_after_its_unit_is_no_organisation() -> None:
     start = text.index("Group President")
     candidate = Candidate(start, start + len("Group President"), "ORG", "pattern", "en")
     assert not is_org_name(text, candidate, vocabulary("en"))
+
+
+def test_a_legal_form_after_a_company_is_part_of_its_name(find):
+    assert ("ORG", "Fabricom Systèmes SA") in find("Le groupe a racheté Fabricom Systèmes SA en 2019.")
+
+
+def test_job_titles_opening_a_span_are_no_part_of_the_name() -> None:
+    text = "CEO and Chairman Zorvex Holdings plc Simon Roe was elected."
+    assert after_titles(text, 0, text.index(" plc"), vocabulary("en")) == text.index("Zorvex")
 
 
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):

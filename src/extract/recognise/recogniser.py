@@ -74,6 +74,7 @@ from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
     after_at,
+    after_titles,
     before_possessive,
     board_owner,
     cut_at_breaks,
@@ -81,6 +82,7 @@ from extract.recognise.spans import (
     trim,
     trim_org_words,
     url_at,
+    with_legal_form,
 )
 from extract.recognise.surnames import capitalised_surnames
 from extract.recognise.votes import model_orgs, not_org_names
@@ -347,9 +349,10 @@ class Recogniser:
         if end - start < 2 or url_at(text, start, end):
             return None
         if c.label == "ORG" and c.source != "gazetteer":
+            start = after_titles(text, start, end, vocab)
             start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
             end = before_titled_person(text, start, end, vocab)
-            end = before_trailing_person(text, start, end, vocab)
+            end = with_legal_form(text, before_trailing_person(text, start, end, vocab))
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:

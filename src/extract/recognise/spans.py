@@ -269,6 +269,20 @@ def initial_dot(text: str, start: int, end: int) -> bool:
     return bool(word and _abbreviation().fullmatch(word.group(1)))
 
 
+def after_titles(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """The start of a name after the job titles a model span opens with ("CEO and Chairman ARM
+    Holdings" gives "ARM Holdings"): a title names a person's post, never the body."""
+    match = _titles_before(vocab.lang).match(text, start, end)
+    return match.end() if match and match.end() < end else start
+
+
+def with_legal_form(text: str, end: int) -> int:
+    """The end of a company's name run on over the legal form right after it ("Crédit Agricole SA",
+    "Groove Networks, Inc."): the form is part of the name, though the models often leave it out."""
+    match = _legal_form_after().match(text, end)
+    return match.end() if match else end
+
+
 def after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tuple[int, int]:
     """The organisation after "at" in a model span that starts with a job's words.
 
@@ -282,6 +296,21 @@ def after_at(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> tupl
 
 
 # --- the words these rules read, in every language (data/<lang>/names.json) --------------------------
+
+
+@cache
+def _titles_before(lang: str) -> re.Pattern[str]:
+    """Role words, joined by conjunctions, then a space and a capital letter."""
+    vocab = lexicon.vocabulary(lang)
+    roles, joins = lexicon.alternation(vocab.role_words), lexicon.alternation(vocab.conjunctions | {"&"})
+    return re.compile(rf"(?i:(?:{roles})(?:\s+(?:{joins})\s+(?:{roles}))*)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+@cache
+def _legal_form_after() -> re.Pattern[str]:
+    """A legal form after a space, or after a comma and a space, that ends a word."""
+    forms = lexicon.alternation(lexicon.every_language("legal_forms"))
+    return re.compile(rf",?[ \u00a0](?:{forms})(?!\w)")
 
 
 @cache
