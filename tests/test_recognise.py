@@ -11,7 +11,14 @@ from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
-from extract.recognise.spans import after_at, after_titles, before_possessive, trim, trim_org_words
+from extract.recognise.spans import (
+    after_at,
+    after_titles,
+    before_possessive,
+    board_owner,
+    trim,
+    trim_org_words,
+)
 
 SETTINGS = load_settings()
 
@@ -151,6 +158,12 @@ def test_a_legal_form_after_a_company_is_part_of_its_name(find):
 def test_job_titles_opening_a_span_are_no_part_of_the_name() -> None:
     text = "CEO and Chairman Zorvex Holdings plc Simon Roe was elected."
     assert after_titles(text, 0, text.index(" plc"), vocabulary("en")) == text.index("Zorvex")
+
+
+def test_a_board_named_after_its_owner_leaves_the_owner() -> None:
+    text = "He joined Zorvex’s Board of Directors in May."
+    start, end = text.index("Zorvex"), text.index(" in May")
+    assert text[slice(*board_owner(text, start, end))] == "Zorvex"
 
 
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):

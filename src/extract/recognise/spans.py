@@ -185,8 +185,14 @@ def board_owner(text: str, start: int, end: int) -> tuple[int, int]:
         if rest and rest.end() < len(name) and name[rest.end()].isupper():
             return start + rest.end(), end
         return start, end
-    ending = next((b for b in boards if name.endswith(" " + b)), None)  # lower case: "Acme Board" is one
-    return (start, end - len(ending) - 1) if ending else (start, end)
+    # after the owner: "the PPL board", "WRIT Board of Trustees"; a board alone in capitals after a name
+    # is the name's own ("Acme Board"), one with its complement ("Board of Trustees") is the owner's
+    ending = next((b for b in boards if lowered.endswith(" " + b) and (" " in b or name.endswith(b))), None)
+    if ending is None:
+        return start, end
+    owner = name[: -len(ending) - 1]
+    possessive = next((e for e in _possessive_endings() if owner.endswith(e)), "")  # "HP's Board"
+    return start, start + len(owner) - len(possessive)
 
 
 def owned_board(text: str, start: int, end: int) -> bool:
