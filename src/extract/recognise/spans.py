@@ -185,9 +185,9 @@ def board_owner(text: str, start: int, end: int) -> tuple[int, int]:
         if rest and rest.end() < len(name) and name[rest.end()].isupper():
             return start + rest.end(), end
         return start, end
-    # after the owner: "the PPL board", "WRIT Board of Trustees"; a board alone in capitals after a name
-    # is the name's own ("Acme Board"), one with its complement ("Board of Trustees") is the owner's
-    ending = next((b for b in boards if lowered.endswith(" " + b) and (" " in b or name.endswith(b))), None)
+    # after the owner: "the PPL board", "WRIT Board of Trustees"; a board in capitals after a name is the
+    # name's own ("oneworld Governing Board"), but one with a complement ("Board of Trustees")
+    ending = next((b for b in boards if lowered.endswith(" " + b) and (_joined(b) or name.endswith(b))), None)
     if ending is None:
         return start, end
     owner = name[: -len(ending) - 1]
@@ -203,6 +203,11 @@ def owned_board(text: str, start: int, end: int) -> bool:
         return False
     rest = _to_owner().match(text.lower(), end)
     return rest is not None and text[rest.end() : rest.end() + 1].isupper()
+
+
+def _joined(board: str) -> bool:
+    """Whether a board noun holds a complement ("board of trustees", "conseil d'administration")."""
+    return re.search(rf"\s(?:{_complement()})", board) is not None
 
 
 @cache
