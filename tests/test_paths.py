@@ -272,3 +272,10 @@ def test_a_role_whose_holder_follows_a_copula(en) -> None:
     text = "The new chief executive of Acme Corp is John Smith."
     names = (("Acme Corp", "ORG", "A"), ("John Smith", "PERSON", "P"))
     assert found(en, text, *names) == {("P", "heads", "A", None)}
+
+
+@pytest.mark.slow
+def test_a_post_held_at_an_organisation(en) -> None:
+    text = "Before that, Jo Roe held numerous leadership roles at Zorvex Medical Systems."
+    names = (("Jo Roe", "PERSON", "P"), ("Zorvex Medical Systems", "ORG", "Z"))
+    assert found(en, text, *names) == {("P", "works_for", "Z", None)}

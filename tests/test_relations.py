@@ -989,3 +989,10 @@ def test_a_role_of_a_described_owner_before_its_holder(fr) -> None:
         mention(text, "Michel Roux", "PERSON", "P", lang="fr"),
     ]
     assert triples(find_relations([(0, fr(text))], mentions)) == {("P", "heads", "Z")}
+
+
+@pytest.mark.slow
+def test_the_word_that_ends_a_board_s_name_is_no_role(en) -> None:
+    text = "Jane Roe, a member of the Board of Directors of Acme Corp, said."
+    mentions = [mention(text, "Jane Roe", "PERSON", "P"), mention(text, "Acme Corp", "ORG", "A")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("P", "works_for", "A")}

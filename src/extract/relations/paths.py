@@ -38,7 +38,7 @@ from extract.relations.tree import (
     list_head,
     own_clause,
 )
-from extract.relations.triggers import role_run
+from extract.relations.triggers import ends_board, role_run
 from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms
 
 #: The longest path (in dependency edges) read as a relation: longer ones join unrelated clauses.
@@ -61,6 +61,8 @@ PERSON_FRAMES = {
     "member_of": "works_for",
     "works_for": "works_for",
 }
+#: How a verb's direct object hangs from it (spaCy's English and French labels).
+OBJECT_DEPS = frozenset({"dobj", "obj"})
 #: How a possessor hangs from what it owns ("Weston's president", "leur président").
 POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
 #: Predicates only a person has: a frame that states one relates nothing between two organisations.
@@ -289,7 +291,7 @@ def _is_role(view: SentenceView, token: Token) -> bool:
     lex, last = view.lexicon, text.rsplit("-", 1)[-1]
     if text in frame_lexicon().founder_roles:
         return True
-    return any(w in lex.heads or w in lex.works_for for w in (text, last))
+    return any(w in lex.heads or w in lex.works_for for w in (text, last)) and not ends_board(view, token.i)
 
 
 def _role_match(view: SentenceView, token: Token) -> Match | None:
@@ -318,6 +320,7 @@ def frame_relations(
     for position in range(1, len(path) - 1):
         token = path[position]
         frames = lexicon.frames.get(forms[token.i][1]) or lexicon.frames.get(forms[token.i][0])
+        frames = frames or _object_frames(token, lexicon, forms)
         if not frames or not _frame_path(path, position, view.lexicon.team_nouns):
             continue
         left, right = path[position - 1], path[position + 1]  # the trigger's neighbours on each side
@@ -328,6 +331,19 @@ def frame_relations(
             if found is not None:
                 yield Found(*found, None, clause_date(view, path))
                 return
+
+
+def _object_frames(verb: Token, lexicon: FrameLexicon, forms: list[tuple[str, str]]) -> tuple[Frame, ...]:
+    """The frames of a post a verb takes for object, when the parse hangs the post's complement on the
+    verb ("he held leadership roles at X", "elle a occupé plusieurs postes chez X"): the verb states
+    what its object names. Only posts (works_for frames): "visited the school" says no membership."""
+    if not _is_verb(verb):
+        return ()
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            found = lexicon.frames.get(forms[child.i][1]) or lexicon.frames.get(forms[child.i][0]) or ()
+            return tuple(frame for frame in found if frame.predicate == "works_for")
+    return ()
 
 
 def _frame_path(path: Sequence[Token], position: int, teams: frozenset[str]) -> bool:

@@ -110,7 +110,7 @@ def role_run(
         end += 1
     while end > start and (table[end - 1][0] == "-" or table[end - 1][0] in view.merged.role_trailing_words):
         end -= 1
-    if not has_head or end == start:
+    if not has_head or end == start or ends_board(view, end - 1):
         return None
     words = [table[i][0] for i in range(start, end)]
     demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
@@ -145,6 +145,13 @@ def _organisation_nouns() -> frozenset[str]:
     boards = {noun.split()[0] for noun in every_language("board_nouns")}
     generic = {word for lang in languages() for word in load_lexicon(lang).generic_heads}
     return every_language("kind_nouns") | boards | generic
+
+
+def ends_board(view: SentenceView, index: int) -> bool:
+    """Whether the token at ``index`` ends the name of a board ("Board of Directors"): a body, not a role."""
+    table, boards = doc_forms(view.doc), every_language("board_nouns")
+    words = [table[i][0] for i in range(max(view.sent.start, index - 3), index + 1)]
+    return any(" ".join(words[n:]) in boards for n in range(len(words) - 1))
 
 
 def role_ending_at(view: SentenceView, end: int, *, longest: int = 6) -> Match | None:
