@@ -279,3 +279,10 @@ def test_a_post_held_at_an_organisation(en) -> None:
     text = "Before that, Jo Roe held numerous leadership roles at Zorvex Medical Systems."
     names = (("Jo Roe", "PERSON", "P"), ("Zorvex Medical Systems", "ORG", "Z"))
     assert found(en, text, *names) == {("P", "works_for", "Z", None)}
+
+
+@pytest.mark.slow
+def test_a_verb_that_reaches_a_partnership_through_a_preposition(en) -> None:
+    text = "Acme Corp works in close partnership with Beta Council."
+    names = (("Acme Corp", "ORG", "A"), ("Beta Council", "ORG", "B"))
+    assert {(s, p, o) for s, p, o, _ in found(en, text, *names)} == {("A", "partner_of", "B")}

@@ -357,11 +357,18 @@ def _frame_path(path: Sequence[Token], position: int, teams: frozenset[str]) -> 
             return False
     for between in (path[1:position], path[position + 1 : -1]):
         for token in between:
-            light = token.i == trigger.head.i and _is_verb(token) and not _is_verb(trigger)
+            light = token.i == _governor(trigger).i and _is_verb(token) and not _is_verb(trigger)
             team = token.head.i == trigger.i and _is_verb(trigger) and token.lower_ in teams
             if token.pos_ != "ADP" and not light and not team:
                 return False
     return True
+
+
+def _governor(noun: Token) -> Token:
+    """The word a noun hangs from, through its preposition if the parse puts one between ("works in
+    partnership with": "partnership" hangs from "in", "in" from "works")."""
+    head = noun.head
+    return head.head if head.pos_ == "ADP" and noun.dep_ == "pobj" else head
 
 
 def _of_a_team(view: SentenceView, side: Token, trigger: Token) -> bool:
