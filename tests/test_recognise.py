@@ -166,6 +166,11 @@ def test_a_board_named_after_its_owner_leaves_the_owner() -> None:
     assert text[slice(*board_owner(text, start, end))] == "Zorvex"
 
 
+def test_the_initials_of_an_organisation_found_are_the_organisation(find):
+    text = "The University of Zorvex signed the deal. About 80 UZ academic staff were born in India."
+    assert ("ORG", "UZ") in find(text)
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

@@ -28,6 +28,7 @@ from extract.recognise.names import (
     worth_propagating,
 )
 from extract.recognise.spans import Spans, occurrences, url_at
+from extract.text.acronyms import initials, is_acronym
 from extract.text.fold import fold_same_length
 
 
@@ -64,6 +65,7 @@ def propagate(
     }
     names.update({name: value for name, value in surnames.items() if name not in labels})
     names.update({name: value for name, value in _short_forms(labels).items() if name not in labels})
+    names.update({name: value for name, value in _initialisms(labels).items() if name not in labels})
     if not names:
         return relabelled
     skip = Spans((p.start, p.end) for p in paragraphs if p.boilerplate)
@@ -149,6 +151,20 @@ def _short_forms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int
             short = " ".join(words[:-1]).rstrip(",")
             if len(short) >= 3 and short.split()[-1].lower() not in lexicon.vocabulary(value[2]).connectors:
                 found[short] = value
+    return found
+
+
+def _initialisms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """The initials of an organisation's name of two capitalised words or more ("UQ" of "University of
+    Queensland", "ARS" of "Agence Régionale de Santé"), which a release may use with no bracket to
+    introduce it; the models often read it as nothing."""
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, (rank, label, lang) in labels.items():
+        if label != "ORG" or is_acronym(name):
+            continue
+        letters = initials(name)
+        if len(letters) >= 2 and letters not in lexicon.vocabulary(lang).acronym_stoplist:
+            found[letters] = (rank, "ORG", lang)
     return found
 
 
