@@ -171,6 +171,13 @@ def test_the_initials_of_an_organisation_found_are_the_organisation(find):
     assert ("ORG", "UZ") in find(text)
 
 
+def test_a_company_listed_with_its_share_symbol_is_one(recogniser):
+    text = "The group has appointed Zorvamed (NSDQ:ZRVM) president Michael Roe as chairman."
+    mentions, _ = next(recogniser.recognise([(text, segment(text, SETTINGS))]))
+    keys = {m.text: m.key for m in mentions if m.label == "ORG"}
+    assert "Zorvamed" in keys and keys["Zorvamed"] != keys.get("NSDQ")
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

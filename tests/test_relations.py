@@ -996,3 +996,15 @@ def test_the_word_that_ends_a_board_s_name_is_no_role(en) -> None:
     text = "Jane Roe, a member of the Board of Directors of Acme Corp, said."
     mentions = [mention(text, "Jane Roe", "PERSON", "P"), mention(text, "Acme Corp", "ORG", "A")]
     assert triples(find_relations([(0, en(text))], mentions)) == {("P", "works_for", "A")}
+
+
+@pytest.mark.slow
+def test_the_exchange_of_a_share_symbol_takes_no_relation(en) -> None:
+    text = "The group appointed Zorvamed (NSDQ:ZRVM) president and CEO Michael Roe as chairman."
+    mentions = [
+        mention(text, "Zorvamed", "ORG", "Z"),
+        mention(text, "NSDQ", "ORG", "N"),
+        mention(text, "Michael Roe", "PERSON", "P"),
+    ]
+    related = {key for r in find_relations([(0, en(text))], mentions) for key in (r.subject, r.object)}
+    assert "N" not in related

@@ -4,7 +4,8 @@
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
 the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
-the company a deal buys ("bought McQueen", "s’est offert Vormetric"), a role's workplace ("vice-président
+the company a deal buys ("bought McQueen", "s’est offert Vormetric"), a company listed with its share's
+symbol ("Abiomed (NSDQ:ABMD)"), a role's workplace ("vice-président
 chez Desjardins") and a name described as a kind of body ("Vineyard Wind, an offshore wind developer")
 is an organisation. One such occurrence is enough: the document-wide rules of
 :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
@@ -136,13 +137,19 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
     )
 
 
+#: A company's name, then its share's exchange and symbol in brackets: "Abiomed (NSDQ:ABMD)".
+_LISTED = re.compile(
+    rf"(?<![\w’'&-])(?P<name>{_WORD}(?: {_WORD}){{0,3}})\s*\(\s*[A-Z][A-Za-z]+\s*:\s*[A-Z0-9.]{{1,6}}\s*\)"
+)
+
+
 def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candidate]:
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
     announces, acquired, workplace = _announces(lang), _acquired(lang), _workplace(lang)
     described, quoted = _described(lang), _quoted_after_kind(lang)
     patterns = (_role_of(lang), announces, _owner_of_role(lang), _before_role(lang), acquired, workplace)
-    for pattern in (*patterns, described, quoted):
+    for pattern in (*patterns, described, quoted, _LISTED):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -156,7 +163,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 continue  # "Managing director Larry LaRocco": the word opens the role
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
             given_ok = match.groupdict().get("article") is not None or pattern is quoted
-            common_ok = pattern in (described, quoted)  # the context says what the name is
+            common_ok = pattern in (described, quoted, _LISTED)  # the context says what the name is
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found

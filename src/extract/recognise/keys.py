@@ -47,6 +47,8 @@ def _bracketed_pairs(text: str, orgs: Sequence[Mention]) -> list[tuple[str, str]
     pairs = []
     for first, second in pairwise(orgs):
         between = text[first.end : second.start]
+        if text[second.end : second.end + 1] == ":":
+            continue  # "Abiomed (NSDQ:ABMD)": the exchange the company's share is listed on
         if _BRACKET.fullmatch(between) and (is_acronym(first.text) or is_acronym(second.text)):
             pairs.append((first.text, second.text))
     return pairs

@@ -137,7 +137,7 @@ def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention], merged: 
         if mention.label not in ("ORG", "PERSON") or not mention.key:
             continue
         span = _span(doc, offset, mention)
-        if span is not None:
+        if span is not None and not _exchange(doc, span):
             spans.append((span, mention))
     spans.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
     anchors: list[Anchor] = []
@@ -146,6 +146,17 @@ def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention], merged: 
             continue  # nested in a longer mention already placed
         anchors.append(Anchor(span.start, span.end, mention.key, mention.label))
     return _merge_bracketed(doc, anchors, merged.acronym_articles)
+
+
+def _exchange(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` names the exchange of a share's symbol ("Abiomed (NSDQ:ABMD)"): it says where a
+    company is listed, and takes none of the relations of the words after the brackets."""
+    return (
+        span.start > 0
+        and span.end + 1 < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ":"
+    )
 
 
 def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
