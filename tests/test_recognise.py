@@ -178,6 +178,10 @@ def test_a_company_listed_with_its_share_symbol_is_one(recogniser):
     assert "Zorvamed" in keys and keys["Zorvamed"] != keys.get("NSDQ")
 
 
+def test_a_name_someone_is_joining_is_an_organisation(find):
+    assert ("ORG", "Zorvarail") in find("Prior to joining Zorvarail, he spent three years in Leeds.")
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"
