@@ -1008,3 +1008,11 @@ def test_the_exchange_of_a_share_symbol_takes_no_relation(en) -> None:
     ]
     related = {key for r in find_relations([(0, en(text))], mentions) for key in (r.subject, r.object)}
     assert "N" not in related
+
+
+@pytest.mark.slow
+def test_the_role_a_verb_gives_after_an_apposition_is_the_news(en) -> None:
+    text = "Bob Walker, currently COO, is being promoted to president and COO."
+    mentions = [mention(text, "Bob Walker", "PERSON", "P")]
+    relations = find_relations([(0, en(text))], mentions, topic="ORG|zorvex")
+    assert {(r.predicate, r.role) for r in relations} == {("heads", "president")}

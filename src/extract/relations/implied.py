@@ -19,6 +19,9 @@ from extract.relations.groups import group_after
 from extract.relations.triggers import pre_ok, role_ending_at, role_run, triggers_in
 from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, Match, SentenceView, dates_in, forms, gap
 
+#: The most words an apposition after a person's name may hold, its commas included.
+APPOSITION = 9
+
 
 def zero_object(view: SentenceView) -> Iterator[Found]:
     """ "Unicancer is a member since 2018, alongside ...": a membership with no "of" names the
@@ -85,7 +88,10 @@ def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] 
     match = role_ending_at(view, end)
     if match is not None:
         return match, None
-    held = _apposed_role(view, person) or _given_role(view, person)
+    # "Bob Walker, currently COO, is being promoted to president": the role the verb gives is the news
+    closing = _apposition_end(view, person)
+    given = _given_role(view, Anchor(closing, closing + 1, person.key, "PERSON")) if closing else None
+    held = given or _apposed_role(view, person) or _given_role(view, person)
     if held is not None:
         return held
     match = _role_before_comma(view, person)
@@ -103,13 +109,29 @@ def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None
         return None
     if any(doc[i].text in (":", ";") for i in range(view.sent.start, person.start)):
         return None
-    match = role_run(view, person.end + 1, stop)
+    start = person.end + 1
+    while start < stop and doc[start].pos_ == "ADV":
+        start += 1  # "Bob Walker, currently COO, ..."
+    match = role_run(view, start, stop)
     if match is None:
         return None
     end, date = _dated(view, match.end)
     closing = doc[end] if end < stop else None
     if closing is None or closing.text in (",", ".", ";", ")") or (date and closing.pos_ in ("AUX", "VERB")):
         return match, date
+    return None
+
+
+def _apposition_end(view: SentenceView, person: Anchor) -> int | None:
+    """The comma that closes a short apposition after a person's name (", currently COO,"), if any."""
+    doc = view.doc
+    if person.end >= view.sent.end or doc[person.end].text != ",":
+        return None
+    for at in range(person.end + 1, min(view.sent.end, person.end + APPOSITION)):
+        if doc[at].text == ",":
+            return at
+        if doc[at].pos_ in ("VERB", "AUX") or doc[at].is_punct:
+            return None
     return None
 
 
