@@ -182,6 +182,11 @@ def test_a_name_someone_is_joining_is_an_organisation(find):
     assert ("ORG", "Zorvarail") in find("Prior to joining Zorvarail, he spent three years in Leeds.")
 
 
+def test_a_dateline_date_is_no_part_of_the_name_after_it(find):
+    found = find("Guildford (UK), August 2009 - The University of Zorvex and the Acme Laboratory signed.")
+    assert {("DATE", "August 2009"), ("ORG", "University of Zorvex")} <= found
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

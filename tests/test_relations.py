@@ -1016,3 +1016,13 @@ def test_the_role_a_verb_gives_after_an_apposition_is_the_news(en) -> None:
     mentions = [mention(text, "Bob Walker", "PERSON", "P")]
     relations = find_relations([(0, en(text))], mentions, topic="ORG|zorvex")
     assert {(r.predicate, r.role) for r in relations} == {("heads", "president")}
+
+
+@pytest.mark.slow
+def test_a_division_described_with_adjectives_after_its_kind_noun(fr) -> None:
+    text = "Zorvex Marine, division de chantiers navals du groupe français Acme, a signé."
+    mentions = [
+        mention(text, "Zorvex Marine", "ORG", "Z", lang="fr"),
+        mention(text, "Acme", "ORG", "A", lang="fr"),
+    ]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("Z", "member_of", "A")}

@@ -74,6 +74,7 @@ from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
     after_at,
+    after_date,
     after_titles,
     before_possessive,
     board_owner,
@@ -345,6 +346,8 @@ class Recogniser:
         vocab = lexicon.vocabulary(c.lang)
         # A listed name is exact, commas included ("Institut ... pour l'agriculture, l'alimentation ...").
         start, end = (c.start, c.end) if c.source == "gazetteer" else cut_at_breaks(text, c.start, c.end)
+        if c.label == "ORG" and c.source != "gazetteer":
+            start = after_date(text, start, end, c.lang)
         start, end = trim(text, start, end, vocab, person=c.label == "PERSON")
         if end - start < 2 or url_at(text, start, end):
             return None

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from extract.languages import lexicon
+from extract.recognise.dates import find_dates
 from extract.recognise.names import has_head
 
 
@@ -285,6 +286,17 @@ def after_titles(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> 
     Holdings" gives "ARM Holdings"): a title names a person's post, never the body."""
     match = _titles_before(vocab.lang).match(text, start, end)
     return match.end() if match and match.end() < end else start
+
+
+def after_date(text: str, start: int, end: int, lang: str) -> int:
+    """The start of a name after the dateline date a span opens with ("August 2009 - The University of
+    Surrey" gives "The University of Surrey"): a date is never part of an organisation's name."""
+    found = find_dates(text[start:end], lang)
+    if not found or found[0].start != 0:
+        return start
+    rest = re.match(r"[\s,–—-]*", text[start + found[0].end : end])
+    after = start + found[0].end + (rest.end() if rest else 0)
+    return after if after < end and text[after].isupper() else start
 
 
 def with_legal_form(text: str, end: int) -> int:

@@ -268,7 +268,10 @@ def _descriptor(tokens: Sequence[Token], *, role: bool) -> set[int]:
             break  # a lower-case word the tagger calls a proper noun is a common one ("drugmaker")
         run.append(token)
     opened = len(tokens) > len(run) and tokens[len(tokens) - len(run) - 1].pos_ == "DET"
-    if not run or run[0].pos_ not in NOUN_TAGS or not ((role and opened) or _kind_word(forms(run[0])[0])):
+    last = next((t for t in run if t.pos_ in NOUN_TAGS), None)  # "du groupe français X": past adjectives
+    if last is None or (last is not run[0] and not _kind_word(forms(last)[0])):
+        return set()
+    if not ((role and opened and last is run[0]) or _kind_word(forms(last)[0])):
         return set()
     return {t.i for t in run if t.pos_ in NOUN_TAGS}
 
