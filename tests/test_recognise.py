@@ -14,6 +14,7 @@ from extract.recognise.recogniser import Recogniser
 from extract.recognise.spans import (
     after_at,
     after_titles,
+    before_cut_word,
     before_possessive,
     board_owner,
     trim,
@@ -185,6 +186,12 @@ def test_a_name_someone_is_joining_is_an_organisation(find):
 def test_a_dateline_date_is_no_part_of_the_name_after_it(find):
     found = find("Guildford (UK), August 2009 - The University of Zorvex and the Acme Laboratory signed.")
     assert {("DATE", "August 2009"), ("ORG", "University of Zorvex")} <= found
+
+
+def test_a_span_that_stops_inside_a_hyphened_word_ends_before_it() -> None:
+    text = "said Zorvex Water Commons Co-Executive Director Brenda Coley."
+    start = text.index("Zorvex")
+    assert before_cut_word(text, start, text.index("-")) == text.index(" Co-")
 
 
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):

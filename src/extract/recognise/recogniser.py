@@ -76,6 +76,7 @@ from extract.recognise.spans import (
     after_at,
     after_date,
     after_titles,
+    before_cut_word,
     before_possessive,
     board_owner,
     cut_at_breaks,
@@ -355,7 +356,8 @@ class Recogniser:
             start = after_titles(text, start, end, vocab)
             start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
             end = before_titled_person(text, start, end, vocab)
-            end = with_legal_form(text, before_trailing_person(text, start, end, vocab))
+            end = before_cut_word(text, start, before_trailing_person(text, start, end, vocab))
+            end = with_legal_form(text, end)
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:

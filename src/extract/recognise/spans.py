@@ -299,6 +299,15 @@ def after_date(text: str, start: int, end: int, lang: str) -> int:
     return after if after < end and text[after].isupper() else start
 
 
+def before_cut_word(text: str, start: int, end: int) -> int:
+    """The end of a span that stops inside a hyphened word ("Milwaukee Water Commons Co" of "...Commons
+    Co-Executive Director"): the part before the hyphen belongs to the word after, not to the name."""
+    if end + 1 >= len(text) or text[end] not in "-‑" or not text[end + 1].isalpha():
+        return end
+    space = text.rfind(" ", start, end)
+    return len(text[:space].rstrip(" ,")) if space > start else end
+
+
 def with_legal_form(text: str, end: int) -> int:
     """The end of a company's name run on over the legal form right after it ("Crédit Agricole SA",
     "Groove Networks, Inc."): the form is part of the name, though the models often leave it out."""
@@ -333,7 +342,7 @@ def _titles_before(lang: str) -> re.Pattern[str]:
 def _legal_form_after() -> re.Pattern[str]:
     """A legal form after a space, or after a comma and a space, that ends a word."""
     forms = lexicon.alternation(lexicon.every_language("legal_forms"))
-    return re.compile(rf",?[ \u00a0](?:{forms})(?!\w)")
+    return re.compile(rf",?[ \u00a0](?:{forms})(?![\w-])")
 
 
 @cache
