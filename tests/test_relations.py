@@ -1026,3 +1026,15 @@ def test_a_division_described_with_adjectives_after_its_kind_noun(fr) -> None:
         mention(text, "Acme", "ORG", "A", lang="fr"),
     ]
     assert triples(find_relations([(0, fr(text))], mentions)) == {("Z", "member_of", "A")}
+
+
+@pytest.mark.slow
+def test_each_of_a_list_before_a_reverse_trigger_is_a_party(fr) -> None:
+    text = "Zorvex et Acme Sports sont les sponsors de la Fédération Alpha."
+    mentions = [
+        mention(text, "Zorvex", "ORG", "Z", lang="fr"),
+        mention(text, "Acme Sports", "ORG", "A", lang="fr"),
+        mention(text, "Fédération Alpha", "ORG", "F", lang="fr"),
+    ]
+    expected = {("F", "funded_by", "Z"), ("F", "funded_by", "A")}
+    assert triples(find_relations([(0, fr(text))], mentions)) == expected

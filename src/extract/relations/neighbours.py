@@ -117,8 +117,8 @@ def _pair_triples(
             subjects, objects = group_before(view, before), group_after(view, after)
         else:
             return
-    elif match.direction == "reverse":
-        subjects, objects = group_after(view, after), [before]
+    elif match.direction == "reverse":  # "A and B fund C": C is funded by each of them
+        subjects, objects = group_after(view, after), group_before(view, before)
     elif match.predicate == "founded" and before.label == "ORG" and after.label == "PERSON":
         if not _bare_apposition(view, post) or gap(view, before.end, match.start):
             return
