@@ -1038,3 +1038,20 @@ def test_each_of_a_list_before_a_reverse_trigger_is_a_party(fr) -> None:
     ]
     expected = {("F", "funded_by", "Z"), ("F", "funded_by", "A")}
     assert triples(find_relations([(0, fr(text))], mentions)) == expected
+
+
+@pytest.mark.slow
+def test_members_listed_at_a_sentence_start_are_the_topic_s(en) -> None:
+    text = "Members include Alpha Telecom, Beta Networks and Gamma Mobile."
+    names = (("Alpha Telecom", "A"), ("Beta Networks", "B"), ("Gamma Mobile", "G"))
+    mentions = [mention(text, name, "ORG", key) for name, key in names]
+    relations = triples(find_relations([(0, en(text))], mentions, topic="T"))
+    assert relations == {("A", "member_of", "T"), ("B", "member_of", "T"), ("G", "member_of", "T")}
+
+
+@pytest.mark.slow
+def test_no_member_listed_when_the_topic_is_one_of_them(en) -> None:
+    text = "Members include Alpha Telecom, Beta Networks and Gamma Mobile."
+    names = (("Alpha Telecom", "A"), ("Beta Networks", "B"), ("Gamma Mobile", "G"))
+    mentions = [mention(text, name, "ORG", key) for name, key in names]
+    assert not triples(find_relations([(0, en(text))], mentions, topic="B"))

@@ -32,6 +32,9 @@ from extract.relations.view import (
     gap,
 )
 
+#: Predicates whose trigger opening a sentence and a list ("Members include X, Y") makes each item the
+#: subject, the topic organisation the object.
+LISTED_OF_TOPIC = frozenset({"member_of", "funded_by"})
 #: The most words read between two anchors.
 MAX_GAP = 22
 
@@ -255,6 +258,13 @@ def leading(view: SentenceView) -> Iterator[Found]:
             # "our partners include X, Y": partners listed with no partner named before
             subject = Anchor(view.sent.start, view.sent.start, view.topic, "ORG")
             yield from emit(view, [subject], group_after(view, first), match, None)
+        return
+    if match.predicate in LISTED_OF_TOPIC and enumerator_end(view, post) is not None and view.topic:
+        # "Members include X, Y" / "Grantees include X": each item is the topic's member or grantee
+        topic = Anchor(view.sent.start, view.sent.start, view.topic, "ORG")
+        listed = group_after(view, first)
+        if post_ok(view, post) and all(a.key != view.topic for a in listed):  # else the topic is amiss
+            yield from emit(view, listed, [topic], match, None)
         return
     if not post_ok(view, post):
         return
