@@ -194,6 +194,16 @@ def test_a_span_that_stops_inside_a_hyphened_word_ends_before_it() -> None:
     assert before_cut_word(text, start, text.index("-")) == text.index(" Co-")
 
 
+@pytest.mark.parametrize(
+    ("text", "symbol"), [("Zorvex (ZRV.FR) et", "ZRV.FR"), ("Zorvex (ZRV.LB) et", "ZRV")]
+)
+def test_a_share_symbol_with_its_exchange_suffix_is_no_name(text, symbol) -> None:
+    from extract.recognise.names import share_symbol
+
+    start = text.index(symbol)
+    assert share_symbol(text, start, start + len(symbol))
+
+
 def test_name_in_a_capitals_header_is_found_without_accents(recogniser):
     text = (
         "Le Centre Léon Bérard ouvre un service.\n"

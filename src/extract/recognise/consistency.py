@@ -24,6 +24,7 @@ from extract.recognise.names import (
     is_person_name,
     person_particles,
     quoted_speaker,
+    share_symbol,
     shouted_name,
     worth_propagating,
 )
@@ -114,6 +115,8 @@ def _occurrence(
     """
     if taken.overlaps(start, end) or skip.contains(start, end) or url_at(text, start, end):
         return []
+    if share_symbol(text, start, end):
+        return []  # "Areva (AREVA.FR)": the share's symbol, not the company again
     taken.add(start, end)
     return [Candidate(start, end, found[1], "model" if found[0] <= 1 else "pattern", found[2])]
 

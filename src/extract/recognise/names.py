@@ -111,6 +111,21 @@ def _generic(folded: str, generic: frozenset[str]) -> bool:
 _TICKER = re.compile(r"\(\s*[A-Z]{2,}\s*:\s*\Z")
 
 
+#: A share's symbol with its exchange's suffix, and what may follow a symbol written without it.
+_SYMBOL = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
+_SUFFIX_CLOSE = re.compile(r"(?:\.[A-Z]{1,3})?\)")
+
+
+def share_symbol(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a share's symbol in brackets: "(NYSE:WRE)", "(GSZ.FR)", "(EDP.LB)"."""
+    before = text[max(0, start - 12) : start]
+    if _TICKER.search(before):
+        return text[end : end + 1] == ")"
+    name = text[start:end]
+    closed = _SUFFIX_CLOSE.match(text, end) is not None
+    return before.endswith("(") and closed and (_SYMBOL.fullmatch(name) is not None or text[end] == ".")
+
+
 def _unjoined(name: str, vocab: lexicon.Vocabulary) -> bool:
     """A name of two or three words with no connector between them ("Board Chair", not "Council of Chief
     State School Officers")."""
@@ -140,8 +155,8 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return True
     if name in vocab.acronym_stoplist or name in lexicon.every_language("legal_forms"):
         return False  # "ISO", "AISBL", "BV": a standard or a legal form alone, whoever proposes it
-    if _TICKER.search(text[max(0, c.start - 12) : c.start]) and text[c.end : c.end + 1] == ")":
-        return False  # "(NYSE:WRE)": a share's symbol on its exchange
+    if share_symbol(text, c.start, c.end):
+        return False  # "(NYSE:WRE)", "(GSZ.FR)": a share's symbol on its exchange
     granting_body = looks_like_acronym(name) and followed_by(text, c.end, vocab.awarding_nouns)
     if (followed_by(text, c.end, vocab.non_org_after) and not granting_body) or preceded_by(
         text, c.start, vocab.non_org_before

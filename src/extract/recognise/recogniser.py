@@ -357,11 +357,11 @@ class Recogniser:
             start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
             end = before_titled_person(text, start, end, vocab)
             end = before_cut_word(text, start, before_trailing_person(text, start, end, vocab))
-            end = with_legal_form(text, end)
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
             if end - start < 2:
                 return None
+        end = with_legal_form(text, end) if c.label == "ORG" else end  # listed names too
         c = replace(c, start=start, end=end)
         name = text[start:end]
         if c.label == "PERSON":
