@@ -88,15 +88,16 @@ def propagate(
 def _other_capitals(
     text: str, names: dict[str, tuple[int, str, str]], taken: Spans, skip: Spans
 ) -> list[Candidate]:
-    """An organisation's name written with other capitals or accents elsewhere ("Advamed" for "AdvaMed",
-    "Federation" for "Fédération"): still opened by a capital, and a name no common noun spells."""
-    keys = {fold_same_length(n): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
-    if not keys:
+    """An organisation's name written with other capitals elsewhere ("Advamed" for "AdvaMed", "Network
+    rail" for "Network Rail"): still opened by a capital, and a name no common noun spells."""
+    keys = {n.lower(): v for n, v in names.items() if v[1] == "ORG" and shouted_name(n, v[2])}
+    lowered = text.lower()
+    if not keys or len(lowered) != len(text):  # a letter whose lower case is longer: offsets would move
         return []
-    folded, added = fold_same_length(text), []
-    for start, end in occurrences(folded, keys, before="@/.-", after="@/-"):
+    added: list[Candidate] = []
+    for start, end in occurrences(lowered, keys, before="@/.-", after="@/-"):
         if text[start].isupper() and text[start:end] not in names:
-            _, label, lang = keys[folded[start:end]]
+            _, label, lang = keys[lowered[start:end]]
             added += _occurrence(text, start, end, (0, label, lang), taken, skip)
     return added
 
