@@ -56,7 +56,9 @@ def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> T
 
 
 @cache
-def _KINDS() -> frozenset[str]:
+def _kind_words() -> frozenset[str]:
+    """Kind nouns and organisation heads: a lower-case one before a name stands for it ("la caisse
+    régionale X", "the bank X")."""
     return every_language("kind_nouns") | every_language("org_heads")
 
 
@@ -67,7 +69,7 @@ def _kind_noun(view: SentenceView, anchor: Anchor) -> Token | None:
     while at > view.sent.start and (view.doc[at].pos_ == "ADJ" or view.doc[at].dep_ == "compound"):
         at -= 1
     noun = view.doc[at]
-    if at < view.sent.start or not noun.is_lower or doc_forms(view.doc)[at][0] not in _KINDS():
+    if at < view.sent.start or not noun.is_lower or doc_forms(view.doc)[at][0] not in _kind_words():
         return None
     return noun if anchor_root(view, anchor).head.i != noun.i else None
 

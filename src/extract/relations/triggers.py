@@ -269,9 +269,10 @@ def _descriptor(tokens: Sequence[Token], *, role: bool) -> set[int]:
         run.append(token)
     opened = len(tokens) > len(run) and tokens[len(tokens) - len(run) - 1].pos_ == "DET"
     last = next((t for t in run if t.pos_ in NOUN_TAGS), None)  # "du groupe français X": past adjectives
-    if last is None or (last is not run[0] and not _kind_word(forms(last)[0])):
+    if last is None:
         return set()
-    if not ((role and opened and last is run[0]) or _kind_word(forms(last)[0])):
+    plain = role and opened and last is run[0]  # "director of the publisher X"
+    if not (plain or _kind_word(forms(last)[0])):
         return set()
     return {t.i for t in run if t.pos_ in NOUN_TAGS}
 
