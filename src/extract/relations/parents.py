@@ -74,7 +74,7 @@ def named_part(view: SentenceView) -> Iterator[Found]:
     another (an acronym in brackets, an article and a kind noun may stand between), or right after its
     possessive, is part of it. Any other word between ("the president of", "'s acquisition of") states
     another relation."""
-    merged, articles, kinds = view.merged, view.lexicon.articles, every_language("kind_nouns")
+    merged, between = view.merged, view.lexicon.articles | every_language("kind_nouns")
     starts = {a.start: a for a in view.anchors if a.label == "ORG"}
     for first in starts.values():
         at = _after_acronym(view, first, starts)
@@ -85,7 +85,7 @@ def named_part(view: SentenceView) -> Iterator[Found]:
                 yield Found(part.key, "member_of", first.key, None, None)
         elif word in merged.of_words:
             at += 1
-            while at < view.sent.end and forms(view.doc[at])[0] in articles | kinds:
+            while at < view.sent.end and forms(view.doc[at])[0] in between:
                 at += 1  # "du groupe L'Oréal"
             whole = starts.get(at)
             if whole is not None and whole.key != first.key:
