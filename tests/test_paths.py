@@ -49,6 +49,14 @@ def test_a_role_of_a_unit_of_the_organisation_is_a_post_in_it(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_over_a_unit_before_the_person_is_a_post(en) -> None:
+    text = "He met former Acme head of product Ilya Fushman."
+    assert found(en, text, ("Ilya Fushman", "PERSON", "P"), ("Acme", "ORG", "A")) == {
+        ("P", "works_for", "A", None)
+    }
+
+
+@pytest.mark.slow
 def test_a_role_of_an_organisation_described_before_its_name(en) -> None:
     text = "Jane Roe, chief executive of the publisher Blackwell, spoke first."
     assert found(en, text, ("Jane Roe", "PERSON", "P"), ("Blackwell", "ORG", "B")) == {

@@ -605,6 +605,25 @@ def test_a_name_before_a_role_and_a_person_is_an_organisation(find):
     assert ("ORG", "Quorvex") in find("The club is owned by Quorvex co-founder Joe Tsai since 2019.")
 
 
+def test_a_name_before_a_role_over_a_unit_is_an_organisation(find):
+    assert ("ORG", "Quorvex") in find("He met former Quorvex head of product Ilya Fushman in 2019.")
+
+
+def test_a_sentence_s_first_word_before_a_role_over_a_unit_is_no_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Auparavant directeur du programme A380, il succède à Anne-Marie Idrac."
+    assert context_candidates(text, 0, len(text), "fr") == []
+
+
+def test_former_opens_no_organisation_s_name(find):
+    assert ("ORG", "Quorvex") in find("Former Quorvex chief executive Ilya Fushman joined the firm.")
+
+
+def test_the_owner_of_a_general_secretary_is_an_organisation(find):
+    assert ("ORG", "UnionALL") in find("UnionALL's General Secretary, Valter Sanches, welcomed the decision.")
+
+
 def test_a_word_that_opens_a_role_is_no_organisation():
     from extract.recognise.context import context_candidates
 

@@ -75,12 +75,15 @@ def _acquired(lang: str) -> re.Pattern[str]:
 
 @cache
 def _before_role(lang: str) -> re.Pattern[str]:
-    """Up to three capitalised words right before a role in lower case and a capitalised name ("Alibaba
-    co-founder Joe Tsai", "NBA commissioner Adam Silver"): the organisation whose role it is."""
-    roles = lexicon.alternation(lexicon.vocabulary(lang).role_words)
+    """Up to three capitalised words right before a role in lower case, perhaps with the unit it is over,
+    and a capitalised name ("Alibaba co-founder Joe Tsai", "NBA commissioner Adam Silver", "Dropbox head
+    of product Ilya Fushman"): the organisation whose role it is."""
+    vocab = lexicon.vocabulary(lang)
+    roles = lexicon.alternation(vocab.role_words)
+    unit = lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
     return re.compile(
         rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,2}}) (?P<role>{roles})(?: and (?:{roles}))?"
-        r" (?=[A-ZÀ-ÖØ-Þ])"
+        rf"(?P<unit> (?:{unit}) [a-zà-öø-ÿ]+)? (?=[A-ZÀ-ÖØ-Þ])"
     )
 
 
@@ -158,6 +161,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 continue  # "director at London": a place
             if pattern in (workplace, acquired) and _noun_follows(text, match.end("name"), lang):
                 continue  # "at the Hebridean distillery": the capitalised word qualifies a noun
+            if match.groupdict().get("unit") and _opens_sentence(text, match.start("name")):
+                continue  # "Auparavant directeur du programme A380": a sentence's first word, not a name
             role = match.groupdict().get("role")
             if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
                 continue  # "Managing director Larry LaRocco": the word opens the role
@@ -167,6 +172,11 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line, where any word is capitalised."""
+    return re.search(r"(?:\A|[.!?:\n][\s«\"“]*)\Z", text[max(0, start - 4) : start]) is not None
 
 
 def _noun_follows(text: str, end: int, lang: str) -> bool:

@@ -136,7 +136,9 @@ def _of_a_unit(view: SentenceView, at: int) -> bool:
         if table[at][0] in _organisation_nouns() or any(w in lex.leadership_nouns for w in table[at]):
             return False  # "of the Board", "de la direction": the organisation's own governing body
         at += 1
-    return first < at < view.sent.end and not in_anchor(view, at)  # "de la caisse régionale X" names X
+    # "de la caisse régionale X" names X; "head of product Ilya Fushman" is over product all the same
+    named = any(a.start <= at < a.end and a.label == "ORG" for a in view.anchors)
+    return first < at < view.sent.end and not named
 
 
 @cache
