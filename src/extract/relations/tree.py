@@ -111,3 +111,7 @@ def own_clause(path: Sequence[Token], first: Anchor, second: Anchor, view: Sente
         if not inside and step.head.i == end.i:
             return True
     return False
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
