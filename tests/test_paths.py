@@ -57,6 +57,14 @@ def test_a_role_over_a_unit_before_the_person_is_a_post(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_beside_the_organisation_on_the_copula(en) -> None:
+    text = "Jane Roe was also president of production at Quorvex Pictures."
+    assert found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex Pictures", "ORG", "A")) == {
+        ("P", "works_for", "A", None)
+    }
+
+
+@pytest.mark.slow
 def test_a_role_of_an_organisation_described_before_its_name(en) -> None:
     text = "Jane Roe, chief executive of the publisher Blackwell, spoke first."
     assert found(en, text, ("Jane Roe", "PERSON", "P"), ("Blackwell", "ORG", "B")) == {

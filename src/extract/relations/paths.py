@@ -108,6 +108,12 @@ def person_roles(
     # the role nearest the organisation is its role there ("chairman of A and a member of B": member of B)
     at = next((n for n in reversed(range(len(inner))) if _is_role(view, inner[n])), None)
     if at is None:
+        beside = _role_beside(view, path, lexicon)
+        if beside is not None and not _held_by_other(view, beside, person):
+            match = _role_match(view, beside)
+            if match is not None:
+                yield Found(person.key, match.predicate, org.key, match.role, date)
+            return
         yield from _appointed(view, person, org, path, lexicon, date)
         return
     before, role, after = inner[:at], inner[at], inner[at + 1 :]
@@ -154,6 +160,24 @@ def _coordinated_role(view: SentenceView, token: Token, role: Token) -> bool:
     )
     own = any(c.dep_ in ("prep", "nmod") for c in token.children if c.i != role.i)
     return linked and token.i != role.i and _is_role(view, token) and not own
+
+
+def _role_beside(view: SentenceView, path: Sequence[Token], lexicon: FrameLexicon) -> Token | None:
+    """ "X was also president of production at Y": the parser hangs the organisation on the copula, beside
+    its complement; the complement is the person's role there when an affiliation preposition brings the
+    organisation and only the inside of a noun phrase stands between it and the preposition."""
+    person, verb = path[0], path[1]
+    if len(path) < 4 or person.dep_ not in SUBJECT_DEPS or person.head.i != verb.i:
+        return None
+    preposition = path[2]
+    if (
+        doc_forms(view.doc)[verb.i][1] not in view.lexicon.copulas
+        or preposition.head.i != verb.i
+        or preposition.lower_ not in lexicon.affiliation_prepositions
+        or any(t.dep_ not in NOMINAL_DEPS for t in path[3:-1])
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and _is_role(view, c)), None)
 
 
 def _affiliated(path: Sequence[Token], lexicon: FrameLexicon) -> bool:
