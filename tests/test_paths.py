@@ -57,6 +57,20 @@ def test_a_role_over_a_unit_before_the_person_is_a_post(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_after_an_indefinite_article_is_a_seat(en) -> None:
+    text = "Jane Roe, a Quorvex director, joined the panel."
+    relations = found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex", "ORG", "Q"))
+    assert relations == {("P", "works_for", "Q", None)}
+
+
+@pytest.mark.slow
+def test_a_partner_within_a_bank_works_for_it(fr) -> None:
+    text = "Franck Noat, associé au sein de la banque Quorvex, a conseillé l'opération."
+    relations = found(fr, text, ("Franck Noat", "PERSON", "P"), ("Quorvex", "ORG", "Q"), lang="fr")
+    assert relations == {("P", "works_for", "Q", None)}
+
+
+@pytest.mark.slow
 def test_a_role_beside_the_organisation_on_the_copula(en) -> None:
     text = "Jane Roe was also president of production at Quorvex Pictures."
     assert found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex Pictures", "ORG", "A")) == {

@@ -135,6 +135,19 @@ def test_name_written_with_other_capitals_is_the_same_organisation(find):
     assert ("ORG", "Quantibio") in find(text)
 
 
+def test_a_degree_after_a_name_is_no_organisation(find):
+    text = "Gerald Gordon, Ph.D., president of the Fairfax Authority, said so."
+    assert ("ORG", "Ph.D") not in find(text)
+
+
+def test_a_name_between_an_indefinite_article_and_a_role_is_an_organisation(find):
+    assert ("ORG", "ZorbRe") in find("David Zwiener, a ZorbRe director, joined the board.")
+
+
+def test_a_title_in_capitals_after_an_indefinite_article_is_no_organisation(find):
+    assert ("ORG", "Visiting") not in find("She was a Visiting Professor at the University of Leeds.")
+
+
 def test_honours_after_a_name_are_no_organisation(find):
     text = "The President-Elect is Graham Bell, FRSC, Professor at McGill University."
     assert ("ORG", "FRSC") not in find(text)

@@ -88,6 +88,21 @@ def _before_role(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _article_role(lang: str) -> re.Pattern[str]:
+    """Up to three capitalised words between an indefinite article and a role in lower case ("David Zwiener,
+    a PartnerRe director", "a former Google executive"; not "a Visiting Professor", a title in capitals):
+    the organisation whose role it is."""
+    vocab = lexicon.vocabulary(lang)
+    roles = lexicon.alternation(vocab.role_words)
+    indefinite = lexicon.alternation(vocab.indefinite_articles)
+    leading = lexicon.alternation(vocab.articles)
+    return re.compile(
+        rf"(?<![\w-])(?i:{indefinite})\s+(?:(?i:{leading})\s+)?(?P<name>{_WORD}(?: {_WORD}){{0,2}})\s+"
+        rf"(?:{roles})(?![\w-])"
+    )
+
+
+@cache
 def _workplace(lang: str) -> re.Pattern[str]:
     """A role word, a few words of its own, then a workplace preposition and a capitalised name
     ("vice-président au financement corporatif chez Desjardins", "professor at Cornell")."""
@@ -151,7 +166,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
     found = []
     announces, acquired, workplace = _announces(lang), _acquired(lang), _workplace(lang)
     described, quoted = _described(lang), _quoted_after_kind(lang)
-    patterns = (_role_of(lang), announces, _owner_of_role(lang), _before_role(lang), acquired, workplace)
+    before_role = (_owner_of_role(lang), _before_role(lang), _article_role(lang))
+    patterns = (_role_of(lang), announces, *before_role, acquired, workplace)
     for pattern in (*patterns, described, quoted, _LISTED):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")

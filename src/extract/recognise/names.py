@@ -178,12 +178,9 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     sentence_case = len(words) > 1 and all(w.islower() for w in words[1:])
     if c.source in ("model", "pattern") and sentence_case and not has_head(name, vocab):
         return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
-    if (
-        c.source != "acronym"
-        and c.source != "definition"
-        and _indefinite().search(text[max(0, c.start - 6) : c.start])
-    ):
-        return False
+    indefinite = _indefinite().search(text[max(0, c.start - 6) : c.start])
+    if indefinite and c.source not in ("acronym", "definition", "cue"):
+        return False  # "a Strategic Plan"; not "a PartnerRe director", whose role says what the name is
     return not (c.source == "model" and " " not in name and name.islower())
 
 

@@ -115,9 +115,21 @@ def role_run(
     words = [table[i][0] for i in range(start, end)]
     demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
     heads = any(w in lex.heads or w.rsplit("-", 1)[-1] in lex.heads for w in words)  # "co-directrice"
-    predicate = "heads" if heads and not demoted and not _of_a_unit(view, end) else "works_for"
+    one_of = _one_of_several(view, start)
+    predicate = "heads" if heads and not demoted and not one_of and not _of_a_unit(view, end) else "works_for"
     role = doc[start:end].text
     return Match(start, end, predicate, "role", role)
+
+
+def _one_of_several(view: SentenceView, start: int) -> bool:
+    """Whether an indefinite article opens the role at ``start``, before it or before the organisation
+    that owns it ("a director of Y", "a PartnerRe director", "un directeur de Y"): one seat of several,
+    not the head of Y."""
+    before = start - 1
+    owner = next((a for a in view.anchors if a.start <= before < a.end and a.label == "ORG"), None)
+    if owner is not None:
+        before = owner.start - 1
+    return before >= view.sent.start and doc_forms(view.doc)[before][0] in view.lexicon.indefinite_articles
 
 
 def _of_a_unit(view: SentenceView, at: int) -> bool:
