@@ -57,6 +57,20 @@ def test_a_role_over_a_unit_before_the_person_is_a_post(en) -> None:
 
 
 @pytest.mark.slow
+def test_the_office_of_president_is_heading(fr) -> None:
+    text = "Jean Dupont a été élu à la présidence de Quorvex SA."
+    relations = found(fr, text, ("Jean Dupont", "PERSON", "P"), ("Quorvex SA", "ORG", "Q"), lang="fr")
+    assert relations == {("P", "heads", "Q", None)}
+
+
+@pytest.mark.slow
+def test_taking_the_reins_is_heading(en) -> None:
+    text = "Jane Roe took the reins of Quorvex Inc. last week."
+    relations = found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex Inc.", "ORG", "Q"))
+    assert relations == {("P", "heads", "Q", None)}
+
+
+@pytest.mark.slow
 def test_a_role_after_an_indefinite_article_is_a_seat(en) -> None:
     text = "Jane Roe, a Quorvex director, joined the panel."
     relations = found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex", "ORG", "Q"))

@@ -135,6 +135,10 @@ def test_name_written_with_other_capitals_is_the_same_organisation(find):
     assert ("ORG", "Quantibio") in find(text)
 
 
+def test_a_name_ending_on_an_industry_s_noun_is_an_organisation(find):
+    assert ("ORG", "Quorvex Hotels") in find("Quorvex Hotels has appointed Robert Cook as chief executive.")
+
+
 def test_a_degree_after_a_name_is_no_organisation(find):
     text = "Gerald Gordon, Ph.D., president of the Fairfax Authority, said so."
     assert ("ORG", "Ph.D") not in find(text)
