@@ -78,6 +78,13 @@ def test_a_role_after_an_indefinite_article_is_a_seat(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_former_chief_executive_headed_it(en) -> None:
+    text = "Rona Fairhead, a former chief executive of Quorvex, joined the panel."
+    relations = found(en, text, ("Rona Fairhead", "PERSON", "P"), ("Quorvex", "ORG", "Q"))
+    assert relations == {("P", "heads", "Q", None)}
+
+
+@pytest.mark.slow
 def test_a_partner_within_a_bank_works_for_it(fr) -> None:
     text = "Franck Noat, associé au sein de la banque Quorvex, a conseillé l'opération."
     relations = found(fr, text, ("Franck Noat", "PERSON", "P"), ("Quorvex", "ORG", "Q"), lang="fr")

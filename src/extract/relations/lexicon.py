@@ -91,6 +91,7 @@ ROLE_KEYS = (
     "prepositions",
     "unit_prepositions",
     "leadership_nouns",
+    "seats",
 )
 
 
@@ -116,6 +117,7 @@ class RelationLexicon:
     role_prepositions: frozenset[str]
     unit_prepositions: frozenset[str]
     leadership_nouns: frozenset[str]
+    seats: frozenset[str]  # heading roles that are also one seat of several ("a director of Y")
     pre_fillers: frozenset[str]
     post_fillers: frozenset[str]
     enumerators: tuple[tuple[str, ...], ...]
@@ -220,6 +222,7 @@ def parse_lexicon(data: Any, *, path: str) -> RelationLexicon:
         role_prepositions=role["prepositions"],
         unit_prepositions=role["unit_prepositions"],
         leadership_nouns=role["leadership_nouns"],
+        seats=role["seats"],
         **{key: _phrases(data[key], key, path) for key in PHRASE_KEYS},
         **words,
     )

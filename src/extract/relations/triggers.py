@@ -115,7 +115,7 @@ def role_run(
     words = [table[i][0] for i in range(start, end)]
     demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
     heads = any(w in lex.heads or w.rsplit("-", 1)[-1] in lex.heads for w in words)  # "co-directrice"
-    one_of = _one_of_several(view, start)
+    one_of = any(w in lex.seats for w in words) and _one_of_several(view, start)
     predicate = "heads" if heads and not demoted and not one_of and not _of_a_unit(view, end) else "works_for"
     role = doc[start:end].text
     return Match(start, end, predicate, "role", role)
@@ -123,8 +123,8 @@ def role_run(
 
 def _one_of_several(view: SentenceView, start: int) -> bool:
     """Whether an indefinite article opens the role at ``start``, before it or before the organisation
-    that owns it ("a director of Y", "a PartnerRe director", "un directeur de Y"): one seat of several,
-    not the head of Y."""
+    that owns it ("a director of Y", "a PartnerRe director"): for a role that is also a seat (``seats``
+    of the lexicon), one seat of several, not the head of Y ("a former chief executive" still headed it)."""
     before = start - 1
     owner = next((a for a in view.anchors if a.start <= before < a.end and a.label == "ORG"), None)
     if owner is not None:
