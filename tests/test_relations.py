@@ -632,6 +632,14 @@ def test_generic_possessive_role_before_a_titled_name_is_the_role(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_generic_name_in_lower_case_stands_for_the_organisation_whose_name_carries_it(en) -> None:
+    text = "The Quorvex Alliance was formed in 2019. Jane Roe is the president of the alliance."
+    mentions = [*orgs(text, "Quorvex Alliance"), person(text, "Jane Roe")]
+    relations = find_relations([(0, en(text))], mentions)
+    assert triples(relations) == {("Jane Roe", "heads", "Quorvex Alliance")}
+
+
+@pytest.mark.slow
 def test_possessive_role_after_the_person(en) -> None:
     text = "The work is led at Acme Institute by Dr John Roe, the Institute's Director."
     mentions = [*orgs(text, "Acme Institute"), person(text, "John Roe")]

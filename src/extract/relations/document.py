@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
@@ -107,7 +107,6 @@ def find_relations(
                     previous=previous,
                     recent=recent,
                     words=words,
-                    possessive=merged.possessive_markers,
                 ),
                 [d for d in dates if sent.start <= d.start and d.end <= sent.end],
                 lexicon,
@@ -222,15 +221,13 @@ def topic_anchors(
     previous: str | None = None,
     recent: Sequence[str] = (),
     words: Mapping[str, frozenset[str]] | None = None,
-    possessive: frozenset[str],
 ) -> list[Anchor]:
     """``anchors`` plus "it", "its", "the Centre", "l'Institut" read as the topic organisation.
 
     A subject pronoun or generic name stands for the topic only when no organisation is named
     before it in the sentence (else it more likely refers to that one); a possessive stands for the
     nearest organisation named before it, else for the organisation the previous sentence opened with
-    ("For example, the CRCL includes ... In 2017, its team ..."), else the topic. ``possessive`` holds
-    the possessive markers ("'s") after which "the Centre" is a generic name even in lower case.
+    ("For example, the CRCL includes ... In 2017, its team ..."), else the topic.
     """
     if topic is None:
         return anchors
@@ -254,14 +251,14 @@ def topic_anchors(
             keys = [*recent, *(a.key for a in earlier)]
             key = (
                 generic_referent(head, topic, keys, words or {})
-                if _generic_name(token, lexicon, possessive)
+                if _generic_name(token, lexicon)
                 else None
             )
             if key is not None and i + 1 not in taken:
                 extra.append(Anchor(i, i + 2, key, "ORG"))
         elif text in lexicon.subject_pronouns and token.pos_ == "PRON":
             extra.append(Anchor(i, i + 1, topic, "ORG"))
-        elif _generic_name(token, lexicon, possessive, sent_start=sent.start) and i + 1 not in taken:
+        elif _generic_name(token, lexicon) and i + 1 not in taken:
             head = table[i + 1][0]
             key = generic_referent(head, topic, recent, words or {})
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
@@ -269,22 +266,18 @@ def topic_anchors(
     return sorted(anchors + extra, key=lambda a: a.start)
 
 
-def _generic_name(
-    article, lexicon: RelationLexicon, possessive: frozenset[str], *, sent_start: int = -1
-) -> bool:
-    """ "the Centre", "l'Institut": an article and a capitalised generic head that is not part of a name."""
+def _generic_name(article: Token, lexicon: RelationLexicon) -> bool:
+    """ "the Centre", "l'Institut", "the alliance": an article and a generic head that is not part of a name.
+    In lower case ("the alliance") it stands for an organisation only when one whose name carries that
+    head was named (:func:`generic_referent`), or when it opens the sentence ("La société est
+    labellisée"); the callers see to that."""
     doc = article.doc
     if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
         return False
     head = doc[article.i + 1]
     after = doc[article.i + 2] if article.i + 2 < len(doc) else None
-    possessed = after is not None and forms(after)[0] in possessive
-    opening = article.i == sent_start and article.text[:1].isupper()  # "La société est labellisée"
-    return (
-        (head.text[:1].isupper() or possessed or opening)
-        and forms(head)[0] in lexicon.generic_heads
-        and (after is None or not after.text[:1].isupper() or after.is_punct)
-    )
+    named_after = after is not None and after.text[:1].isupper() and not after.is_punct
+    return forms(head)[0] in lexicon.generic_heads and not named_after
 
 
 # --- deduplication -----------------------------------------------------------------------------------
