@@ -139,6 +139,15 @@ def test_a_name_ending_on_an_industry_s_noun_is_an_organisation(find):
     assert ("ORG", "Quorvex Hotels") in find("Quorvex Hotels has appointed Robert Cook as chief executive.")
 
 
+def test_a_body_named_after_an_event_word_is_an_organisation(find):
+    text = "Building on a partnership, the Library of Congress and the Foundation Center issued a guide."
+    assert ("ORG", "Library of Congress") in find(text)
+
+
+def test_a_name_after_a_role_may_end_where_the_sentence_goes_on(find):
+    assert ("ORG", "Zorblax") in find("Jean Clamadieu has been CEO of Zorblax since October 2003.")
+
+
 def test_a_degree_after_a_name_is_no_organisation(find):
     text = "Gerald Gordon, Ph.D., president of the Fairfax Authority, said so."
     assert ("ORG", "Ph.D") not in find(text)

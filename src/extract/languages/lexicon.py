@@ -55,6 +55,7 @@ _LIST_KEYS = (
     "title_articles",
     "board_nouns",
     "affiliation_words",
+    "clause_openers",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -108,6 +109,7 @@ class Vocabulary:
     title_articles: frozenset[str]
     board_nouns: frozenset[str]
     affiliation_words: frozenset[str]
+    clause_openers: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -41,12 +41,14 @@ def _role_of(lang: str) -> re.Pattern[str]:
     complements = lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
     elided = lexicon.alternation(w for w in lexicon.every_language("elisions"))
     articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    openers = lexicon.alternation(vocab.clause_openers)
     return re.compile(
         rf"(?<![\w-])(?i:{roles})\s+(?:(?i:{complements})\s+(?:(?P<article>(?i:{articles}))\s+)?|(?i:{elided}))"
         rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})(?![\w’'-])"
-        # and the name ends there: a complement ("Métropole de Lyon"), an adjective ("République
-        # française"), a workplace ("Networks at EirGrid") or a list ("Sales, Marketing") follows a part
-        r"(?=\s*(?:[.;:)»\"”]|,(?!\s*[A-ZÀ-ÖØ-Þ])|$))",
+        # and the name ends there, or the sentence goes on ("CEO of Rhodia since 2003"): a complement
+        # ("Métropole de Lyon"), an adjective ("République française"), a workplace ("Networks at
+        # EirGrid") or a list ("Sales, Marketing") follows a part
+        rf"(?=\s*(?:[.;:)»\"”]|,(?!\s*[A-ZÀ-ÖØ-Þ])|$)|\s+(?:{openers})(?![\w’'-]))",
         re.MULTILINE,
     )
 

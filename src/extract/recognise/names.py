@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from extract.languages import lexicon
@@ -169,7 +170,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False  # a word the text also writes in lower case ("Quantum" / "quantum sensors")
     if c.source in ("model", "acronym") and _shouted_words(name, text):
         return False  # "COMMUNIQUE", "DUREE DE L'OFFRE": words of a line in capitals, not a name
-    if words[-1].lower() in vocab.non_org_after:
+    if words[-1].lower() in vocab.non_org_after and not _head_with_complement(words, vocab):
         return False  # an event or a label: "World Cancer Congress", "Scientific Days"
     if re.fullmatch(r"[A-Z]{2,}s", name):
         return False  # a plural acronym is a kind of body ("FCCCs"), not a name
@@ -182,6 +183,14 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if indefinite and c.source not in ("acronym", "definition", "cue"):
         return False  # "a Strategic Plan"; not "a PartnerRe director", whose role says what the name is
     return not (c.source == "model" and " " not in name and name.islower())
+
+
+def _head_with_complement(words: list[str], vocab: lexicon.Vocabulary) -> bool:
+    """Whether a head noun opens a complement that the name's last word ends ("Library of Congress"): the
+    last word names what the body is of, not the kind of thing the name is."""
+    lower = [w.lower() for w in words]
+    pairs = pairwise(lower[:-1])
+    return any(word in vocab.org_heads and after in vocab.connectors for word, after in pairs)
 
 
 def _shouted_words(name: str, text: str) -> bool:
