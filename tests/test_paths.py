@@ -78,6 +78,21 @@ def test_a_role_after_an_indefinite_article_is_a_seat(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_company_owned_by_a_group_is_part_of_it(fr) -> None:
+    text = "Quorvex, propriété de LVMH, a nommé Jean Dupont."
+    relations = found(fr, text, ("Quorvex", "ORG", "Q"), ("LVMH", "ORG", "L"), lang="fr")
+    assert relations == {("Q", "member_of", "L", None)}
+
+
+@pytest.mark.slow
+def test_the_principals_of_a_firm_head_it(en) -> None:
+    text = "Keith Holley and Eric Hudson, the principals of Architects-Plus, said the merger was a good fit."
+    people = ("Keith Holley", "PERSON", "K"), ("Eric Hudson", "PERSON", "E")
+    relations = found(en, text, *people, ("Architects-Plus", "ORG", "A"))
+    assert relations == {("K", "heads", "A", None), ("E", "heads", "A", None)}
+
+
+@pytest.mark.slow
 def test_a_former_chief_executive_headed_it(en) -> None:
     text = "Rona Fairhead, a former chief executive of Quorvex, joined the panel."
     relations = found(en, text, ("Rona Fairhead", "PERSON", "P"), ("Quorvex", "ORG", "Q"))

@@ -148,6 +148,15 @@ def test_a_name_after_a_role_may_end_where_the_sentence_goes_on(find):
     assert ("ORG", "Zorblax") in find("Jean Clamadieu has been CEO of Zorblax since October 2003.")
 
 
+def test_an_agreement_s_acronym_is_no_organisation(find):
+    assert ("ORG", "MOU") not in find("In signing the MOU, the three chambers of commerce agreed to meet.")
+
+
+def test_a_minister_s_title_is_no_organisation(find):
+    text = "The ceremony was held in the presence of Sarbananda Sonowal, Union Minister of Ports."
+    assert ("ORG", "Union Minister") not in find(text)
+
+
 def test_a_degree_after_a_name_is_no_organisation(find):
     text = "Gerald Gordon, Ph.D., president of the Fairfax Authority, said so."
     assert ("ORG", "Ph.D") not in find(text)
