@@ -61,6 +61,14 @@ def test_role_labels_hold_for_the_names_after_them_and_a_shared_head_role_is_a_s
 
 
 @pytest.mark.slow
+def test_names_alone_listed_after_a_board_hold_seats_in_its_owner(en) -> None:
+    text = "The club is run by four members of the Alpha board: Tom Hale, Ann Ford, Bo Reyes and Li Chen."
+    people = ("Tom Hale", "Ann Ford", "Bo Reyes", "Li Chen")
+    found = read(en, text, ("Alpha",), people, topic="Omega")
+    assert found == {(person, "works_for", "Alpha") for person in people}
+
+
+@pytest.mark.slow
 def test_a_colon_without_a_roster_word_opens_no_officer_list(en) -> None:
     text = "Speakers: Tom Hale, chairman; Ann Ford, treasurer."
     assert read(en, text, (), ("Tom Hale", "Ann Ford"), topic="Omega") == set()

@@ -7,7 +7,8 @@ as one noun phrase and give every item the first item's role; here each item is 
 person, its role (after the name, or a label "Role:" before it that holds for the names that follow),
 and the organisation named right after the name (where the person works). The role decides heads or
 works_for toward the organisation that introduces the list (named before the colon, else the topic),
-except that a heading role shared by several items is a seat, not the head ("Director: A, B, C").
+except that a heading role shared by several items is a seat, not the head ("Director: A, B, C"). A list
+of names alone ("seven members of the Charlton board: A, B, C") gives each a seat, works_for the owner.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def roster(view: SentenceView) -> tuple[list[Item], str | None]:
             # "C, Worthington, Minn.; treasurer": a stray ";" cuts the last item from its role
             items[-1] = Item(items[-1].person, role, items[-1].employer, False)
         items.extend(found)
-    if owner is None or len(items) < 2 or not all(i.role is not None or i.employer for i in items):
-        return [], None
+    described = [i.role is not None or i.employer is not None for i in items]
+    if owner is None or len(items) < 2 or (any(described) and not all(described)):
+        return [], None  # some items but not all read: the list is not what the layout says
     return items, owner
 
 
@@ -67,6 +69,9 @@ def officer_list(view: SentenceView) -> Iterator[Found]:
     for item in items:
         if item.employer is not None and item.employer.key != item.person.key:
             yield Found(item.person.key, "works_for", item.employer.key, None, None)
+        if item.role is None and item.employer is None:
+            # "seven members of the Charlton board: A, B, C": names alone hold seats in the owner
+            yield Found(item.person.key, "works_for", owner, None, None)
         if item.role is None or item.elsewhere or owner == item.person.key:
             continue
         predicate = item.role.predicate
