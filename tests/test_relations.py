@@ -554,6 +554,13 @@ def test_apposition_with_an_adjectival_participle_keeps_the_partners(en) -> None
     assert triples(relations) == {("Alpha University", "partner_of", "Beta Institute")}
 
 
+@pytest.mark.slow
+def test_partners_said_to_have_signed_by_a_plural_pronoun(en) -> None:
+    text = "Alpha Group and Beta Optics said Wednesday they have signed an agreement for eyewear."
+    relations = find_relations([(0, en(text))], orgs(text, "Alpha Group", "Beta Optics"))
+    assert triples(relations) == {("Alpha Group", "partner_of", "Beta Optics")}
+
+
 def person(text: str, name: str, *, lang: str = "en") -> Mention:
     """A PERSON mention keyed by the name itself."""
     return mention(text, name, "PERSON", name, lang=lang)

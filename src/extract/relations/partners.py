@@ -166,7 +166,9 @@ def _apposed_subjects(view: SentenceView, index: int) -> list[Anchor]:
 
 def _parsed_subjects(view: SentenceView, token: Token) -> list[Anchor]:
     verb = token.head if token.dep_ in ("obj", "dobj", "advmod") else token
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    subjects = _subjects_of(verb)
+    if subjects and _plural_pronoun(subjects[0]) and verb.dep_ in ("ccomp", "xcomp"):
+        subjects = _subjects_of(verb.head)  # "A and B said they have signed an agreement"
     if not subjects:
         return []
     heads = {subjects[0].i} | {c.i for c in subjects[0].conjuncts}
@@ -174,3 +176,12 @@ def _parsed_subjects(view: SentenceView, token: Token) -> list[Anchor]:
     if len(found) == 1:
         found = group_after(view, found[0])
     return found if len(found) > 1 else []
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+
+
+def _plural_pronoun(token: Token) -> bool:
+    """ "they", "ils", "elles": a subject that stands for the subjects of the verb it is said under."""
+    return token.pos_ == "PRON" and token.morph.get("Number") == ["Plur"]
