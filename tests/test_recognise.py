@@ -157,6 +157,11 @@ def test_a_minister_s_title_is_no_organisation(find):
     assert ("ORG", "Union Minister") not in find(text)
 
 
+def test_a_name_that_an_acronym_of_the_text_spells_is_an_organisation(find):
+    text = "L'Assemblée Générale de France Nature Environnement a voté. La FNE compte 3000 associations."
+    assert ("ORG", "France Nature Environnement") in find(text)
+
+
 def test_a_degree_after_a_name_is_no_organisation(find):
     text = "Gerald Gordon, Ph.D., president of the Fairfax Authority, said so."
     assert ("ORG", "Ph.D") not in find(text)

@@ -554,6 +554,16 @@ def test_apposition_with_an_adjectival_participle_keeps_the_partners(en) -> None
     assert triples(relations) == {("Alpha University", "partner_of", "Beta Institute")}
 
 
+def test_a_board_named_at_every_step_is_not_the_topic() -> None:
+    text = "Le Conseil d'administration de FNE a élu X. Le Conseil d'administration a voté. FNE a 30 ans."
+    mentions = [
+        mention(text, "Conseil d'administration", "ORG", "C", lang="fr"),
+        mention(text, "FNE", "ORG", "F", lang="fr"),
+        mention(text, "Conseil d'administration", "ORG", "C", lang="fr", after=20),
+    ]
+    assert main_topic(mentions) == "F"
+
+
 @pytest.mark.slow
 def test_partners_said_to_have_signed_by_a_plural_pronoun(en) -> None:
     text = "Alpha Group and Beta Optics said Wednesday they have signed an agreement for eyewear."

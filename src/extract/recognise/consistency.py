@@ -59,6 +59,7 @@ def propagate(
         else c
         for c in relabelled
     ]
+    relabelled = _spelled_out(text, labels, relabelled)
     names = {
         name: value
         for name, value in labels.items()
@@ -83,6 +84,47 @@ def propagate(
                 _, label, lang = keys[folded[at:until]]
                 added += _occurrence(text, start + at, start + until, (0, label, lang), taken, skip)
     return relabelled + added + _other_capitals(text, names, taken, skip)
+
+
+#: Letters of the acronyms whose written-out names are looked for: two letters spell too much by chance.
+SPELLED_LETTERS = range(3, 7)
+
+
+def _spelled_out(
+    text: str, labels: dict[str, tuple[int, str, str]], chosen: list[Candidate]
+) -> list[Candidate]:
+    """``chosen`` with the name each organisation's acronym stands for, written out with no bracket to pair
+    them ("France Nature Environnement" in a release that says "FNE" throughout): capitalised words, the
+    language's connectors between, whose initials spell it. The models often read such a name of common
+    nouns as nothing or as a person ("France Nature"): the spelled-out name replaces what a model alone
+    read over it."""
+    acronyms: dict[str, set[str]] = {}  # by language: its connectors join the words
+    for name, (_, label, lang) in labels.items():
+        if label == "ORG" and is_acronym(name) and len(name) in SPELLED_LETTERS:
+            acronyms.setdefault(lang, set()).add(name)
+    spelled: list[Candidate] = []
+    for lang, names in acronyms.items():
+        for run in _capitalised_runs(lang).finditer(text):
+            words = list(re.finditer(r"\S+", run.group()))
+            for first in (n for n, word in enumerate(words) if word.group()[0].isupper()):
+                for last in range(first + 1, min(len(words), first + 2 * max(SPELLED_LETTERS))):
+                    start, end = run.start() + words[first].start(), run.start() + words[last].end()
+                    if initials(text[start:end]) in names and not url_at(text, start, end):
+                        spelled.append(Candidate(start, end, "ORG", "pattern", lang))
+    if not spelled:
+        return chosen
+    read = Spans((c.start, c.end) for c in spelled)
+    kept = [c for c in chosen if c.rank > 1 or not read.overlaps(c.start, c.end)]
+    firm = Spans((c.start, c.end) for c in kept)
+    return kept + [c for c in spelled if not firm.overlaps(c.start, c.end)]
+
+
+@cache
+def _capitalised_runs(lang: str) -> re.Pattern[str]:
+    """Capitalised words in a row, the language's connectors allowed between them."""
+    connectors = lexicon.alternation(lexicon.vocabulary(lang).connectors)
+    word = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+    return re.compile(rf"(?<![\w’'-]){word}(?:\s+(?:(?:{connectors})\s+)?{word})+")
 
 
 def _other_capitals(

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
+from extract.languages.lexicon import every_language
 from extract.languages.registry import languages
 from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
@@ -45,8 +46,13 @@ RECENT_ORGS = 12
 
 
 def main_topic(mentions: Sequence[Mention]) -> str | None:
-    """The ORG key with the most mentions (first occurrence breaks ties): what the document is about."""
-    orgs = sorted((m for m in mentions if m.label == "ORG" and m.key), key=lambda m: (m.start, m.end))
+    """The ORG key with the most mentions (first occurrence breaks ties): what the document is about. A
+    board ("le Conseil d'administration", named at every step of an election) governs the topic and is
+    not it, unless the document names nothing else."""
+    boards = every_language("board_nouns")
+    named = [m for m in mentions if m.label == "ORG" and m.key]
+    bodies = [m for m in named if m.text.lower().replace("’", "'") not in boards]
+    orgs = sorted(bodies or named, key=lambda m: (m.start, m.end))
     counts = Counter(m.key for m in orgs)
     first = {}
     for number, mention in enumerate(orgs):
