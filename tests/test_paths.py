@@ -78,6 +78,27 @@ def test_a_role_after_an_indefinite_article_is_a_seat(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_partnership_just_signed_is_read_through_the_fronting_verb(fr) -> None:
+    text = "Quorvex vient de signer un partenariat avec Zeta Santé."
+    relations = found(fr, text, ("Quorvex", "ORG", "Q"), ("Zeta Santé", "ORG", "Z"), lang="fr")
+    assert relations == {("Q", "partner_of", "Z", None)}
+
+
+@pytest.mark.slow
+def test_a_role_about_to_be_given_is_read_through_the_fronting_verb(fr) -> None:
+    text = "Jean Dupont devrait être nommé directeur général de Quorvex."
+    relations = found(fr, text, ("Jean Dupont", "PERSON", "P"), ("Quorvex", "ORG", "Q"), lang="fr")
+    assert relations == {("P", "heads", "Q", None)}
+
+
+@pytest.mark.slow
+def test_a_role_expected_to_be_taken_is_read_through_the_fronting_verb(en) -> None:
+    text = "Jane Roe is expected to become chief executive of Quorvex."
+    relations = found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex", "ORG", "Q"))
+    assert relations == {("P", "heads", "Q", None)}
+
+
+@pytest.mark.slow
 def test_a_company_owned_by_a_group_is_part_of_it(fr) -> None:
     text = "Quorvex, propriété de LVMH, a nommé Jean Dupont."
     relations = found(fr, text, ("Quorvex", "ORG", "Q"), ("LVMH", "ORG", "L"), lang="fr")

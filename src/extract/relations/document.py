@@ -22,9 +22,10 @@ from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
 from extract.languages.lexicon import every_language
 from extract.languages.registry import languages
+from extract.relations.catenatives import lift_catenatives
 from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
-from extract.relations.lexicon import MergedWords, RelationLexicon, merged_words
+from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
 from extract.relations.pronouns import person_pronouns, seen_people
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
@@ -88,6 +89,7 @@ def find_relations(
     for offset, doc in blocks:
         if doc.lang_ not in languages() or not doc.text.strip():
             continue
+        lift_catenatives(doc, load_lexicon(doc.lang_))
         # Only the block's own mentions: looking at every mention of a long document for each of
         # its blocks would make relation finding quadratic in the document's length.
         end = offset + len(doc.text)

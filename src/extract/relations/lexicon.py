@@ -45,6 +45,7 @@ class MergedWords:
 MERGED_KEYS = tuple(f.name for f in fields(MergedWords))
 #: Lexicon lists of single words, read as sets.
 WORD_SET_KEYS = (
+    "catenative_verbs",
     "pre_fillers",
     "post_fillers",
     "list_connectors",
@@ -118,6 +119,7 @@ class RelationLexicon:
     unit_prepositions: frozenset[str]
     leadership_nouns: frozenset[str]
     seats: frozenset[str]  # heading roles that are also one seat of several ("a director of Y")
+    catenative_verbs: frozenset[str]  # "vient de signer", "va devenir": the verb after them says what happens
     pre_fillers: frozenset[str]
     post_fillers: frozenset[str]
     enumerators: tuple[tuple[str, ...], ...]
