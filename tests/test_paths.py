@@ -92,6 +92,13 @@ def test_a_role_about_to_be_given_is_read_through_the_fronting_verb(fr) -> None:
 
 
 @pytest.mark.slow
+def test_a_lead_continued_is_read_through_the_fronting_verb(fr) -> None:
+    text = "Jean Dupont continuera à diriger Quorvex."
+    relations = found(fr, text, ("Jean Dupont", "PERSON", "P"), ("Quorvex", "ORG", "Q"), lang="fr")
+    assert {(s, p, o) for s, p, o, _ in relations} == {("P", "heads", "Q")}
+
+
+@pytest.mark.slow
 def test_a_role_expected_to_be_taken_is_read_through_the_fronting_verb(en) -> None:
     text = "Jane Roe is expected to become chief executive of Quorvex."
     relations = found(en, text, ("Jane Roe", "PERSON", "P"), ("Quorvex", "ORG", "Q"))
