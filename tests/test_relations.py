@@ -571,6 +571,14 @@ def test_partners_said_to_have_signed_by_a_plural_pronoun(en) -> None:
     assert triples(relations) == {("Alpha Group", "partner_of", "Beta Optics")}
 
 
+@pytest.mark.slow
+def test_a_role_after_a_name_does_not_start_inside_it(en) -> None:
+    text = "Robert Altman, Quorvex Media CEO, welcomed the appointment."
+    mentions = [person(text, "Robert Altman"), *orgs(text, "Quorvex Media")]
+    relations = find_relations([(0, en(text))], mentions)
+    assert [(r.predicate, r.object, r.role) for r in relations] == [("heads", "Quorvex Media", "CEO")]
+
+
 def person(text: str, name: str, *, lang: str = "en") -> Mention:
     """A PERSON mention keyed by the name itself."""
     return mention(text, name, "PERSON", name, lang=lang)

@@ -39,7 +39,7 @@ from extract.relations.tree import (
     own_clause,
 )
 from extract.relations.triggers import ends_board, role_run
-from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms
+from extract.relations.view import Anchor, Found, Match, SentenceView, doc_forms, in_anchor
 
 #: The longest path (in dependency edges) read as a relation: longer ones join unrelated clauses.
 MAX_EDGES = 7
@@ -303,6 +303,8 @@ def _role_match(view: SentenceView, token: Token) -> Match | None:
     lex, forms = view.lexicon, doc_forms(view.doc)
     start = token.i
     while start > view.sent.start and forms[start - 1][0] in lex.role_words:
+        if in_anchor(view, start - 1):
+            break  # not into a name: "ZeniMax Media CEO" is a CEO
         start -= 1
     while start < token.i and forms[start][0] in lex.role_prepositions:
         start += 1  # "au poste de directrice": the role opens after its "de"

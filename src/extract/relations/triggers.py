@@ -172,6 +172,8 @@ def role_ending_at(view: SentenceView, end: int, *, longest: int = 6) -> Match |
     """The longest role phrase of at most ``longest`` words that ends right at ``end`` ("Deputy Executive
     Director" before a name, "directeur général" before "de l'AFD")."""
     for start in range(max(view.sent.start, end - longest), end):
+        if in_anchor(view, start):
+            continue  # a role starts after a name, not inside it: "ZeniMax Media CEO" is a CEO
         match = role_run(view, start, end)
         if match is not None and match.end == end:
             return match
