@@ -656,6 +656,10 @@ def test_a_sentence_s_first_word_before_a_role_over_a_unit_is_no_organisation():
     assert context_candidates(text, 0, len(text), "fr") == []
 
 
+def test_current_opens_no_organisation_s_name(find):
+    assert ("ORG", "Quorvex Capital") in find("Current Quorvex Capital chairman Michael Butt will stay on.")
+
+
 def test_former_opens_no_organisation_s_name(find):
     assert ("ORG", "Quorvex") in find("Former Quorvex chief executive Ilya Fushman joined the firm.")
 
