@@ -656,6 +656,16 @@ def test_a_sentence_s_first_word_before_a_role_over_a_unit_is_no_organisation():
     assert context_candidates(text, 0, len(text), "fr") == []
 
 
+def test_a_headline_s_verb_ends_an_organisation_s_name(find):
+    text = "Quorvex Foundation Appoints Jane Roe as Chief Executive Officer\nThe foundation said so today."
+    assert ("ORG", "Quorvex Foundation") in find(text)
+
+
+def test_a_headline_s_verb_in_capitals_is_no_acronym(find):
+    found = find("TRUE QUORVEX APPOINTS PRESIDENT: Michael Buckley will lead True Quorvex.")
+    assert not any("APPOINTS" in text for _, text in found)
+
+
 def test_current_opens_no_organisation_s_name(find):
     assert ("ORG", "Quorvex Capital") in find("Current Quorvex Capital chairman Michael Butt will stay on.")
 

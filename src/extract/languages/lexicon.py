@@ -56,6 +56,7 @@ _LIST_KEYS = (
     "board_nouns",
     "affiliation_words",
     "clause_openers",
+    "headline_verbs",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -110,6 +111,7 @@ class Vocabulary:
     board_nouns: frozenset[str]
     affiliation_words: frozenset[str]
     clause_openers: frozenset[str]
+    headline_verbs: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -156,6 +156,8 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return True
     if name in vocab.acronym_stoplist or name in lexicon.every_language("legal_forms"):
         return False  # "ISO", "AISBL", "BV": a standard or a legal form alone, whoever proposes it
+    if name.lower() in vocab.headline_verbs:
+        return False  # "TRUE RELIGION APPOINTS PRESIDENT": a headline's verb in capitals
     if share_symbol(text, c.start, c.end):
         return False  # "(NYSE:WRE)", "(GSZ.FR)": a share's symbol on its exchange
     granting_body = looks_like_acronym(name) and followed_by(text, c.end, vocab.awarding_nouns)

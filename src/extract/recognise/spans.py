@@ -237,6 +237,10 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     follows is the name's start ("ministère de la Culture"), and a complement ending on a head
     noun stays ("Agence nationale de la recherche")."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    # "Acme Foundation Appoints Jane Roe", "TRUE RELIGION APPOINTS": a headline's verb ends the name
+    headline = vocab.headline_verbs
+    verbs = (n for n, w in enumerate(words) if n and w.group()[0].isupper() and w.group().lower() in headline)
+    words = words[: next(verbs, len(words))]
     while len(words) > 2 and words[-1].group().isdigit() and words[-2].group().islower():
         words = words[:-2]  # "Cégep de La Pocatière en 2011": a year after a preposition is no part of it
     heads_first = tuple(h + " " for h in vocab.org_heads_lowercase if h not in vocab.kind_nouns)
