@@ -666,6 +666,11 @@ def test_a_headline_s_verb_in_capitals_is_no_acronym(find):
     assert not any("APPOINTS" in text for _, text in found)
 
 
+def test_a_newswire_in_a_dateline_is_an_organisation(find):
+    text = "NEW YORK, March 27, 2013 /QuorvexWire/ -- The board named a new president."
+    assert ("ORG", "QuorvexWire") in find(text)
+
+
 def test_current_opens_no_organisation_s_name(find):
     assert ("ORG", "Quorvex Capital") in find("Current Quorvex Capital chairman Michael Butt will stay on.")
 

@@ -5,9 +5,9 @@ person; the words around them say what they are. A name in the role of a positio
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
 the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
 the company a deal buys ("bought McQueen", "s’est offert Vormetric"), a company listed with its share's
-symbol ("Abiomed (NSDQ:ABMD)"), a role's workplace ("vice-président
-chez Desjardins") and a name described as a kind of body ("Vineyard Wind, an offshore wind developer")
-is an organisation. One such occurrence is enough: the document-wide rules of
+symbol ("Abiomed (NSDQ:ABMD)"), a newswire in a dateline ("2013 /PRNewswire/ --"), a role's workplace
+("vice-président chez Desjardins") and a name described as a kind of body ("Vineyard Wind, an offshore wind
+developer") is an organisation. One such occurrence is enough: the document-wide rules of
 :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
 ``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
 ``possessive_endings``, ``acquisition_verbs``, ``workplace_prepositions``, ``kind_nouns``).
@@ -157,6 +157,8 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
     )
 
 
+#: A newswire between slashes after a dateline's year: "NEW YORK, March 27, 2013 /PRNewswire/ -- ...".
+_WIRE = re.compile(r"\d{4}\s*/\s*(?P<name>[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*)\s*/\s*[-–—]")
 #: A company's name, then its share's exchange and symbol in brackets: "Abiomed (NSDQ:ABMD)".
 _LISTED = re.compile(
     rf"(?<![\w’'&-])(?P<name>{_WORD}(?: {_WORD}){{0,3}})\s*\(\s*[A-Z][A-Za-z]+\s*:\s*[A-Z0-9.]{{1,6}}\s*\)"
@@ -170,7 +172,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
     described, quoted = _described(lang), _quoted_after_kind(lang)
     before_role = (_owner_of_role(lang), _before_role(lang), _article_role(lang))
     patterns = (_role_of(lang), announces, *before_role, acquired, workplace)
-    for pattern in (*patterns, described, quoted, _LISTED):
+    for pattern in (*patterns, described, quoted, _LISTED, _WIRE):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -186,7 +188,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 continue  # "Managing director Larry LaRocco": the word opens the role
             # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
             given_ok = match.groupdict().get("article") is not None or pattern is quoted
-            common_ok = pattern in (described, quoted, _LISTED)  # the context says what the name is
+            common_ok = pattern in (described, quoted, _LISTED, _WIRE)  # the context says what the name is
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
     return found
