@@ -162,6 +162,18 @@ def test_a_name_that_an_acronym_of_the_text_spells_is_an_organisation(find):
     assert ("ORG", "France Nature Environnement") in find(text)
 
 
+def test_a_spelled_out_name_ends_on_a_capitalised_word(find):
+    text = (
+        "Contrat de collaboration entre Quorvex, Mission Zorblax Immensee et Inter-Agire\n"
+        "Lausanne, 3 juin 2012 - L'Assemblée générale de Quorvex, réunie samedi à Lausanne, a élu sa "
+        "secrétaire générale. Un contrat a été conclu entre Quorvex, la Mission Zorblax Immensee (MZI) et "
+        "Inter-Agire (IA), active au Tessin."
+    )
+    found = find(text)
+    assert ("ORG", "Inter-Agire") in found
+    assert ("ORG", "Mission Zorblax Immensee et Inter-Agire") not in found
+
+
 def test_a_degree_after_a_name_is_no_organisation(find):
     text = "Gerald Gordon, Ph.D., president of the Fairfax Authority, said so."
     assert ("ORG", "Ph.D") not in find(text)

@@ -106,10 +106,15 @@ def _spelled_out(
     for lang, names in acronyms.items():
         for run in _capitalised_runs(lang).finditer(text):
             words = list(re.finditer(r"\S+", run.group()))
+            letters = [initials(word.group()) for word in words]  # a connector has none
             for first in (n for n, word in enumerate(words) if word.group()[0].isupper()):
-                for last in range(first + 1, min(len(words), first + 2 * max(SPELLED_LETTERS))):
+                spelled_so_far = letters[first]
+                for last in range(first + 1, len(words)):
+                    spelled_so_far += letters[last]
+                    if len(spelled_so_far) > max(SPELLED_LETTERS):
+                        break
                     start, end = run.start() + words[first].start(), run.start() + words[last].end()
-                    if initials(text[start:end]) in names and not url_at(text, start, end):
+                    if letters[last] and spelled_so_far in names and not url_at(text, start, end):
                         spelled.append(Candidate(start, end, "ORG", "pattern", lang))
     if not spelled:
         return chosen
