@@ -38,7 +38,7 @@ def _role_of(lang: str) -> re.Pattern[str]:
     up to four capitalised words."""
     vocab = lexicon.vocabulary(lang)
     roles = lexicon.alternation(vocab.role_words | vocab.parent_nouns)
-    complements = lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
+    complements = _complements(vocab)
     elided = lexicon.alternation(w for w in lexicon.every_language("elisions"))
     articles = lexicon.alternation(lexicon.every_language("definite_articles"))
     openers = lexicon.alternation(vocab.clause_openers)
@@ -51,6 +51,12 @@ def _role_of(lang: str) -> re.Pattern[str]:
         rf"(?=\s*(?:[.;:)»\"”]|,(?!\s*[A-ZÀ-ÖØ-Þ])|$)|\s+(?:{openers})(?![\w’'-]))",
         re.MULTILINE,
     )
+
+
+def _complements(vocab: lexicon.Vocabulary) -> str:
+    """The role complements written as a word of their own ("of", "de"; not the elided "d'"), as one
+    alternation."""
+    return lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
 
 
 @cache
@@ -82,7 +88,7 @@ def _before_role(lang: str) -> re.Pattern[str]:
     of product Ilya Fushman"): the organisation whose role it is."""
     vocab = lexicon.vocabulary(lang)
     roles = lexicon.alternation(vocab.role_words)
-    unit = lexicon.alternation(w for w in vocab.role_complements if w[-1] not in "'’")
+    unit = _complements(vocab)
     return re.compile(
         rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{0,2}}) (?P<role>{roles})(?: and (?:{roles}))?"
         rf"(?P<unit> (?:{unit}) [a-zà-öø-ÿ]+)? (?=[A-ZÀ-ÖØ-Þ])"

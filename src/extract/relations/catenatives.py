@@ -10,25 +10,23 @@ and the fronting verb hangs from it as an auxiliary would.
 
 from __future__ import annotations
 
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from extract.relations.lexicon import RelationLexicon
+from extract.relations.tree import is_verb
 from extract.relations.view import doc_forms
 
 #: Dependencies of an infinitive complement (spaCy's English and French labels).
 COMPLEMENT_DEPS = frozenset({"xcomp"})
-#: The parts of speech of a verb, as spaCy's symbols (compared as integers: every token is read).
-VERBS = frozenset({VERB, AUX})
 
 
 def lift_catenatives(doc: Doc, lexicon: RelationLexicon) -> None:
     """Make the infinitive after each catenative verb of ``doc`` the head of its clause, in place."""
     forms = doc_forms(doc)  # read by every rule after: computed once per Doc
     for verb in doc:
-        if verb.pos not in VERBS or forms[verb.i][1] not in lexicon.catenative_verbs:
+        if not is_verb(verb) or forms[verb.i][1] not in lexicon.catenative_verbs:
             continue
-        verbs = (c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos in VERBS)
+        verbs = (c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and is_verb(c))
         complement = next(verbs, None)
         if complement is not None:
             _lift(verb, complement)

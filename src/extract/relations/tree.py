@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from extract.languages.lexicon import every_language
@@ -113,5 +114,9 @@ def own_clause(path: Sequence[Token], first: Anchor, second: Anchor, view: Sente
     return False
 
 
+#: The parts of speech of a verb, as spaCy's symbols (compared as integers: some callers read every token).
+VERBS = frozenset({VERB, AUX})
+
+
 def is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
+    return token.pos in VERBS
