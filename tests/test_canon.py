@@ -1,7 +1,7 @@
 """Canonical entities within a document (recognise.keys) and across documents (linking.entities)."""
 
 from extract.core.records import Mention
-from extract.languages.name_forms import name_core, name_key
+from extract.languages.name_forms import brand, name_core, name_key
 from extract.linking.entities import entity_id, link
 from extract.recognise.keys import assign_keys
 from extract.text.fold import fold
@@ -122,3 +122,13 @@ def test_a_given_name_two_people_bear_stays_apart():
     text = "Sarah Burton and Sarah Mitchell. Sarah said so."
     keys = keyed(text, [person("Sarah Burton", 0), person("Sarah Mitchell", 17), person("Sarah", 33)])
     assert keys["Sarah"] not in (keys["Sarah Burton"], keys["Sarah Mitchell"])
+
+
+def test_a_company_brand_is_its_name_without_its_endings() -> None:
+    assert brand("Zorvane Motor Group") == "Zorvane"
+    assert brand("Zorvane Air Lines Inc.") == "Zorvane"
+
+
+def test_a_name_with_no_brand_ending_has_no_brand() -> None:
+    assert brand("Zorvane Foundation") is None
+    assert brand("Ventures") is None

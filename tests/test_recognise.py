@@ -358,6 +358,18 @@ def test_company_name_without_its_legal_form_is_its_short_form(find):
     assert ("ORG", "Norvik") in found
 
 
+def test_company_brand_without_the_endings_of_its_name_is_that_company(recogniser):
+    text = "Zorvane Ventures raised a fund. No wonder Zorvane has just closed it."
+    mentions, _ = next(recogniser.recognise([(text, segment(text, SETTINGS))]))
+    keys = {m.text: m.key for m in mentions if m.label == "ORG"}
+    assert "Zorvane" in keys and keys["Zorvane"] == keys["Zorvane Ventures"]
+
+
+def test_a_brand_the_text_writes_in_lower_case_is_a_common_word(find):
+    found = find("Digital Ventures raised a fund. Digital is everywhere; digital money too.")
+    assert ("ORG", "Digital") not in found
+
+
 def test_span_running_past_a_possessive_keeps_the_owner():
     text = "Ahlstrom's Home and Personal business"
     assert before_possessive(text, 0, 28) == (0, 8)

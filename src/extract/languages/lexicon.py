@@ -57,6 +57,7 @@ _LIST_KEYS = (
     "affiliation_words",
     "clause_openers",
     "headline_verbs",
+    "brand_endings",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -112,6 +113,7 @@ class Vocabulary:
     affiliation_words: frozenset[str]
     clause_openers: frozenset[str]
     headline_verbs: frozenset[str]
+    brand_endings: frozenset[str]
     lists: dict[str, list[str]]
 
 

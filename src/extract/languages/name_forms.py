@@ -58,6 +58,23 @@ def name_core(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return heads, rest
 
 
+def brand(name: str) -> str | None:
+    """The brand a company's name opens with, its endings dropped ("Index" of "Index Ventures", "Delta" of
+    "Delta Air Lines", "Lambert" of "Lambert Global LLC"): releases use it alone after the first mention.
+    None when the name has no such ending, or nothing capitalised is left before it."""
+    endings = lexicon.every_language("brand_endings")
+    forms = lexicon.every_language("legal_forms")
+    words = name.split()
+    while words and words[-1] in forms:
+        words.pop()
+    kept = len(words)
+    while kept > 1 and words[kept - 1].lower() in endings:
+        kept -= 1
+    if kept == len(words) or not words[kept - 1][:1].isupper():
+        return None
+    return " ".join(words[:kept])
+
+
 @cache
 def _folded_connectors() -> frozenset[str]:
     """Folded connectors of every language: a fixed set that :func:`name_core` reads for every name."""

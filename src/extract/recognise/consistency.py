@@ -16,6 +16,7 @@ from functools import cache
 
 from extract.core.records import Paragraph
 from extract.languages import lexicon
+from extract.languages.name_forms import brand
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
     NAME_PART,
@@ -28,6 +29,7 @@ from extract.recognise.names import (
     shouted_name,
     worth_propagating,
 )
+from extract.recognise.places import place_names
 from extract.recognise.spans import Spans, occurrences, url_at
 from extract.text.acronyms import initials, is_acronym
 from extract.text.fold import fold_same_length
@@ -67,6 +69,7 @@ def propagate(
     }
     names.update({name: value for name, value in surnames.items() if name not in labels})
     names.update({name: value for name, value in _short_forms(labels).items() if name not in labels})
+    names.update({name: value for name, value in _brands(text, labels, places).items() if name not in labels})
     names.update({name: value for name, value in _initialisms(labels).items() if name not in labels})
     if not names:
         return relabelled
@@ -202,6 +205,24 @@ def _short_forms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int
             short = " ".join(words[:-1]).rstrip(",")
             if len(short) >= 3 and short.split()[-1].lower() not in lexicon.vocabulary(value[2]).connectors:
                 found[short] = value
+    return found
+
+
+def _brands(
+    text: str, labels: dict[str, tuple[int, str, str]], places: set[str]
+) -> dict[str, tuple[int, str, str]]:
+    """A company's brand without the endings of its name ("Index" of "Index Ventures", "Dongfeng" of
+    "Dongfeng Motor Group"), which a release uses alone after the first mention. A brand the text also
+    writes in lower case is a common word ("Digital" of "Digital Media Group"), and one that names a
+    place is the place ("Boston" of "Boston Holdings"), unless a cue made the name an organisation and only
+    the models' votes made the brand a place: neither is taken."""
+    found: dict[str, tuple[int, str, str]] = {}
+    for name, value in labels.items():
+        short = brand(name) if value[1] == "ORG" else None
+        if short is None or len(short) < 3 or short in place_names() or (value[0] < 3 and short in places):
+            continue
+        if not re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", text):
+            found[short] = value
     return found
 
 

@@ -21,7 +21,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from extract.core.records import Mention
-from extract.languages.name_forms import canonical_name, canonical_of, name_core, name_key
+from extract.languages.name_forms import brand, canonical_name, canonical_of, name_core, name_key
 from extract.text import acronyms
 from extract.text.acronyms import is_acronym
 from extract.text.fold import fold
@@ -94,6 +94,12 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
             owners = {union.find(f) for f in longs if cores[f][0] and cores[f][1] == words}
             if len(owners) == 1:
                 union.union(short, owners.pop())
+    # A company's brand alone ("Index" for "Index Ventures"), when only one company of the document has it.
+    brands = {f: name_key(b) for f in longs if (b := brand(f))}
+    for short in longs:
+        owners = {union.find(f) for f, b in brands.items() if b == name_key(short)}
+        if len(owners) == 1:
+            union.union(short, owners.pop())
     keys = {}
     for members in union.groups(forms).values():
         key = "ORG|" + name_key(canonical_name(Counter({m: forms[m] for m in members})))
