@@ -370,6 +370,22 @@ def test_a_brand_the_text_writes_in_lower_case_is_a_common_word(find):
     assert ("ORG", "Digital") not in found
 
 
+def test_a_name_followed_by_a_role_of_an_organisation_is_a_person(find):
+    text = (
+        "She was joined by Charouck Arirachakaran, vice-president and secretary general of the Thai"
+        " Olympic Committee."
+    )
+    assert ("PERSON", "Charouck Arirachakaran") in find(text)
+
+
+def test_a_person_followed_by_a_role_is_no_item_of_a_list_of_organisations(find):
+    text = (
+        "Le texte a été signé par Ballo Zié, président de l’UFHB, et Amed Moussa Diallo, Président du"
+        " Conseil de l’UUA."
+    )
+    assert ("PERSON", "Amed Moussa Diallo") in find(text)
+
+
 def test_span_running_past_a_possessive_keeps_the_owner():
     text = "Ahlstrom's Home and Personal business"
     assert before_possessive(text, 0, 28) == (0, 8)

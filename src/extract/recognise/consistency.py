@@ -25,6 +25,7 @@ from extract.recognise.names import (
     is_person_name,
     person_particles,
     quoted_speaker,
+    role_apposed,
     share_symbol,
     shouted_name,
     worth_propagating,
@@ -366,8 +367,9 @@ def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
         first = text[c.start : c.end].split()[0]
         if first_names().get_gender(first.split("-")[0]) != "unknown":
             continue
-        if quoted_speaker(text, c.start, text[c.start : c.end], lexicon.vocabulary(c.lang)):
-            continue  # "said Eltayeb Adam, UNICEF Representative": a speaker, not a list item
+        name, vocab = text[c.start : c.end], lexicon.vocabulary(c.lang)
+        if quoted_speaker(text, c.start, name, vocab) or role_apposed(text, c.start, name, vocab):
+            continue  # "said Eltayeb Adam", "A, et Amed Diallo, président de B": a person, not a list item
         before = result[i - 1] if i else None
         after = chosen[i + 1] if i + 1 < len(chosen) else None
         listed = (

@@ -99,6 +99,38 @@ def quoted_speaker(text: str, start: int, name: str, vocab: lexicon.Vocabulary) 
     )
 
 
+def role_apposed(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A name of two or three name parts, with no organisation head, followed by a role in apposition
+    that names its organisation ("Charouck Arirachakaran, vice-president and secretary general of the
+    National Olympic Committee"): a person, whatever given name it has. An organisation is described
+    as a kind of body, not by a role of its own."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
+        return False
+    if fold(name) in folded_organisations():
+        return False
+    return bool(_role_apposition(vocab.lang).match(text, start + len(name)))
+
+
+@cache
+def _role_apposition(lang: str) -> re.Pattern[str]:
+    """A comma, an optional article, role words (joined by a conjunction) and the word that opens their
+    organisation ("of", "de", "at", "chez")."""
+    vocab = lexicon.vocabulary(lang)
+    roles = lexicon.alternation(vocab.role_words)
+    role = rf"(?:{roles})(?:[\s-]+(?:{roles}))*"
+    articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    joins = lexicon.alternation(vocab.conjunctions)
+    complements = lexicon.alternation(
+        w for w in vocab.role_complements | vocab.workplace_prepositions if w[-1] not in "'’"
+    )
+    elided = lexicon.alternation(lexicon.every_language("elisions"))
+    return re.compile(
+        rf"\s*,\s+(?i:(?:{articles})\s+)?(?i:{role}(?:\s+(?:{joins})\s+{role})?)"
+        rf"(?:\s+(?i:{complements})\s|\s*(?i:{elided}))"
+    )
+
+
 def _generic(folded: str, generic: frozenset[str]) -> bool:
     """A generic noun ("the Centre"), or a generic phrase of several words and what qualifies it in lower
     case ("Service de presse du ministère", "Communiqué de presse de l'université")."""

@@ -68,6 +68,7 @@ from extract.recognise.names import (
     looks_like_person,
     names_org,
     quoted_speaker,
+    role_apposed,
 )
 from extract.recognise.places import place_prefix
 from extract.recognise.siblings import listed_siblings
@@ -373,8 +374,8 @@ class Recogniser:
             return c if is_person_name(name, c.source) else None
         if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
-        if c.source == "model" and quoted_speaker(text, start, name, vocab):
-            return replace(c, label="PERSON")  # "said Eltayeb Adam, UNICEF Representative"
+        if c.source == "model" and _person_by_context(text, start, name, vocab):
+            return replace(c, label="PERSON")
         return c if is_org_name(text, c, vocab) else None
 
     def _cued_org(self, text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
@@ -389,6 +390,12 @@ class Recogniser:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _person_by_context(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A name the model reads as an organisation that its context makes a person: a quoted speaker ("said
+    Eltayeb Adam") or the holder of the role after it ("Charouck Arirachakaran, vice-president of")."""
+    return quoted_speaker(text, start, name, vocab) or role_apposed(text, start, name, vocab)
 
 
 def after_kind_noun(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:

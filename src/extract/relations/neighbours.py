@@ -52,6 +52,10 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
         yield from _role_of_owner(view, before, after)
         return
     match = matches[-1]
+    if match.direction == "role" and before.label == "PERSON" and _held_by_the_next(view, after):
+        return  # "X, et l'ex-patron de PSA Jean-Martin Folz": the role of PSA is Folz's, not X's
+    if match.direction == "role" and _held_at_a_place(view, match):
+        return  # "X, former Foreign Secretary of the United Kingdom, as its president": no role of Y
     pre = [t for t in tokens if t.i < match.start]
     post = [t for t in tokens if t.i >= match.end]
     named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
@@ -80,6 +84,30 @@ def _passive(view: SentenceView, match: Match) -> bool:
     """ "coordinated by A and funded by B": a passive trigger; the thing coordinated and funded is A's
     project, so A's funding is read even after "and" (see :mod:`extract.relations.intermediaries`)."""
     return forms(view.doc[match.end - 1])[0] in view.merged.agent_markers
+
+
+def _held_by_the_next(view: SentenceView, org: Anchor) -> bool:
+    """Does a person's name follow the organisation right away ("l'ex-patron de PSA Jean-Martin Folz")? The
+    role before the organisation is then that person's."""
+    follower = min((a for a in view.anchors if a.start >= org.end), key=lambda a: a.start, default=None)
+    return follower is not None and follower.label == "PERSON" and follower.start == org.end
+
+
+def _held_at_a_place(view: SentenceView, match: Match) -> bool:
+    """Is the role's complement a place and nothing after it ("Secretary of the United Kingdom", "maire de
+    Lyon")? The role is held there, not at the organisation named after it."""
+    doc, at = view.doc, match.end
+    if at >= view.sent.end or forms(doc[at])[0] not in view.lexicon.role_prepositions:
+        return False
+    at += 1
+    while at < view.sent.end and doc[at].pos_ == "DET" and not doc[at].ent_type_:
+        at += 1
+    if at >= view.sent.end or doc[at].ent_type_ not in ("GPE", "LOC") or at not in view.skip:
+        return False
+    while at < view.sent.end and doc[at].ent_type_ in ("GPE", "LOC"):
+        at += 1
+    # "Vice President for Asia at Acme", "directeur Europe de X": a region of the organisation's
+    return at >= view.sent.end or forms(doc[at])[0] not in view.lexicon.role_prepositions
 
 
 def _title_only(view: SentenceView, match: Match, person: Anchor) -> bool:

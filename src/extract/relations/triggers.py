@@ -208,7 +208,7 @@ def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
             if end is not None and (best is None or end > best.end):
                 best = Match(position, end, trigger.predicate, trigger.direction)
         # a role phrase opens with a role word: skip the call (most tokens) when this one is not
-        role = role_run(view, position, stop) if text in lexicon.role_words else None
+        role = role_run(view, position, stop) if _opens_role(text, lexicon.role_words) else None
         if role is not None and (best is None or role.end > best.end):
             best = role
         if best is None:
@@ -219,9 +219,15 @@ def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
     return found
 
 
+def _opens_role(text: str, role_words: frozenset[str]) -> bool:
+    """Whether a word may open a role phrase: a role word, or a compound of them ("ex-président")."""
+    return text in role_words or ("-" in text and all(part in role_words for part in text.split("-") if part))
+
+
 def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     """Can these words stand between a subject and its trigger without carrying a relation of their own?"""
     lex, possessive = view.lexicon, view.merged.possessive_markers
+    tokens = _after_age(tokens)
     apposition = (
         bool(tokens)
         and tokens[0].text == ","
@@ -243,6 +249,17 @@ def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:
     return True
 
 
+def _after_age(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The words after a person's age written between commas ("X, 47 ans, ex-président de Y", "X, 52,
+    chief executive of Y"): a number and at most two lower-case words, which carry no relation."""
+    if len(tokens) < 3 or tokens[0].text != "," or not tokens[1].like_num:
+        return tokens
+    close = next((n for n in range(2, min(len(tokens), 5)) if tokens[n].text == ","), None)
+    if close is None or not all(t.is_lower and t.is_alpha for t in tokens[2:close]):
+        return tokens
+    return tokens[close:]
+
+
 def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) -> bool:
     """Can these words stand between a trigger and its object ("of the", "with the", "such as")? After
     a ``role``, a description of the object may end them ("director of the publisher X")."""
@@ -254,6 +271,8 @@ def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) 
         if not (forms(token)[0] in lex.post_fillers or token.pos_ in ("DET", "ADJ", "PUNCT")):
             return False
     described = _descriptor(head, role=role) if enumerated is None else set()
+    if role and enumerated is None:
+        described |= _board_words(view, head)
     limit = 12 if enumerated is not None else 4 + len(described)
     if len(head) > limit or any(alongside_at(view, t.i) for t in head):
         return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
@@ -271,6 +290,18 @@ def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) 
             continue  # "9 French comprehensive cancer centres:" (a lower-case word whatever its tag)
         return False
     return True
+
+
+def _board_words(view: SentenceView, tokens: Sequence[Token]) -> set[int]:
+    """The words of a board's name after a role ("le président du conseil d'administration de X"): the
+    role is held on the object's board, which is the object's, not another relation."""
+    boards = every_language("board_nouns")
+    words: set[int] = set()
+    for n, first in enumerate(tokens):
+        for last in tokens[n + 1 :]:
+            if view.doc[first.i : last.i + 1].text.lower() in boards:
+                words.update(range(first.i, last.i + 1))
+    return words
 
 
 def _descriptor(tokens: Sequence[Token], *, role: bool) -> set[int]:

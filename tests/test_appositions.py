@@ -1,0 +1,82 @@
+"""Roles set off by commas after a name: what may stand between, and whose role it is."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_relations import mention
+
+from extract.relations.document import find_relations
+from extract.relations.lexicon import load_lexicon, merged_words
+from extract.relations.triggers import post_ok, pre_ok, triggers_in
+from extract.relations.view import SentenceView, skipped_tokens
+
+
+def found(nlp, text: str, *names: tuple[str, str, str], lang: str = "en") -> set[tuple[str, str, str]]:
+    mentions = [mention(text, surface, label, key, lang=lang) for surface, label, key in names]
+    return {(r.subject, r.predicate, r.object) for r in find_relations([(0, nlp(text))], mentions)}
+
+
+def view_of(nlp, text: str, lang: str) -> SentenceView:
+    sent = next(nlp(text).sents)
+    view = SentenceView(sent, [], [], load_lexicon(lang), merged_words(), None)
+    view.skip = skipped_tokens(view)
+    return view
+
+
+def tokens_of(view: SentenceView, words: str) -> list:
+    """The tokens of ``words``, found in the view's sentence."""
+    start = view.sent.text.index(words)
+    return [t for t in view.sent if start <= t.idx - view.sent.start_char < start + len(words)]
+
+
+@pytest.mark.slow
+def test_a_role_word_with_a_hyphened_prefix_opens_a_role(fr) -> None:
+    view = view_of(fr, "Paul Roux, ex-président de la Ligue, a perdu.", "fr")
+    assert [m.role for m in triggers_in(view, 0, len(view.doc))] == ["ex-président"]
+
+
+@pytest.mark.slow
+def test_an_age_between_commas_may_stand_before_a_role(fr) -> None:
+    view = view_of(fr, "Paul Roux, 47 ans, président de la Ligue, a perdu.", "fr")
+    assert pre_ok(view, tokens_of(view, ", 47 ans,"))
+
+
+@pytest.mark.slow
+def test_the_name_of_a_board_may_stand_after_a_role(fr) -> None:
+    view = view_of(fr, "Paul Roux, le président du conseil d'administration de Zorvane, a parlé.", "fr")
+    gap = tokens_of(view, "du conseil d'administration de")
+    assert post_ok(view, gap, role=True) and not post_ok(view, gap)
+
+
+@pytest.mark.slow
+def test_a_role_held_on_the_board_of_an_organisation_is_held_there(fr) -> None:
+    text = "« Prêts », a commenté Gilles Roux, le président du conseil d'administration de Zorvane."
+    names = [("Gilles Roux", "PERSON", "P"), ("Zorvane", "ORG", "O")]
+    assert ("P", "heads", "O") in found(fr, text, *names, lang="fr")
+
+
+@pytest.mark.slow
+def test_a_role_before_an_organisation_and_a_name_is_that_name_s(fr) -> None:
+    text = "Ils remplacent le vice-président Anne Roux, et le patron de Zorvane Jean Dupré, qui partent."
+    names = [("Anne Roux", "PERSON", "A"), ("Zorvane", "ORG", "O"), ("Jean Dupré", "PERSON", "J")]
+    relations = found(fr, text, *names, lang="fr")
+    assert ("J", "heads", "O") in relations and ("A", "heads", "O") not in relations
+
+
+@pytest.mark.slow
+def test_a_role_whose_complement_is_a_place_is_held_there(en) -> None:
+    from extract.relations.neighbours import _held_at_a_place
+
+    text = "Jane Roe, former Foreign Secretary of the United Kingdom, joins as its president."
+    view = view_of(en, text, "en")
+    (role,) = [m for m in triggers_in(view, 0, len(view.doc)) if m.direction == "role"][:1]
+    assert _held_at_a_place(view, role)
+
+
+@pytest.mark.slow
+def test_a_role_over_a_region_of_an_organisation_is_held_at_the_organisation(en) -> None:
+    from extract.relations.neighbours import _held_at_a_place
+
+    view = view_of(en, "Jane Roe, vice president for Asia at Zorvane, joins as its president.", "en")
+    (role,) = [m for m in triggers_in(view, 0, len(view.doc)) if m.direction == "role"][:1]
+    assert not _held_at_a_place(view, role)
