@@ -80,3 +80,31 @@ def test_a_role_over_a_region_of_an_organisation_is_held_at_the_organisation(en)
     view = view_of(en, "Jane Roe, vice president for Asia at Zorvane, joins as its president.", "en")
     (role,) = [m for m in triggers_in(view, 0, len(view.doc)) if m.direction == "role"][:1]
     assert not _held_at_a_place(view, role)
+
+
+@pytest.mark.slow
+def test_a_role_of_two_organisations_with_the_preposition_said_again_is_held_at_both(en) -> None:
+    text = "Jane Roe, chief executive of Acme Corp and of Zorvane Holdings, spoke."
+    names = [("Jane Roe", "PERSON", "P"), ("Acme Corp", "ORG", "A"), ("Zorvane Holdings", "ORG", "Z")]
+    assert {("P", "heads", "A"), ("P", "heads", "Z")} <= found(en, text, *names)
+
+
+@pytest.mark.slow
+def test_the_field_of_a_role_may_stand_before_its_workplace(en) -> None:
+    view = view_of(en, "Viola Chan was recently named head of couture and design at Zorvane.", "en")
+    gap = tokens_of(view, "of couture and design at")
+    assert post_ok(view, gap, role=True) and not post_ok(view, gap)
+
+
+@pytest.mark.slow
+def test_a_role_after_a_person_s_possessive_is_another_person_s(en) -> None:
+    text = "Weston’s former president of production at Zorvane Films, Pam Abdy, will lead the team."
+    names = [("Weston", "PERSON", "W"), ("Zorvane Films", "ORG", "Z"), ("Pam Abdy", "PERSON", "P")]
+    assert not any(subject == "W" for subject, _, _ in found(en, text, *names))
+
+
+@pytest.mark.slow
+def test_an_organisation_named_at_another_is_part_of_it(en) -> None:
+    text = "The Department of History at the University of Zorvane hired Jane Roe."
+    names = [("Department of History", "ORG", "D"), ("University of Zorvane", "ORG", "U")]
+    assert ("D", "member_of", "U") in found(en, text, *names)

@@ -25,6 +25,7 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
         if forms(t)[0] not in lex.list_connectors
         and forms(t)[0] not in lex.titles  # "A et Me B": a title opens the next item
         and not (t.pos_ == "ADP" and t.i + 1 in view.skip)
+        and not _repeated_preposition(view, t)
     ]
     joined = any(forms(t)[0] in (",", "/", "&") or forms(t)[0] in view.merged.and_words for t in tokens)
     plain = all(
@@ -35,6 +36,13 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
         for t in nouns
     )
     return plain and (not nouns or joined) and len(nouns) <= 3
+
+
+def _repeated_preposition(view: SentenceView, token: Token) -> bool:
+    """ "de" in "directrice de A et de B", "of" in "CEO of A and of B": the preposition said again after
+    the conjunction belongs to the list's join."""
+    before = token.doc[token.i - 1] if token.i > view.sent.start else None
+    return token.pos_ == "ADP" and before is not None and forms(before)[0] in view.merged.and_words
 
 
 def group_after(view: SentenceView, anchor: Anchor) -> list[Anchor]:

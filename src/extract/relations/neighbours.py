@@ -58,6 +58,8 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
         return  # "X, former Foreign Secretary of the United Kingdom, as its president": no role of Y
     pre = [t for t in tokens if t.i < match.start]
     post = [t for t in tokens if t.i >= match.end]
+    if match.direction == "role" and before.label == "PERSON" and pre and _possessive(view, pre[0]):
+        return  # "Weston's former president of production at X, Pam Abdy": the role is Abdy's
     named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
     if named and before.label == "ORG" and not pre_ok(view, pre) and _title_case(pre):
         # "ADB Country Director X": a role narrowed to a country or a field is no head of the whole body
@@ -91,6 +93,10 @@ def _held_by_the_next(view: SentenceView, org: Anchor) -> bool:
     role before the organisation is then that person's."""
     follower = min((a for a in view.anchors if a.start >= org.end), key=lambda a: a.start, default=None)
     return follower is not None and follower.label == "PERSON" and follower.start == org.end
+
+
+def _possessive(view: SentenceView, token: Token) -> bool:
+    return forms(token)[0] in view.merged.possessive_markers
 
 
 def _held_at_a_place(view: SentenceView, match: Match) -> bool:

@@ -70,7 +70,8 @@ def hyphened_owner(view: SentenceView) -> Iterator[Found]:
 
 def named_part(view: SentenceView) -> Iterator[Found]:
     """ "The Engineering Accreditation Commission (EAC) of ABET", "la division Cosmétique Active du groupe
-    L'Oréal", "Cornell University's College of Human Ecology": an organisation named right after "of"
+    L'Oréal", "the Department of History at the University of Waterloo", "Cornell University's College of
+    Human Ecology": an organisation named right after "of" or "at"
     another (an acronym in brackets, an article and a kind noun may stand between), or right after its
     possessive, is part of it. Any other word between ("the president of", "'s acquisition of") states
     another relation."""
@@ -83,7 +84,7 @@ def named_part(view: SentenceView) -> Iterator[Found]:
             part = starts.get(at + 1)
             if part is not None and part.key != first.key:
                 yield Found(part.key, "member_of", first.key, None, None)
-        elif word in merged.of_words:
+        elif word in merged.of_words or word in every_language("workplace_prepositions"):
             at += 1
             while at < view.sent.end and forms(view.doc[at])[0] in between:
                 at += 1  # "du groupe L'Oréal"

@@ -272,7 +272,7 @@ def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) 
             return False
     described = _descriptor(head, role=role) if enumerated is None else set()
     if role and enumerated is None:
-        described |= _board_words(view, head)
+        described |= _board_words(view, head) | _unit_words(view, head)
     limit = 12 if enumerated is not None else 4 + len(described)
     if len(head) > limit or any(alongside_at(view, t.i) for t in head):
         return False  # "X is a member, alongside A: ..." lists X's fellows, not the object
@@ -302,6 +302,20 @@ def _board_words(view: SentenceView, tokens: Sequence[Token]) -> set[int]:
             if view.doc[first.i : last.i + 1].text.lower() in boards:
                 words.update(range(first.i, last.i + 1))
     return words
+
+
+def _unit_words(view: SentenceView, tokens: Sequence[Token]) -> set[int]:
+    """The field or unit of a role before its workplace ("head of couture and design at X", "responsable
+    des achats chez X"): common words after the role's complement, then the workplace's preposition."""
+    words = [forms(t)[0] for t in tokens]
+    if len(words) < 3 or words[0] not in view.lexicon.unit_prepositions:
+        return set()
+    if words[-1] not in every_language("workplace_prepositions"):
+        return set()
+    inside = tokens[1:-1]
+    if len(inside) > 5 or not all(t.is_lower or t.text in (",", "&") for t in inside):
+        return set()
+    return {t.i for t in tokens}
 
 
 def _descriptor(tokens: Sequence[Token], *, role: bool) -> set[int]:
