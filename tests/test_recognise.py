@@ -386,6 +386,11 @@ def test_a_person_followed_by_a_role_is_no_item_of_a_list_of_organisations(find)
     assert ("PERSON", "Amed Moussa Diallo") in find(text)
 
 
+def test_a_name_after_an_indefinite_article_and_before_a_role_is_an_organisation(find):
+    text = "Patama Leeswadtrakul, an International Olympic Committee member for Thailand, was present."
+    assert ("ORG", "International Olympic Committee") in find(text)
+
+
 def test_span_running_past_a_possessive_keeps_the_owner():
     text = "Ahlstrom's Home and Personal business"
     assert before_possessive(text, 0, 28) == (0, 8)

@@ -214,8 +214,9 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if c.source in ("model", "pattern") and sentence_case and not has_head(name, vocab):
         return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
     indefinite = _indefinite().search(text[max(0, c.start - 6) : c.start])
-    if indefinite and c.source not in ("acronym", "definition", "cue"):
-        return False  # "a Strategic Plan"; not "a PartnerRe director", whose role says what the name is
+    role_after = followed_by(text, c.end, vocab.role_words)
+    if indefinite and c.source not in ("acronym", "definition", "cue") and not role_after:
+        return False  # "a Strategic Plan"; not "an Olympic Committee member": the role says what it is
     return not (c.source == "model" and " " not in name and name.islower())
 
 
