@@ -108,3 +108,34 @@ def test_an_organisation_named_at_another_is_part_of_it(en) -> None:
     text = "The Department of History at the University of Zorvane hired Jane Roe."
     names = [("Department of History", "ORG", "D"), ("University of Zorvane", "ORG", "U")]
     assert ("D", "member_of", "U") in found(en, text, *names)
+
+
+@pytest.mark.slow
+def test_organisations_listed_beside_a_frame_noun_are_not_its_arguments(en) -> None:
+    text = (
+        "He has been awarded grants from the NCI and the Zorvane Trust, as well as the Brenwick Society,"
+        " the Alder Foundation and the U.S. Department of Defense."
+    )
+    names = [
+        ("NCI", "ORG", "N"),
+        ("Zorvane Trust", "ORG", "Z"),
+        ("Brenwick Society", "ORG", "B"),
+        ("Alder Foundation", "ORG", "A"),
+        ("U.S. Department of Defense", "ORG", "D"),
+    ]
+    assert not any(predicate == "funded_by" for _, predicate, _ in found(en, text, *names))
+
+
+@pytest.mark.slow
+def test_an_organisation_in_an_apposition_is_not_the_subject_of_the_verb(en) -> None:
+    text = "Last week, Phil Gallagher, a veteran of distributor Avnet Inc., joined TTI Inc. as an officer."
+    names = [("Phil Gallagher", "PERSON", "P"), ("Avnet Inc.", "ORG", "A"), ("TTI Inc.", "ORG", "T")]
+    relations = found(en, text, *names)
+    assert ("A", "member_of", "T") not in relations
+
+
+@pytest.mark.slow
+def test_an_organisation_after_a_label_and_a_colon_is_no_employer(fr) -> None:
+    text = "Jean-Michel Baylet (photo : MaxPPP)"
+    names = [("Jean-Michel Baylet", "PERSON", "P"), ("MaxPPP", "ORG", "M")]
+    assert found(fr, text, *names, lang="fr") == set()

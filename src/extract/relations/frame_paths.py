@@ -118,7 +118,8 @@ def _marker(token: Token, trigger: Token) -> str | None:
 
 
 def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
-    """What the entity on ``side`` is to the trigger: "agent", "patient" or "object" (a noun's object)."""
+    """What the entity on ``side`` is to the trigger: "agent", "patient" or "object" (a noun's object), or
+    a "coordinate" the parse joins to the trigger itself, which no frame relates."""
     if side.head.i != trigger.i:
         # the trigger hangs from this side ("X, a member of Y": the trigger is X's apposition); a verb in
         # a relative clause has this side for subject ("X, qui dépend de Y"), a participle for object
@@ -129,6 +130,8 @@ def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
             return "patient"
         return "holder"
     dep = side.dep_
+    if dep == "conj" and side.pos_ in ("NOUN", "PROPN") and not is_verb(trigger):
+        return "coordinate"  # "grants from A, as well as B": B is listed beside the noun, not its argument
     if trigger.pos_ in ("VERB", "AUX"):
         if dep in SUBJECT_DEPS:
             return "agent"
@@ -159,6 +162,8 @@ def _orient(
     by which its side of the path reaches the trigger; None when the syntax does not say who is who."""
     (a, a_side), (b, b_side) = first, second
     roles = (_role_of(a_side, trigger, frame), _role_of(b_side, trigger, frame))
+    if "coordinate" in roles:
+        return None
     pair = _verb_pair(frame, (a, b), roles) if is_verb(trigger) else _noun_pair(frame, (a, b), roles)
     if pair is None:
         return None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from extract.languages.lexicon import every_language
 from extract.relations.emit import alongside_fellows, emit, tied_date
 from extract.relations.groups import conjoined, group_after, group_before
+from extract.relations.tree import SUBJECT_DEPS, is_verb
 from extract.relations.triggers import (
     elided_subject,
     enumerator_end,
@@ -71,6 +72,8 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
         or (elided_subject([*pre, view.doc[match.start]]) and not _passive(view, match))
     ):
         return
+    if match.direction == "forward" and _subject_elsewhere(view, before, match):
+        return  # "X, a veteran of A, joined B": X joined B, not A
     if match.direction == "reverse" and owned_team(view, before):
         return  # "the team of X, led by Y": Y leads the team, not X (see intermediaries.team_leader)
     yield from _pair_triples(view, before, after, match, post)
@@ -114,6 +117,20 @@ def _held_at_a_place(view: SentenceView, match: Match) -> bool:
         at += 1
     # "Vice President for Asia at Acme", "directeur Europe de X": a region of the organisation's
     return at >= view.sent.end or forms(doc[at])[0] not in view.lexicon.role_prepositions
+
+
+def _subject_elsewhere(view: SentenceView, before: Anchor, match: Match) -> bool:
+    """Does the trigger's verb have for subject another entity than ``before`` and its list ("Phil
+    Gallagher, a veteran of Avnet, joined TTI": the apposition's Avnet is not who joined)?"""
+    verb = view.doc[match.start]
+    if not is_verb(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj":  # "X ... and joined B": the first verb's subject
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    owners = [next((a for a in view.anchors if a.start <= s.i < a.end), None) for s in subjects]
+    group = {id(a) for a in group_before(view, before)}
+    return bool(owners) and all(o is not None and id(o) not in group for o in owners)
 
 
 def _title_only(view: SentenceView, match: Match, person: Anchor) -> bool:

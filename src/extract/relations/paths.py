@@ -186,7 +186,8 @@ def _affiliated(path: Sequence[Token], lexicon: FrameLexicon) -> bool:
     person, org, inner = path[0], path[-1], path[1:-1]
     if not inner:
         if "appos" in (org.dep_, person.dep_):
-            return True
+            between = person.doc[min(person.i, org.i) + 1 : max(person.i, org.i)]
+            return not any(t.text == ":" for t in between)  # "X (photo : MaxPPP)": a credit, not X's employer
         cases = [c.lower_ for c in org.children if c.dep_ == "case"]
         return org.head.i == person.i and bool(cases) and cases[-1] in lexicon.affiliation_prepositions
     return (
