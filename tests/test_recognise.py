@@ -763,6 +763,16 @@ def test_a_year_after_a_preposition_ends_no_name():
     assert text[slice(*trim_org_words(text, 14, 42, vocabulary("fr")))] == "Cégep de La Pocatière"
 
 
+def test_a_place_the_organisation_is_in_ends_its_name():
+    text = "He is dean of the Eller College of Management in Tucson."
+    assert text[slice(*trim_org_words(text, 18, 55, vocabulary("en")))] == "Eller College of Management"
+
+
+def test_a_name_joined_by_an_ampersand_to_a_place_s_name_stays_whole():
+    text = "He worked at Shea & Gardner."
+    assert text[slice(*trim_org_words(text, 13, 27, vocabulary("en")))] == "Shea & Gardner"
+
+
 def test_the_workplace_of_a_role_is_an_organisation():
     from extract.recognise.context import context_candidates
 

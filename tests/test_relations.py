@@ -1088,3 +1088,15 @@ def test_no_member_listed_when_the_topic_is_one_of_them(en) -> None:
     names = (("Alpha Telecom", "A"), ("Beta Networks", "B"), ("Gamma Mobile", "G"))
     mentions = [mention(text, name, "ORG", key) for name, key in names]
     assert not triples(find_relations([(0, en(text))], mentions, topic="B"))
+
+
+def test_a_word_after_a_name_preposition_is_no_head_a_generic_name_refers_by() -> None:
+    from extract.relations.document import name_words
+
+    text = "la Conférence des présidents d’Université et l'Université Paris-Dauphine"
+    mentions = [
+        mention(text, "Conférence des présidents d’Université", "ORG", "CPU", lang="fr"),
+        mention(text, "Université Paris-Dauphine", "ORG", "UPD", lang="fr"),
+    ]
+    words = name_words(mentions)
+    assert "université" not in words["CPU"] and "université" in words["UPD"]

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from extract.languages import lexicon
 from extract.recognise.dates import find_dates
 from extract.recognise.names import has_head
+from extract.recognise.places import place_names
 
 
 class Spans:
@@ -263,9 +264,26 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
         and words[-2].group().lower() not in connectors  # "Agence nationale de la recherche" stays whole
     ):
         words.pop()
+    words = _before_place(text, start, words, vocab)
     while len(words) > 1 and words[-1].group().lower() in connectors:
         words.pop()  # "Service de (presse)": a name does not end on "de"
     return start + words[0].start(), start + words[-1].end()
+
+
+def _before_place(
+    text: str, start: int, words: list[re.Match[str]], vocab: lexicon.Vocabulary
+) -> list[re.Match[str]]:
+    """The words of a name before a place it is said to be in ("Eller College of Management in Tucson",
+    "University of Arizona Cancer Center in Phoenix"): a connector that opens no complement of a name
+    ("in", "à", not "of", "de") followed by a gazetteer place alone ends the name there."""
+    elisions = lexicon.every_language("elisions")
+    joining = vocab.name_prepositions | vocab.conjunctions | vocab.articles | elisions
+    for n in range(len(words) - 2, 0, -1):
+        word = words[n].group()
+        if word.isalpha() and word in vocab.connectors and word not in joining:
+            rest = text[start + words[n + 1].start() : start + words[-1].end()]
+            return words[:n] if rest in place_names() else words
+    return words
 
 
 def before_possessive(text: str, start: int, end: int) -> tuple[int, int]:

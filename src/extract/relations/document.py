@@ -15,11 +15,13 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.core.records import Mention, Relation
 from extract.core.schema import SYMMETRIC_PREDICATES
+from extract.languages.lexicon import alternation as lexicon_alternation
 from extract.languages.lexicon import every_language
 from extract.languages.registry import languages
 from extract.relations.catenatives import lift_catenatives
@@ -201,12 +203,27 @@ def date_spans(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[DateS
 
 
 def name_words(mentions: Sequence[Mention]) -> dict[str, frozenset[str]]:
-    """The lower-case words of every ORG entity's names, to tell which one "the Centre" refers to."""
+    """The lower-case words of every ORG entity's names, to tell which one "the Centre" refers to; a word
+    after a name preposition is what the body is of, not what it is ("la Conférence des présidents
+    d'Université" is no university), and is left out."""
     found: dict[str, set[str]] = {}
+    complement = _complement_word()
     for mention in mentions:
         if mention.label == "ORG" and mention.key:
-            found.setdefault(mention.key, set()).update(re.findall(r"\w+", mention.text.lower()))
+            text = mention.text.lower()
+            words = re.finditer(r"\w+", text)
+            found.setdefault(mention.key, set()).update(
+                m.group() for m in words if not complement.search(text, 0, m.start())
+            )
     return {key: frozenset(value) for key, value in found.items()}
+
+
+@cache
+def _complement_word() -> re.Pattern[str]:
+    """A name preposition of any language, and an article, right before a word ("of the ", "d'", "des ")."""
+    prepositions = lexicon_alternation(every_language("name_prepositions"))
+    articles = lexicon_alternation(every_language("definite_articles"))
+    return re.compile(rf"(?:^|\W)(?:{prepositions})(?:\s*(?:{articles})\b['’]?)?\s*$")
 
 
 def generic_referent(
