@@ -139,3 +139,26 @@ def test_an_organisation_after_a_label_and_a_colon_is_no_employer(fr) -> None:
     text = "Jean-Michel Baylet (photo : MaxPPP)"
     names = [("Jean-Michel Baylet", "PERSON", "P"), ("MaxPPP", "ORG", "M")]
     assert found(fr, text, *names, lang="fr") == set()
+
+
+@pytest.mark.slow
+def test_a_role_on_the_board_of_an_organisation_named_before_its_holder_is_theirs(en) -> None:
+    text = "He met the chair of the Board of Directors of Zorvane Corp, Jane Roe."
+    names = [("Zorvane Corp", "ORG", "Z"), ("Jane Roe", "PERSON", "P")]
+    assert ("P", "heads", "Z") in found(en, text, *names)
+
+
+@pytest.mark.slow
+def test_a_person_with_a_role_of_their_own_takes_not_the_role_they_are_joined_to(fr) -> None:
+    text = (
+        "Daniel Segonds, président du directoire de Ragt, et Patrice Gollier, directeur général d’InVivo, "
+        "ont présenté les détails."
+    )
+    names = [
+        ("Daniel Segonds", "PERSON", "D"),
+        ("Ragt", "ORG", "R"),
+        ("Patrice Gollier", "PERSON", "P"),
+        ("InVivo", "ORG", "I"),
+    ]
+    relations = found(fr, text, *names, lang="fr")
+    assert ("P", "heads", "I") in relations and ("P", "heads", "R") not in relations

@@ -773,6 +773,15 @@ def test_a_name_joined_by_an_ampersand_to_a_place_s_name_stays_whole():
     assert text[slice(*trim_org_words(text, 13, 27, vocabulary("en")))] == "Shea & Gardner"
 
 
+def test_a_name_after_a_role_held_on_its_board_is_an_organisation(find):
+    assert ("ORG", "Zorvex") in find("Daniel Segonds, président du directoire de Zorvex, a signé.")
+
+
+def test_a_name_after_a_role_on_its_board_stops_before_the_holder_s_name(find):
+    text = "Sous la férule du président du conseil d'administration d'EMZORV Bruno Bonnell, elle avance."
+    assert ("ORG", "EMZORV") in find(text)
+
+
 def test_the_workplace_of_a_role_is_an_organisation():
     from extract.recognise.context import context_candidates
 

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from extract.languages import date_words, lexicon
 from extract.recognise.candidates import Candidate
-from extract.recognise.names import first_names
+from extract.recognise.names import first_names, looks_like_person
 from extract.recognise.places import place_names
 from extract.recognise.spans import URL_OR_EMAIL
 
@@ -42,8 +42,12 @@ def _role_of(lang: str) -> re.Pattern[str]:
     elided = lexicon.alternation(w for w in lexicon.every_language("elisions"))
     articles = lexicon.alternation(lexicon.every_language("definite_articles"))
     openers = lexicon.alternation(vocab.clause_openers)
+    complement = rf"(?:(?i:{complements})\s+(?:(?P<article>(?i:{articles}))\s+)?|(?i:{elided}))"
+    # "président du directoire de Ragt": the board the role is held on, then its organisation
+    boards = lexicon.alternation(lexicon.every_language("board_nouns"))
+    board = rf"(?:(?i:{boards})\s+(?:(?i:{complements})\s+(?:(?i:{articles})\s+)?|(?i:{elided})))?"
     return re.compile(
-        rf"(?<![\w-])(?i:{roles})\s+(?:(?i:{complements})\s+(?:(?P<article>(?i:{articles}))\s+)?|(?i:{elided}))"
+        rf"(?<![\w-])(?i:{roles})\s+{complement}{board}"
         rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})(?![\w’'-])"
         # and the name ends there, or the sentence goes on ("CEO of Rhodia since 2003"): a complement
         # ("Métropole de Lyon"), an adjective ("République française"), a workplace ("Networks at
@@ -177,10 +181,13 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
     announces, acquired, workplace = _announces(lang), _acquired(lang), _workplace(lang)
     described, quoted = _described(lang), _quoted_after_kind(lang)
     before_role = (_owner_of_role(lang), _before_role(lang), _article_role(lang))
-    patterns = (_role_of(lang), announces, *before_role, acquired, workplace)
+    role_of = _role_of(lang)
+    patterns = (role_of, announces, *before_role, acquired, workplace)
     for pattern in (*patterns, described, quoted, _LISTED, _WIRE):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
+            if pattern is role_of:
+                name = _before_holder(name, lexicon.vocabulary(lang))
             if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
             if pattern is workplace and name in place_names():
@@ -196,8 +203,19 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
             given_ok = match.groupdict().get("article") is not None or pattern is quoted
             common_ok = pattern in (described, quoted, _LISTED, _WIRE)  # the context says what the name is
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
-                found.append(Candidate(match.start("name"), match.end("name"), "ORG", "cue", lang))
+                at = match.start("name")
+                found.append(Candidate(at, at + len(name), "ORG", "cue", lang))
     return found
+
+
+def _before_holder(name: str, vocab: lexicon.Vocabulary) -> str:
+    """The organisation's part of a name run on into the person who holds the role ("président du conseil
+    d'administration d'EMLYON Bruno Bonnell"): the words before a person's name of two words or three."""
+    words = name.split()
+    for size in (2, 3):
+        if len(words) > size and looks_like_person(" ".join(words[-size:]), vocab):
+            return " ".join(words[:-size])
+    return name
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -261,7 +261,7 @@ def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
     closed = person.end >= view.sent.end or doc[person.end].text in (",", ".", ";", ")")
     if between and not closed:
         return  # "..., Remy Rioux and ...": after a comma, the name may open a list of its own
-    end = _before_kind(view, _before_articles(view, org.start))
+    end = _before_board(view, _before_kind(view, _before_articles(view, org.start)))
     if end <= start or forms(doc[end - 1])[0] not in lex.role_prepositions:
         return
     match = role_ending_at(view, end - 1)
@@ -274,6 +274,19 @@ def _before_articles(view: SentenceView, end: int) -> int:
     doc, articles = view.doc, view.lexicon.articles
     while end > view.sent.start and (doc[end - 1].pos_ == "DET" or forms(doc[end - 1])[0] in articles):
         end -= 1
+    return end
+
+
+def _before_board(view: SentenceView, end: int) -> int:
+    """Where the board the role is held on starts, before the preposition at ``end - 1`` ("président du
+    conseil d'administration d'EMLYON": the role's own preposition is then "du"); ``end`` when no board's
+    name stands there."""
+    doc, boards = view.doc, every_language("board_nouns")
+    if end - 1 <= view.sent.start or forms(doc[end - 1])[0] not in view.lexicon.role_prepositions:
+        return end
+    for start in range(end - 2, max(view.sent.start, end - 6), -1):
+        if doc[start : end - 1].text.lower() in boards:
+            return _before_articles(view, start)
     return end
 
 

@@ -101,6 +101,8 @@ def person_roles(
     """
     inner = path[1:-1]
     date = clause_date(view, path)
+    if _own_apposition_elsewhere(path):
+        return
     if _affiliated(path, lexicon):
         yield Found(person.key, "works_for", org.key, None, date)
         return
@@ -178,6 +180,14 @@ def _role_beside(view: SentenceView, path: Sequence[Token], lexicon: FrameLexico
     ):
         return None
     return next((c for c in verb.children if c.dep_ == "attr" and _is_role(view, c)), None)
+
+
+def _own_apposition_elsewhere(path: Sequence[Token]) -> bool:
+    """ "A, président de X, et B, directeur de Y": the parser may join B to A's role; B has a role noun of
+    its own in apposition, and A's is not B's."""
+    person = path[0]
+    own = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in person.children)
+    return own and person.dep_ == "conj" and len(path) > 1 and path[1].i == person.head.i
 
 
 def _affiliated(path: Sequence[Token], lexicon: FrameLexicon) -> bool:

@@ -298,7 +298,7 @@ def _board_words(view: SentenceView, tokens: Sequence[Token]) -> set[int]:
     boards = every_language("board_nouns")
     words: set[int] = set()
     for n, first in enumerate(tokens):
-        for last in tokens[n + 1 :]:
+        for last in tokens[n:]:
             if view.doc[first.i : last.i + 1].text.lower() in boards:
                 words.update(range(first.i, last.i + 1))
     return words
