@@ -162,3 +162,22 @@ def test_a_person_with_a_role_of_their_own_takes_not_the_role_they_are_joined_to
     ]
     relations = found(fr, text, *names, lang="fr")
     assert ("P", "heads", "I") in relations and ("P", "heads", "R") not in relations
+
+
+@pytest.mark.slow
+def test_a_role_before_a_colon_is_the_listed_people_s_seat_in_the_topic(fr) -> None:
+    from extract.relations.document import find_relations
+
+    text = "Trésorier : Alain Smadja et Rémy Levy"
+    names = [("Alain Smadja", "PERSON", "A"), ("Rémy Levy", "PERSON", "R")]
+    mentions = [mention(text, surface, label, key, lang="fr") for surface, label, key in names]
+    relations = find_relations([(0, fr(text))], mentions, topic="T")
+    found_ = {(r.subject, r.predicate, r.object) for r in relations}
+    assert found_ == {("A", "works_for", "T"), ("R", "works_for", "T")}
+
+
+def test_a_role_word_the_model_reads_as_a_place_is_still_a_role_word() -> None:
+    from extract.relations.view import is_role_word
+
+    roles = frozenset({"vice", "présidente"})
+    assert is_role_word("vice-présidente", roles) and not is_role_word("vice-reine", roles)

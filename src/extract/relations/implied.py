@@ -74,7 +74,13 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
         held = person_role(view, person)
         if held is not None:
             employer = Anchor(person.start, person.start, org, "ORG")
-            yield from emit(view, [person], [employer], *held)
+            # "Trésoriers : A et B": a role a colon opens is every listed person's, and in a list of
+            # several, the seat each holds ("A number of directors: A, B and C"), heading no one
+            people = group_after(view, person) if _after_colon(view, person) else [person]
+            match, date = held
+            if len(people) > 1 and match.predicate == "heads":
+                match = Match(match.start, match.end, "works_for", match.direction, match.role)
+            yield from emit(view, people, [employer], match, date)
 
 
 def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
@@ -86,6 +92,8 @@ def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] 
     while end > view.sent.start and forms(doc[end - 1])[0] in lex.titles:
         end -= 1
     match = role_ending_at(view, end)
+    if match is None and _after_colon(view, person):
+        match = role_ending_at(view, end - 1)
     if match is not None:
         return match, None
     # "Bob Walker, currently COO, is being promoted to president": the role the verb gives is the news
@@ -96,6 +104,11 @@ def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] 
         return held
     match = _role_before_comma(view, person)
     return (match, None) if match is not None else None
+
+
+def _after_colon(view: SentenceView, person: Anchor) -> bool:
+    """Does a colon stand right before the person's name ("Trésorier : Alain Smadja")?"""
+    return person.start > view.sent.start and view.doc[person.start - 1].text == ":"
 
 
 def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:

@@ -24,6 +24,7 @@ from extract.relations.view import (
     doc_forms,
     forms,
     in_anchor,
+    is_role_word,
     match_phrase,
 )
 
@@ -208,7 +209,7 @@ def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
             if end is not None and (best is None or end > best.end):
                 best = Match(position, end, trigger.predicate, trigger.direction)
         # a role phrase opens with a role word: skip the call (most tokens) when this one is not
-        role = role_run(view, position, stop) if _opens_role(text, lexicon.role_words) else None
+        role = role_run(view, position, stop) if is_role_word(text, lexicon.role_words) else None
         if role is not None and (best is None or role.end > best.end):
             best = role
         if best is None:
@@ -217,11 +218,6 @@ def _triggers_in(view: SentenceView, start: int, stop: int) -> list[Match]:
         found.append(best)
         position = best.end
     return found
-
-
-def _opens_role(text: str, role_words: frozenset[str]) -> bool:
-    """Whether a word may open a role phrase: a role word, or a compound of them ("ex-président")."""
-    return text in role_words or ("-" in text and all(part in role_words for part in text.split("-") if part))
 
 
 def pre_ok(view: SentenceView, tokens: Sequence[Token]) -> bool:

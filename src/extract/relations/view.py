@@ -140,13 +140,20 @@ def match_phrase(
     return position
 
 
+def is_role_word(text: str, role_words: frozenset[str]) -> bool:
+    """Whether a lower-cased word is a role word, or a compound of them ("ex-président", "vice-chair")."""
+    return text in role_words or ("-" in text and all(part in role_words for part in text.split("-") if part))
+
+
 def skipped_tokens(view: SentenceView) -> set[int]:
     """Tokens a gap is read without: DATE mentions, places, and asides in brackets."""
     skip: set[int] = set()
     for date in view.dates:
         skip.update(range(date.start, date.end))
+    role_words = view.lexicon.role_words
     for token in view.sent:
-        if token.ent_type_ in ("GPE", "LOC") and not in_anchor(view, token.i):
+        place = token.ent_type_ in ("GPE", "LOC") and not in_anchor(view, token.i)
+        if place and not is_role_word(forms(token)[0], role_words):  # "Vice-présidente" read as a place
             skip.add(token.i)
     depth, opened = 0, 0
     for token in view.sent:
