@@ -1,7 +1,7 @@
 """Canonical entities within a document (recognise.keys) and across documents (linking.entities)."""
 
 from extract.core.records import Mention
-from extract.languages.name_forms import brand, name_core, name_key
+from extract.languages.name_forms import after_head, brand, name_core, name_key
 from extract.linking.entities import entity_id, link
 from extract.recognise.keys import assign_keys
 from extract.text.fold import fold
@@ -132,3 +132,12 @@ def test_a_company_brand_is_its_name_without_its_endings() -> None:
 def test_a_name_with_no_brand_ending_has_no_brand() -> None:
     assert brand("Zorvane Foundation") is None
     assert brand("Ventures") is None
+
+
+def test_the_name_a_head_noun_opens_is_the_name_without_it() -> None:
+    assert after_head("Université Zorvane-Dauphine") == "Zorvane-Dauphine"
+
+
+def test_a_head_noun_before_a_connector_or_a_descriptor_opens_no_name_of_its_own() -> None:
+    assert after_head("Université de Zorvane") is None
+    assert after_head("Conseil National") is None

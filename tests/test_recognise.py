@@ -391,6 +391,21 @@ def test_a_name_after_an_indefinite_article_and_before_a_role_is_an_organisation
     assert ("ORG", "International Olympic Committee") in find(text)
 
 
+def test_a_body_s_name_without_the_head_that_opens_it_is_that_body(find):
+    text = "L'Université Zorvane-Dauphine rejoint la CGE. Zorvane-Dauphine est sélective."
+    assert ("ORG", "Zorvane-Dauphine") in find(text)
+
+
+def test_the_rest_of_a_name_written_after_a_preposition_of_place_is_the_place(find):
+    text = "L'université Zorvane Haute-Comté recrute. Les chercheurs en Zorvane Haute-Comté travaillent."
+    assert ("ORG", "Zorvane Haute-Comté") not in find(text)
+
+
+def test_a_name_after_a_role_of_a_newspaper_keeps_a_town_that_looks_like_a_given_name(find):
+    text = "Meanwhile Malcolm Starbrook, editor of the East London Advertiser, also becomes editor-in-chief."
+    assert ("ORG", "East") not in find(text)
+
+
 def test_span_running_past_a_possessive_keeps_the_owner():
     text = "Ahlstrom's Home and Personal business"
     assert before_possessive(text, 0, 28) == (0, 8)

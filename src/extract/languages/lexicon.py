@@ -58,6 +58,7 @@ _LIST_KEYS = (
     "clause_openers",
     "headline_verbs",
     "brand_endings",
+    "place_prepositions",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -114,6 +115,7 @@ class Vocabulary:
     clause_openers: frozenset[str]
     headline_verbs: frozenset[str]
     brand_endings: frozenset[str]
+    place_prepositions: frozenset[str]
     lists: dict[str, list[str]]
 
 

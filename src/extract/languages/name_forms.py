@@ -75,6 +75,21 @@ def brand(name: str) -> str | None:
     return " ".join(words[:kept])
 
 
+def after_head(name: str) -> str | None:
+    """The name a body's head noun opens, the head left out ("Paris-Dauphine" of "Université
+    Paris-Dauphine", "Curie" of "Institut Curie"): French names put the head first, and a release then
+    uses the rest alone. None when no head opens the name or a connector follows it ("Université de
+    Nantes": "Nantes" is the town)."""
+    classes, descriptors = _heads()
+    words = name.split()
+    if len(words) < 2 or fold(words[0]) not in classes or not words[1][:1].isupper():
+        return None
+    rest = [fold(word) for word in words[1:]]
+    if rest[0] in _folded_connectors() or all(w in classes or w in descriptors for w in rest):
+        return None  # "Conseil National", "Foundation Center": the rest names no one
+    return " ".join(words[1:])
+
+
 @cache
 def _folded_connectors() -> frozenset[str]:
     """Folded connectors of every language: a fixed set that :func:`name_core` reads for every name."""

@@ -16,7 +16,7 @@ from functools import cache
 
 from extract.core.records import Paragraph
 from extract.languages import lexicon
-from extract.languages.name_forms import brand
+from extract.languages.name_forms import after_head, brand
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
     NAME_PART,
@@ -213,18 +213,32 @@ def _brands(
     text: str, labels: dict[str, tuple[int, str, str]], places: set[str]
 ) -> dict[str, tuple[int, str, str]]:
     """A company's brand without the endings of its name ("Index" of "Index Ventures", "Dongfeng" of
-    "Dongfeng Motor Group"), which a release uses alone after the first mention. A brand the text also
+    "Dongfeng Motor Group"), or a body's name without the head noun that opens it ("Paris-Dauphine" of
+    "Université Paris-Dauphine"), which a release uses alone after the first mention. A brand the text also
     writes in lower case is a common word ("Digital" of "Digital Media Group"), and one that names a
     place is the place ("Boston" of "Boston Holdings"), unless a cue made the name an organisation and only
     the models' votes made the brand a place: neither is taken."""
     found: dict[str, tuple[int, str, str]] = {}
     for name, value in labels.items():
-        short = brand(name) if value[1] == "ORG" else None
+        if value[1] != "ORG":
+            continue
+        short = brand(name)
+        headless = after_head(name) if short is None else None
+        short = short or headless
         if short is None or len(short) < 3 or short in place_names() or (value[0] < 3 and short in places):
             continue
-        if not re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", text):
-            found[short] = value
+        if re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", text):
+            continue
+        if headless and _after_place_preposition(text, short):
+            continue  # "l'université Bourgogne Franche-Comté ... en Bourgogne Franche-Comté": a region
+        found[short] = value
     return found
+
+
+def _after_place_preposition(text: str, name: str) -> bool:
+    """Whether the text writes ``name`` after a preposition of place ("en Bourgogne Franche-Comté")."""
+    prepositions = lexicon.alternation(lexicon.every_language("place_prepositions"))
+    return re.search(rf"(?<!\w)(?:{prepositions})\s+{re.escape(name)}(?!\w)", text) is not None
 
 
 def _initialisms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:

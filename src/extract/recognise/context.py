@@ -213,8 +213,9 @@ def _before_holder(name: str, vocab: lexicon.Vocabulary) -> str:
     d'administration d'EMLYON Bruno Bonnell"): the words before a person's name of two words or three."""
     words = name.split()
     for size in (2, 3):
-        if len(words) > size and looks_like_person(" ".join(words[-size:]), vocab):
-            return " ".join(words[:-size])
+        tail = words[-size:]
+        if len(words) > size and looks_like_person(" ".join(tail), vocab) and tail[0] not in place_names():
+            return " ".join(words[:-size])  # not "East London Advertiser": "London" is a place first
     return name
 
 
