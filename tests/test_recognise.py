@@ -411,6 +411,26 @@ def test_span_running_past_a_possessive_keeps_the_owner():
     assert before_possessive(text, 0, 28) == (0, 8)
 
 
+def test_a_possessive_before_an_organisation_head_is_inside_the_name():
+    text = "St. Augustine's University"
+    assert before_possessive(text, 0, len(text)) == (0, len(text))
+
+
+def test_a_possessive_before_a_governing_body_is_the_owner_s_mark():
+    text = "Caledonia's Board"
+    assert before_possessive(text, 0, len(text)) == (0, 9)
+
+
+def test_a_french_name_ends_on_no_elided_word(find):
+    text = "Le département peut compter sur le soutien de la Caisse des Dépôts jusqu’en 2020."
+    assert ("ORG", "Caisse des Dépôts") in find(text)
+
+
+def test_a_common_noun_coordinated_with_a_name_is_no_part_of_it(find):
+    text = "Ils reflètent l’intégration de Tronics au sein du Groupe TDK et le maintien de la participation."
+    assert ("ORG", "Groupe TDK") in find(text)
+
+
 def test_french_name_may_start_with_a_lower_case_head(find):
     found = find("Il dirigeait le centre hospitalier de Saint-Nazaire depuis dix ans.")
     assert ("ORG", "centre hospitalier de Saint-Nazaire") in found

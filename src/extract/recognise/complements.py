@@ -90,8 +90,9 @@ def _extended(
         # opens another name
         conjunctions = [t.i for t in doc[last.i + 1 : end + 1] if t.pos_ == "CCONJ"]
         end = conjunctions[-1] - 1 if conjunctions else end
-    while end > last.i and doc[end].pos_ not in NAME_END_POS:
-        end -= 1  # "le barreau de Marseille et (le barreau ...)": a name ends on a noun or adjective
+    while end > last.i and (doc[end].pos_ not in NAME_END_POS or doc[end].text[-1] in "'’"):
+        end -= 1  # "le barreau de Marseille et (le barreau ...)", "Caisse des Dépôts (jusqu’)": a name
+        # ends on a noun or adjective, never on an elided word
     if end == last.i:
         return c
     new_end = offset + doc[end].idx + len(doc[end])
@@ -122,7 +123,8 @@ def _hyphened(hyphen: Token, word: Token) -> bool:
 def _name_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
     """Whether ``token`` may go on a name: a word (no sign, number or possessive), no date word, no
     preposition but those that open a name's complement, no head noun of another coordinated name
-    ("le barreau de Marseille et le barreau de Californie")."""
+    ("le barreau de Marseille et le barreau de Californie"), no common noun with its own article
+    coordinated with a capitalised word of the name."""
     word = token.lower_.replace("’", "'")
     if not token.text.replace("’", "").replace("'", "").replace("-", "").isalpha():
         return False
@@ -130,6 +132,9 @@ def _name_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
         return False
     if token.pos_ == "ADP" and word not in {w.replace("’", "'") for w in vocab.name_prepositions}:
         return False
+    determined = any(child.pos_ == "DET" for child in token.children)
+    if token.dep_ == "conj" and token.is_lower and token.head.text[:1].isupper() and determined:
+        return False  # "Groupe TDK et le maintien de la participation": another noun phrase
     return not (token.dep_ == "conj" and word in vocab.org_heads)
 
 

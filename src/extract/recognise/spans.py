@@ -291,8 +291,26 @@ def before_possessive(text: str, start: int, end: int) -> tuple[int, int]:
     "Ahlstrom"): what follows the owner is something it has, a division or a product."""
     span = text[start:end]
     cuts = [span.find(e + " ") for e in _possessive_endings()]
-    cuts = [at for at in cuts if at > 0]
+    cuts = [at for at in cuts if at > 0 and not _head_after(span, at)]
     return (start, start + min(cuts)) if cuts else (start, end)
+
+
+def _head_after(span: str, at: int) -> bool:
+    """Whether an organisation head follows the possessive at ``at`` ("St. Augustine's University",
+    "King's College"): the possessive is inside the name, not its owner's mark. Not after an acronym
+    ("ESA's Council") nor before a governing body ("Caledonia's Board"): those are the owner's."""
+    after = re.match(r"\S+\s+([\w-]+)", span[at:])
+    owner = span[:at].split()
+    if after is None or not owner or owner[-1].isupper():
+        return False
+    head = after.group(1).lower()
+    return head in lexicon.every_language("org_heads") and head not in _board_words()
+
+
+@cache
+def _board_words() -> frozenset[str]:
+    """The words of the governing bodies' names of every language ("board", "committee")."""
+    return frozenset(word for noun in lexicon.every_language("board_nouns") for word in noun.split())
 
 
 def initial_dot(text: str, start: int, end: int) -> bool:
