@@ -406,6 +406,13 @@ def test_a_name_after_a_role_of_a_newspaper_keeps_a_town_that_looks_like_a_given
     assert ("ORG", "East") not in find(text)
 
 
+def test_a_capitalised_preposition_opens_no_person_s_name():
+    from extract.recognise.names import opens_on_function_word
+
+    assert opens_on_function_word("In Yemen", vocabulary("en"))
+    assert not opens_on_function_word("Ian McLean", vocabulary("en"))
+
+
 def test_span_running_past_a_possessive_keeps_the_owner():
     text = "Ahlstrom's Home and Personal business"
     assert before_possessive(text, 0, 28) == (0, 8)

@@ -99,6 +99,12 @@ def quoted_speaker(text: str, start: int, name: str, vocab: lexicon.Vocabulary) 
     )
 
 
+def person_by_context(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A name the model reads as an organisation that its context makes a person: a quoted speaker ("said
+    Eltayeb Adam") or the holder of the role after it ("Charouck Arirachakaran, vice-president of")."""
+    return quoted_speaker(text, start, name, vocab) or role_apposed(text, start, name, vocab)
+
+
 def role_apposed(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
     """A name of two or three name parts, with no organisation head, followed by a role in apposition
     that names its organisation ("Charouck Arirachakaran, vice-president and secretary general of the
@@ -305,6 +311,12 @@ def capitalised_function_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
     return any(n.text.isupper() and len(n.text) > 1 for n in neighbours)
+
+
+def opens_on_function_word(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Whether a name's first word is a connector, article or conjunction written with a capital ("In
+    Yemen", "The Alliance"): a sentence's first word, not a part of a person's name."""
+    return name.split()[0].lower() in _function_words(vocab.lang)
 
 
 @cache

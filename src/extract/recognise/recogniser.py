@@ -67,8 +67,8 @@ from extract.recognise.names import (
     is_person_name,
     looks_like_person,
     names_org,
-    quoted_speaker,
-    role_apposed,
+    opens_on_function_word,
+    person_by_context,
 )
 from extract.recognise.places import place_prefix
 from extract.recognise.siblings import listed_siblings
@@ -371,10 +371,12 @@ class Recogniser:
                 return replace(c, label="ORG", source="cue")
             if c.source == "model" and _place_first(name):
                 return None  # "London Victoria", "Milton Keynes Central": a station, not a person
+            if opens_on_function_word(name, vocab):
+                return None  # "In Yemen", "The Alliance": a capitalised preposition or article opens no name
             return c if is_person_name(name, c.source) else None
         if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
-        if c.source == "model" and _person_by_context(text, start, name, vocab):
+        if c.source == "model" and person_by_context(text, start, name, vocab):
             return replace(c, label="PERSON")
         return c if is_org_name(text, c, vocab) else None
 
@@ -390,12 +392,6 @@ class Recogniser:
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _person_by_context(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
-    """A name the model reads as an organisation that its context makes a person: a quoted speaker ("said
-    Eltayeb Adam") or the holder of the role after it ("Charouck Arirachakaran, vice-president of")."""
-    return quoted_speaker(text, start, name, vocab) or role_apposed(text, start, name, vocab)
 
 
 def after_kind_noun(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
