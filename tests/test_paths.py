@@ -269,6 +269,13 @@ def test_the_person_succeeded_held_the_post_stated_before(en) -> None:
 
 
 @pytest.mark.slow
+def test_the_successor_takes_the_post_stated_only_for_the_one_replaced(en) -> None:
+    text = "Jiro Saito has replaced Yoshi Nishikawa as CEO of Japan Post."
+    names = (("Jiro Saito", "PERSON", "J"), ("Yoshi Nishikawa", "PERSON", "Y"), ("Japan Post", "ORG", "P"))
+    assert ("J", "heads", "P") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+
+
+@pytest.mark.slow
 def test_the_partners_listed_after_an_owner_are_its_partners(fr) -> None:
     text = "Le programme est porté par l'Université Alpha et ses partenaires (Institut Beta, Centre Gamma)."
     names = (("Université Alpha", "ORG", "A"), ("Institut Beta", "ORG", "B"), ("Centre Gamma", "ORG", "C"))

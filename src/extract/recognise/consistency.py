@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.core.records import Paragraph
 from extract.languages import lexicon
@@ -20,6 +20,7 @@ from extract.languages.name_forms import after_head, brand
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
     NAME_PART,
+    common_words,
     first_names,
     has_head,
     is_person_name,
@@ -227,18 +228,24 @@ def _brands(
         short = short or headless
         if short is None or len(short) < 3 or short in place_names() or (value[0] < 3 and short in places):
             continue
-        if re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", text):
+        if all(word.lower() in common_words(text) for word in short.split()):
             continue
-        if headless and _after_place_preposition(text, short):
+        if headless and short in _after_place_prepositions(text):
             continue  # "l'université Bourgogne Franche-Comté ... en Bourgogne Franche-Comté": a region
         found[short] = value
     return found
 
 
-def _after_place_preposition(text: str, name: str) -> bool:
-    """Whether the text writes ``name`` after a preposition of place ("en Bourgogne Franche-Comté")."""
+@lru_cache(maxsize=4)
+def _after_place_prepositions(text: str) -> frozenset[str]:
+    """The capitalised names the text writes after a preposition of place ("en Bourgogne Franche-Comté"),
+    each with every run of its first words, read once per document."""
     prepositions = lexicon.alternation(lexicon.every_language("place_prepositions"))
-    return re.search(rf"(?<!\w)(?:{prepositions})\s+{re.escape(name)}(?!\w)", text) is not None
+    found: set[str] = set()
+    for match in re.finditer(rf"(?<!\w)(?:{prepositions})\s+((?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s?){{1,4}})", text):
+        words = match.group(1).split()
+        found.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(found)
 
 
 def _initialisms(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:

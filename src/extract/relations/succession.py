@@ -98,7 +98,8 @@ def _by_noun(
 def predecessors(
     found: Iterable[tuple[Found, object]], stated: Sequence[Succession]
 ) -> list[tuple[Found, object]]:
-    """What each predecessor held: the organisation its successor heads (or works for) in the document.
+    """What each predecessor held: the organisation its successor heads (or works for) in the document,
+    or what a successor took, when the document states only the predecessor's post.
 
     A successor who holds several posts passes on the first post stated, a post it heads before one it
     only works in.
@@ -109,12 +110,15 @@ def predecessors(
             held.setdefault(one.subject, []).append((one, evidence))
     derived = []
     for succession in stated:
-        posts = held.get(succession.successor, [])
+        # the successor's post passes to the predecessor; when only the predecessor's is stated ("X
+        # replaced Y as CEO of Z", where the parse gives Y the post), it passes to the successor
+        giver, taker = succession.successor, succession.predecessor
+        if not held.get(giver):
+            giver, taker = taker, giver
+        posts = held.get(giver, [])
         heads = [post for post in posts if post[0].predicate == "heads"] or posts
         if not heads:
             continue
         one, _ = heads[0]
-        derived.append(
-            (Found(succession.predecessor, one.predicate, one.object, None, None), succession.evidence)
-        )
+        derived.append((Found(taker, one.predicate, one.object, None, None), succession.evidence))
     return derived
