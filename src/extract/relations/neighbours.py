@@ -16,6 +16,7 @@ from extract.relations.emit import alongside_fellows, emit, tied_date
 from extract.relations.groups import conjoined, group_after, group_before
 from extract.relations.tree import SUBJECT_DEPS, is_verb
 from extract.relations.triggers import (
+    board_start,
     elided_subject,
     enumerator_end,
     post_ok,
@@ -281,13 +282,10 @@ def _before_board(view: SentenceView, end: int) -> int:
     """Where the board the role is held on starts, before the preposition at ``end - 1`` ("président du
     conseil d'administration d'EMLYON": the role's own preposition is then "du"); ``end`` when no board's
     name stands there."""
-    doc, boards = view.doc, every_language("board_nouns")
-    if end - 1 <= view.sent.start or forms(doc[end - 1])[0] not in view.lexicon.role_prepositions:
+    if end - 1 <= view.sent.start or forms(view.doc[end - 1])[0] not in view.lexicon.role_prepositions:
         return end
-    for start in range(end - 2, max(view.sent.start, end - 6), -1):
-        if doc[start : end - 1].text.lower() in boards:
-            return _before_articles(view, start)
-    return end
+    start = board_start(view, end - 2)
+    return end if start is None else _before_articles(view, start)
 
 
 def _before_kind(view: SentenceView, end: int) -> int:

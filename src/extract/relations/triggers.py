@@ -104,8 +104,7 @@ def role_run(
     while end < stop and end not in skip:
         text = table[end][0]
         parts = text.split("-")
-        compound = len(parts) > 1 and all(part in role_words for part in parts if part)
-        if text not in role_words and not compound:
+        if not is_role_word(text, role_words):
             break  # "co-directeur", "vice-chancellor": a compound of role words is one
         has_head = has_head or any(w in lex.heads or w in lex.works_for for w in (text, parts[-1]))
         end += 1
@@ -291,13 +290,26 @@ def post_ok(view: SentenceView, tokens: Sequence[Token], *, role: bool = False) 
 def _board_words(view: SentenceView, tokens: Sequence[Token]) -> set[int]:
     """The words of a board's name after a role ("le président du conseil d'administration de X"): the
     role is held on the object's board, which is the object's, not another relation."""
-    boards = every_language("board_nouns")
     words: set[int] = set()
-    for n, first in enumerate(tokens):
-        for last in tokens[n:]:
-            if view.doc[first.i : last.i + 1].text.lower() in boards:
-                words.update(range(first.i, last.i + 1))
+    for last in tokens:
+        start = board_start(view, last.i)
+        if start is not None and start >= tokens[0].i:
+            words.update(range(start, last.i + 1))
     return words
+
+
+#: The most words a board's name holds ("conseil d'administration de", "Board of Directors").
+BOARD_WORDS = 4
+
+
+def board_start(view: SentenceView, last: int) -> int | None:
+    """Where the longest name of a board that ends on token ``last`` starts ("Board of Directors",
+    "conseil d'administration", read on the text, elided word and all), if one does."""
+    boards = every_language("board_nouns")
+    for start in range(max(view.sent.start, last - BOARD_WORDS + 1), last + 1):
+        if view.doc[start : last + 1].text.lower() in boards:
+            return start
+    return None
 
 
 def _unit_words(view: SentenceView, tokens: Sequence[Token]) -> set[int]:
