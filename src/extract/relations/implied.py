@@ -9,6 +9,7 @@ organisation named before.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -79,7 +80,7 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
             people = group_after(view, person) if _after_colon(view, person) else [person]
             match, date = held
             if len(people) > 1 and match.predicate == "heads":
-                match = Match(match.start, match.end, "works_for", match.direction, match.role)
+                match = replace(match, predicate="works_for")
             yield from emit(view, people, [employer], match, date)
 
 
