@@ -387,3 +387,19 @@ def test_a_verb_that_reaches_a_partnership_through_a_preposition(en) -> None:
     text = "Acme Corp works in close partnership with Beta Council."
     names = (("Acme Corp", "ORG", "A"), ("Beta Council", "ORG", "B"))
     assert {(s, p, o) for s, p, o, _ in found(en, text, *names)} == {("A", "partner_of", "B")}
+
+
+@pytest.mark.slow
+def test_a_demoting_word_written_apart_from_a_head_it_compounds_with_still_heads(en) -> None:
+    text = "Jane Doe, Vice Chancellor of the Acme University, spoke first."
+    assert found(en, text, ("Jane Doe", "PERSON", "P"), ("Acme University", "ORG", "A")) == {
+        ("P", "heads", "A", None)
+    }
+
+
+@pytest.mark.slow
+def test_a_non_executive_director_holds_a_seat(en) -> None:
+    text = "He is now a non-executive director of Acme Holdings."
+    assert found(en, text, ("He", "PERSON", "P"), ("Acme Holdings", "ORG", "A")) == {
+        ("P", "works_for", "A", None)
+    }

@@ -208,6 +208,10 @@ def test_a_legal_form_after_a_company_is_part_of_its_name(find):
     assert ("ORG", "Fabricom Systèmes SA") in find("Le groupe a racheté Fabricom Systèmes SA en 2019.")
 
 
+def test_limited_written_out_after_a_head_noun_is_part_of_the_name(find):
+    assert ("ORG", "Quorvex Gold Holdings Limited") in find("He sits on Quorvex Gold Holdings Limited.")
+
+
 def test_job_titles_opening_a_span_are_no_part_of_the_name() -> None:
     text = "CEO and Chairman Zorvex Holdings plc Simon Roe was elected."
     assert after_titles(text, 0, text.index(" plc"), vocabulary("en")) == text.index("Zorvex")
@@ -730,6 +734,21 @@ def test_an_announcing_verb_after_a_longer_name_makes_no_one_word_organisation()
 
 def test_a_name_before_a_role_and_a_person_is_an_organisation(find):
     assert ("ORG", "Quorvex") in find("The club is owned by Quorvex co-founder Joe Tsai since 2019.")
+
+
+def test_a_name_that_opens_on_a_given_name_before_a_role_and_its_holder_is_an_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Norton Quorvex chief executive Peter Martyr said so."
+    found = [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
+    assert found == ["Norton Quorvex"]
+
+
+def test_a_place_before_a_role_and_its_holder_is_no_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "The role went to current Paris managing partner Hervé Ekué."
+    assert context_candidates(text, 0, len(text), "en") == []
 
 
 def test_a_name_before_a_role_over_a_unit_is_an_organisation(find):

@@ -199,8 +199,13 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
             role = match.groupdict().get("role")
             if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
                 continue  # "Managing director Larry LaRocco": the word opens the role
-            # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name
-            given_ok = match.groupdict().get("article") is not None or pattern is quoted
+            # "président de la Fonda": after an article, a given name ("Fonda") starts no person's name;
+            # nor right before a role and its holder's name ("Norton Rose chief executive Peter Martyr")
+            given_ok = (
+                match.groupdict().get("article") is not None
+                or pattern is quoted
+                or (pattern is before_role[1] and not match.group("unit") and name not in place_names())
+            )
             common_ok = pattern in (described, quoted, _LISTED, _WIRE)  # the context says what the name is
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 at = match.start("name")

@@ -112,13 +112,26 @@ def role_run(
         end -= 1
     if not has_head or end == start or ends_board(view, end - 1):
         return None
-    words = [table[i][0] for i in range(start, end)]
+    words = _compounds([table[i][0] for i in range(start, end)], lex)
     demoted = any(part in lex.demoting for w in words if w not in lex.heads for part in w.split("-"))
     heads = any(w in lex.heads or w.rsplit("-", 1)[-1] in lex.heads for w in words)  # "co-directrice"
     one_of = any(w in lex.seats for w in words) and _one_of_several(view, start)
     predicate = "heads" if heads and not demoted and not one_of and not _of_a_unit(view, end) else "works_for"
     role = doc[start:end].text
     return Match(start, end, predicate, "role", role)
+
+
+def _compounds(words: list[str], lex: RelationLexicon) -> list[str]:
+    """The role's words, with a demoting word joined to the next where the lexicon's heads write the two
+    as one compound: "Vice Chancellor" is the "vice-chancellor" who heads a university, not a demoted
+    chancellor ("secretary general" stays two words)."""
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in lex.demoting and f"{joined[-1]}-{word}" in lex.heads:
+            joined[-1] = f"{joined[-1]}-{word}"
+        else:
+            joined.append(word)
+    return joined
 
 
 def _one_of_several(view: SentenceView, start: int) -> bool:
