@@ -665,6 +665,22 @@ def test_a_generic_name_in_lower_case_stands_for_the_organisation_whose_name_car
 
 
 @pytest.mark.slow
+def test_a_generic_name_in_lower_case_right_after_the_topic_was_named_stands_for_it(en) -> None:
+    text = "Quorvex was formed in 2019. Jane Roe is the president of the company."
+    mentions = [*orgs(text, "Quorvex"), person(text, "Jane Roe")]
+    assert triples(find_relations([(0, en(text))], mentions, topic="Quorvex")) == {
+        ("Jane Roe", "heads", "Quorvex")
+    }
+
+
+@pytest.mark.slow
+def test_a_generic_name_in_lower_case_after_another_organisation_is_not_the_topic(en) -> None:
+    text = "Quorvex met Beta Labs in 2019. Jane Roe is the president of the company."
+    mentions = [*orgs(text, "Quorvex", "Beta Labs"), person(text, "Jane Roe")]
+    assert triples(find_relations([(0, en(text))], mentions, topic="Quorvex")) == set()
+
+
+@pytest.mark.slow
 def test_possessive_role_after_the_person(en) -> None:
     text = "The work is led at Acme Institute by Dr John Roe, the Institute's Director."
     mentions = [*orgs(text, "Acme Institute"), person(text, "John Roe")]

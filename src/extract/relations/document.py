@@ -286,7 +286,8 @@ def topic_anchors(
         elif _generic_name(token, lexicon) and i + 1 not in taken:
             head = table[i + 1][0]
             key = generic_referent(head, topic, recent, words or {})
-            if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start:
+            # in lower case ("director of the company") only right after the topic was named
+            if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start or recent[-1:] == [topic]:
                 extra.append(Anchor(i, i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
 
@@ -294,8 +295,8 @@ def topic_anchors(
 def _generic_name(article: Token, lexicon: RelationLexicon) -> bool:
     """ "the Centre", "l'Institut", "the alliance": an article and a generic head that is not part of a name.
     In lower case ("the alliance") it stands for an organisation only when one whose name carries that
-    head was named (:func:`generic_referent`), or when it opens the sentence ("La société est
-    labellisée"); the callers see to that."""
+    head was named (:func:`generic_referent`), when it opens the sentence ("La société est
+    labellisée") or when the organisation named last is the topic; the callers see to that."""
     doc = article.doc
     if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
         return False
