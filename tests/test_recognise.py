@@ -994,3 +994,14 @@ def test_a_name_after_a_person_and_of_is_their_organisation(find):
 def test_a_place_or_a_longer_name_after_a_person_and_of_is_left_alone(find):
     found = find("Dr Luca Ferrante of Guardia Volontaria del Mare is Treasurer. Anna Roe of Spain spoke.")
     assert ("ORG", "Guardia Volontaria") not in found and ("ORG", "Spain") not in found
+
+
+def test_an_acronym_the_model_calls_only_a_place_is_an_organisation_unless_the_gazetteer_has_it():
+    from collections import Counter
+
+    from extract.recognise.votes import _acronym
+
+    assert _acronym("QRVX", Counter({False: 1}), {"LOC"})
+    assert not _acronym("PARIS", Counter({False: 1}), {"GPE"})
+    assert not _acronym("UK", Counter({False: 3}), {"GPE"})
+    assert not _acronym("QRVX", Counter({False: 1}), {"LOC", "PERSON"})

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extract.recognise.blocks import Block
+from extract.recognise.places import place_names
 
 #: A word that opens in lower case and has a capital inside ("mirSense", "eBay").
 CAMEL_CASE = re.compile(r"[a-zà-öø-ÿ]+[A-ZÀ-ÖØ-Þ][\w-]*")
@@ -26,10 +27,24 @@ def not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
     "Lyon" tagged ORG once and PERSON once is no organisation; a rule can still make it one.
     """
     votes = _votes(blocks)
-    places = {ent.text for _, doc in blocks for ent in doc.ents if ent.label_ in PLACE_LABELS}
-    # an acronym the model calls ORG more often than a place is no place ("FIIA": ORG twice, GPE once)
-    places = {name for name in places if not (name.isupper() and votes[name][True] > votes[name][False])}
-    return places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+    labels: dict[str, set[str]] = defaultdict(set)
+    for _, doc in blocks:
+        for ent in doc.ents:
+            labels[ent.text].add(ent.label_)
+    places = {name for name, found in labels.items() if found & PLACE_LABELS}
+    names = places | {name for name, vote in votes.items() if vote[False] >= vote[True]}
+    return {name for name in names if not _acronym(name, votes[name], labels[name])}
+
+
+def _acronym(name: str, vote: Counter[bool], labels: set[str]) -> bool:
+    """Whether a name in capitals is an organisation's acronym whatever else the model calls it: one it
+    calls ORG more often ("FIIA": ORG twice, GPE once), or one of three letters or more that it calls
+    only a place and that names no place of the gazetteer ("l'ARS Pays de la Loire"; not "UK", "MD" or
+    "PARIS")."""
+    if not name.isupper() or not name.isalpha():
+        return False
+    unknown = len(name) >= 3 and name not in place_names() and name.title() not in place_names()
+    return vote[True] > vote[False] or (unknown and labels <= PLACE_LABELS)
 
 
 def model_orgs(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
