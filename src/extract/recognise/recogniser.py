@@ -10,9 +10,8 @@ models miss and overrule them where they are known to be wrong:
 - acronyms, and acronyms defined in brackets with their long forms;
 - person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to
   find names the model missed;
-- calendar dates in every supported language (:mod:`extract.recognise.dates`; the
-  French model has no DATE label and the English one also tags durations and
-  relative dates).
+- calendar dates in every supported language (:mod:`extract.recognise.dates`; the French
+  model has no DATE label, the English one also tags durations and relative dates).
 
 Candidates (:mod:`extract.recognise.candidates`) are then cleaned to the
 guidelines' spans (no article, title, possessive, quote or bracket;
@@ -39,6 +38,7 @@ from extract.core.settings import Settings
 from extract.languages import lexicon
 from extract.languages.registry import languages
 from extract.recognise.blocks import Block, batches, plan_blocks
+from extract.recognise.branches import branch_places
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.complements import complement_chains
 from extract.recognise.consistency import coordinated, join_neighbours, propagate, split_joined
@@ -185,7 +185,7 @@ class Recogniser:
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
-        chosen = complement_chains(text, chosen, blocks)
+        chosen = branch_places(text, complement_chains(text, chosen, blocks), blocks)
         chosen = propagate(text, paragraphs, chosen, shouting, places)
         chosen = join_neighbours(text, sorted(chosen, key=lambda c: (c.start, c.end)))
         chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
