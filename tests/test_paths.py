@@ -403,3 +403,28 @@ def test_a_non_executive_director_holds_a_seat(en) -> None:
     assert found(en, text, ("He", "PERSON", "P"), ("Acme Holdings", "ORG", "A")) == {
         ("P", "works_for", "A", None)
     }
+
+
+@pytest.mark.slow
+def test_a_role_apposed_to_one_person_is_not_the_next_person_s(en) -> None:
+    from spacy.tokens import Doc
+
+    # the small model's parse of such a sentence: the next person joined to the role by "and"
+    text = "Elected were Rob Poe , General Director of Acme Opera , and Al Roe of Beta Artists ."
+    words = text.split(" ")
+    heads = [0, 0, 3, 0, 3, 6, 3, 6, 9, 7, 6, 6, 13, 6, 13, 16, 14, 0]
+    deps = "ROOT auxpass compound nsubjpass punct compound appos prep compound pobj punct cc compound conj"
+    deps += " prep compound pobj punct"
+    pos = "VERB AUX PROPN PROPN PUNCT PROPN PROPN ADP PROPN PROPN PUNCT CCONJ PROPN PROPN ADP PROPN PROPN"
+    pos += " PUNCT"
+    lemmas = [w.lower() for w in words]
+    doc = Doc(en.vocab, words=words, heads=heads, deps=deps.split(), pos=pos.split(), lemmas=lemmas)
+    names = ("Rob Poe", "PERSON", "J"), ("Acme Opera", "ORG", "A"), ("Al Roe", "PERSON", "P")
+    assert ("P", "heads", "A", None) not in found(lambda _: doc, text, *names, ("Beta Artists", "ORG", "B"))
+
+
+@pytest.mark.slow
+def test_an_industrial_director_holds_a_post(fr) -> None:
+    text = "La direction revient à Jean Roux, directeur industriel de Quorvex."
+    names = ("Jean Roux", "PERSON", "P"), ("Quorvex", "ORG", "Q")
+    assert found(fr, text, *names, lang="fr") == {("P", "works_for", "Q", None)}

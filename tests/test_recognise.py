@@ -1005,3 +1005,17 @@ def test_an_acronym_the_model_calls_only_a_place_is_an_organisation_unless_the_g
     assert not _acronym("PARIS", Counter({False: 1}), {"GPE"})
     assert not _acronym("UK", Counter({False: 3}), {"GPE"})
     assert not _acronym("QRVX", Counter({False: 1}), {"LOC", "PERSON"})
+
+
+def test_a_head_noun_before_a_role_of_two_words_is_a_title(find):
+    found = find("“It is good,” said Bob Roe, Group Chief Executive of Quorvex.")
+    assert not any(text.startswith("Group") for _, text in found)
+
+
+def test_a_general_director_before_an_organisation_is_no_part_of_its_name(find):
+    found = find("Jane Roe, General Director of Quorvex Theatre of Saint Louis, was elected.")
+    assert ("ORG", "Quorvex Theatre of Saint Louis") in found
+
+
+def test_an_aquarium_is_an_organisation_head(find):
+    assert ("ORG", "Georgia Aquarium") in find("“We are proud,” said Jane Roe, head of Georgia Aquarium.")

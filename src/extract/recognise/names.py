@@ -182,8 +182,10 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     roles = lexicon.every_language("role_words")
     if " " not in name and name.lower() in roles:
         return False  # "Doyen", "Director": a role in capitals names no one
-    last = name.split()[-1].lower()
-    titled = last in roles or last.removesuffix("s") in roles
+    words = name.lower().split()
+    last = words[-1]
+    # "Managing Directors", "Group Chief Executive": a role, perhaps of two words, ends the name
+    titled = last in roles or last.removesuffix("s") in roles or " ".join(words[-2:]) in roles
     if c.source == "model" and titled and not has_head(name, vocab):
         return False  # "Technical Delegate", "Managing Directors": a title, not a body
     if c.source != "gazetteer" and titled and last not in vocab.org_heads and _unjoined(name, vocab):

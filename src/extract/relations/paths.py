@@ -273,12 +273,26 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
     if any(person.end <= a.start and a.end <= role.i and _apposed(view, a.end, role.i) for a in others):
         return True
     mine = range(person.start, person.end)
-    near = [*role.children, role.head]
-    for token in near:
-        attached = token.dep_ in NAME_DEPS or token is role.head
+    # a name the role hangs on ("Robert McPhee, General Director"), not a list sibling it is joined to,
+    # nor when the person hangs on the role ("former EU head of enlargement Sir Michael Leigh")
+    holder = role.dep_ != "conj" and not _hangs_on(view.doc[person.start], role)
+    for token in [*role.children, role.head]:
+        attached = token.dep_ in NAME_DEPS or (token.i == role.head.i and holder)
         if token.i in mine or not attached:
             continue
         if any(a.label == "PERSON" and a.start <= token.i < a.end for a in view.anchors):
+            return True
+    return False
+
+
+def _hangs_on(token: Token, role: Token) -> bool:
+    """Whether ``token`` hangs below ``role`` through complements, no conjunction on the way ("head of
+    enlargement Sir Michael Leigh"; not "Director of X, and Al Roe", a list sibling)."""
+    while token.i != token.head.i:
+        if token.dep_ == "conj":
+            return False
+        token = token.head
+        if token.i == role.i:
             return True
     return False
 
