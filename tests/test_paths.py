@@ -428,3 +428,17 @@ def test_an_industrial_director_holds_a_post(fr) -> None:
     text = "La direction revient à Jean Roux, directeur industriel de Quorvex."
     names = ("Jean Roux", "PERSON", "P"), ("Quorvex", "ORG", "Q")
     assert found(fr, text, *names, lang="fr") == {("P", "works_for", "Q", None)}
+
+
+@pytest.mark.slow
+def test_a_patron_funds_the_organisation_it_is_patron_of(fr) -> None:
+    text = "Acme, mécène de l'Opéra de Lyon, renouvelle son engagement."
+    names = ("Opéra de Lyon", "ORG", "O"), ("Acme", "ORG", "A")
+    assert found(fr, text, *names, lang="fr") == {("O", "funded_by", "A", None)}
+
+
+@pytest.mark.slow
+def test_an_investor_in_a_company_funds_it(en) -> None:
+    text = "Beta Capital, an investor in Acme Robotics, will keep its stake."
+    names = ("Beta Capital", "ORG", "B"), ("Acme Robotics", "ORG", "A")
+    assert found(en, text, *names) == {("A", "funded_by", "B", None)}

@@ -16,8 +16,10 @@ from extract.core.schema import PREDICATES
 from extract.languages.registry import language_file, languages, read_json
 from extract.relations.lexicon import invalid, word_list
 
-#: Frame agents: "subject" (the verb's agent is the relation's subject), "object" or "either".
-AGENTS = ("subject", "object", "either")
+#: Frame agents: "subject" (the verb's agent is the relation's subject), "object", "either", or "holder":
+#: a noun naming the doer, whose holder is the relation's object ("AXA, mécène de l'Opéra": the Opéra is
+#: funded by AXA); its verbs read as with "object" ("Acme sponsors the festival").
+AGENTS = ("subject", "object", "either", "holder")
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,7 +138,7 @@ def _role_of(side: Token, trigger: Token, frame: Frame) -> str | None:
         if dep in PASSIVE_DEPS:
             return "patient"
         marker = _marker(side, trigger)
-        if marker in frame.object_marks and frame.agent == "object":
+        if marker in frame.object_marks and frame.agent in ("object", "holder"):
             return "agent"  # "funded by X", "soutenu par X"
         if marker is not None and frame.agent == "subject" and marker.split()[-1] not in frame.object_marks:
             return "setting"  # "managed the sale at Y": where the deed was done, not what it was done to
@@ -207,7 +207,10 @@ def _noun_pair(frame: Frame, ends: Ends, roles: tuple[str, str]) -> Ends | None:
     if frame.agent == "either":
         return None if objects[0] == objects[1] else ends  # "with A and with B": not partners
     if objects[0] != objects[1]:
-        return ends[::-1] if objects[0] else ends
+        holder, obj = ends[::-1] if objects[0] else ends
+        return (obj, holder) if frame.agent == "holder" else (holder, obj)  # "mécène de Y": Y is funded
     if set(roles) == {"agent", "holder"} and frame.agent == "object":
         return ends if roles[0] == "holder" else ends[::-1]
+    if set(roles) == {"agent", "holder"} and frame.agent == "holder":
+        return ends if roles[0] == "agent" else ends[::-1]  # "Acme's sponsor, Beta": Acme is funded
     return None
