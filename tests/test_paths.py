@@ -442,3 +442,10 @@ def test_an_investor_in_a_company_funds_it(en) -> None:
     text = "Beta Capital, an investor in Acme Robotics, will keep its stake."
     names = ("Beta Capital", "ORG", "B"), ("Acme Robotics", "ORG", "A")
     assert found(en, text, *names) == {("A", "funded_by", "B", None)}
+
+
+@pytest.mark.slow
+def test_carried_to_the_head_of_an_organisation_heads_it(fr) -> None:
+    text = "Jean Roux a été porté, en 2019, à la tête de l'Association française des technologies."
+    names = ("Jean Roux", "PERSON", "P"), ("Association française des technologies", "ORG", "A")
+    assert found(fr, text, *names, lang="fr") == {("P", "heads", "A", "2019")}
