@@ -449,3 +449,10 @@ def test_carried_to_the_head_of_an_organisation_heads_it(fr) -> None:
     text = "Jean Roux a été porté, en 2019, à la tête de l'Association française des technologies."
     names = ("Jean Roux", "PERSON", "P"), ("Association française des technologies", "ORG", "A")
     assert found(fr, text, *names, lang="fr") == {("P", "heads", "A", "2019")}
+
+
+@pytest.mark.slow
+def test_the_items_of_an_including_list_take_the_place_of_the_noun_they_list(en) -> None:
+    text = "Six companies, including energy giant Acme and Japan's Beta Corp, have joined the Zeta Council."
+    names = ("Acme", "ORG", "A"), ("Beta Corp", "ORG", "B"), ("Zeta Council", "ORG", "Q")
+    assert found(en, text, *names) == {("A", "member_of", "Q", None), ("B", "member_of", "Q", None)}

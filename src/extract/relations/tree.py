@@ -53,7 +53,24 @@ def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> T
         if head_anchor is None or head_anchor.label != anchor.label or head_anchor is anchor:
             break
         token = anchor_root(view, head_anchor)
-    return token
+    return _enumerated(view, token) or token
+
+
+def _enumerated(view: SentenceView, token: Token) -> Token | None:
+    """The plural noun a list hangs from when an enumerator opens it ("six companies, including A and B,
+    have joined Y", "six entreprises, dont A et B, ont rejoint Y"): the items stand in the sentence for
+    it, as a verb's subject or object only (in "its partners, including A" the noun states the relation)."""
+    forms = doc_forms(view.doc)
+    words = {phrase[-1] for phrase in view.lexicon.enumerators}
+    if token.dep_ == "pobj" and forms[token.head.i][0] in words:
+        noun = token.head.head  # English: the enumerator is the preposition the first item hangs from
+    elif any(forms[c.i][0] in words for c in token.children if c.i < token.i):
+        noun = token.head  # French: "dont", "notamment" hang from the first item
+    else:
+        return None
+    plural = noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number") and noun.i != token.i
+    argument = noun.dep_ in SUBJECT_DEPS | PASSIVE_DEPS | {"dobj", "obj"} and is_verb(noun.head)
+    return noun if plural and argument else None
 
 
 @cache
