@@ -1019,3 +1019,8 @@ def test_a_general_director_before_an_organisation_is_no_part_of_its_name(find):
 
 def test_an_aquarium_is_an_organisation_head(find):
     assert ("ORG", "Georgia Aquarium") in find("“We are proud,” said Jane Roe, head of Georgia Aquarium.")
+
+
+def test_a_co_chair_listed_after_an_organisation_is_no_organisation(find):
+    found = find("Jane Roe, Vice Chairman of Quorvex Group and Co-Chair of the Zeta Council, said so.")
+    assert not any(text == "Co-Chair" for _, text in found)
