@@ -674,6 +674,15 @@ def test_a_generic_name_in_lower_case_right_after_the_topic_was_named_stands_for
 
 
 @pytest.mark.slow
+def test_the_lender_stands_for_the_topic_bank(en) -> None:
+    text = "Quorvex reported its results. Jane Roe is the chairman of the lender."
+    mentions = [*orgs(text, "Quorvex"), person(text, "Jane Roe")]
+    assert triples(find_relations([(0, en(text))], mentions, topic="Quorvex")) == {
+        ("Jane Roe", "heads", "Quorvex")
+    }
+
+
+@pytest.mark.slow
 def test_a_generic_name_in_lower_case_after_another_organisation_is_not_the_topic(en) -> None:
     text = "Quorvex met Beta Labs in 2019. Jane Roe is the president of the company."
     mentions = [*orgs(text, "Quorvex", "Beta Labs"), person(text, "Jane Roe")]
