@@ -1125,3 +1125,11 @@ def test_a_word_after_a_name_preposition_is_no_head_a_generic_name_refers_by() -
     ]
     words = name_words(mentions)
     assert "université" not in words["CPU"] and "université" in words["UPD"]
+
+
+@pytest.mark.slow
+def test_a_post_in_a_named_part_of_an_organisation_is_a_post_in_it(en) -> None:
+    text = "Jane Roe, Professor in the Department of Physics at the University of Quorvex, was elected."
+    mentions = [*orgs(text, "Department of Physics", "University of Quorvex"), person(text, "Jane Roe")]
+    relations = triples(find_relations([(0, en(text))], mentions))
+    assert ("Jane Roe", "works_for", "University of Quorvex") in relations

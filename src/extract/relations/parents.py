@@ -13,13 +13,15 @@ never read as a parent.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from extract.languages.lexicon import every_language
 from extract.relations.view import Anchor, Found, SentenceView, forms
 
 #: The mark between two parent bodies in the brackets.
 SEPARATOR = "/"
+#: The predicates of a person's post.
+POSTS = frozenset({"heads", "works_for"})
 
 
 def bracketed_parents(view: SentenceView) -> Iterator[Found]:
@@ -91,6 +93,20 @@ def named_part(view: SentenceView) -> Iterator[Found]:
             whole = starts.get(at)
             if whole is not None and whole.key != first.key:
                 yield Found(first.key, "member_of", whole.key, None, None)
+
+
+def post_in_whole(view: SentenceView, found: Sequence[Found]) -> Iterator[Found]:
+    """A person's post in a named part of an organisation is a post in the organisation ("Professor in the
+    Department of History at the University of Waterloo" works for the university too; "directrice
+    générale de la division Cosmétique Active du groupe L'Oréal" works for L'Oréal), unless the sentence
+    already relates the two."""
+    wholes = {f.subject: f.object for f in named_part(view)}
+    related = {(f.subject, f.object) for f in found}
+    for f in found:
+        whole = wholes.get(f.object)
+        if f.predicate in POSTS and whole is not None and (f.subject, whole) not in related:
+            related.add((f.subject, whole))
+            yield Found(f.subject, "works_for", whole, f.role, f.date)
 
 
 def _after_acronym(view: SentenceView, anchor: Anchor, starts: dict[int, Anchor]) -> int:

@@ -28,7 +28,13 @@ from extract.relations.lists import (
 )
 from extract.relations.neighbours import leading, neighbour_pair, possessive_role
 from extract.relations.owned import members_listed
-from extract.relations.parents import bracketed_employer, bracketed_parents, hyphened_owner, named_part
+from extract.relations.parents import (
+    bracketed_employer,
+    bracketed_parents,
+    hyphened_owner,
+    named_part,
+    post_in_whole,
+)
 from extract.relations.partners import joined_pair, joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
 from extract.relations.rosters import listed_people, officer_list
@@ -40,9 +46,9 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     other rules read the list as one phrase and give every name the first one's role)."""
     yield from officer_list(view)
     listed = listed_people(view)
-    for found in _other_rules(view):
-        if found.subject not in listed:
-            yield found
+    found = [f for f in _other_rules(view) if f.subject not in listed]
+    yield from found
+    yield from post_in_whole(view, found)
 
 
 def _other_rules(view: SentenceView) -> Iterator[Found]:
