@@ -1024,3 +1024,9 @@ def test_an_aquarium_is_an_organisation_head(find):
 def test_a_co_chair_listed_after_an_organisation_is_no_organisation(find):
     found = find("Jane Roe, Vice Chairman of Quorvex Group and Co-Chair of the Zeta Council, said so.")
     assert not any(text == "Co-Chair" for _, text in found)
+
+
+def test_the_organisation_of_a_dashed_board_line_is_kept_whole(find):
+    text = "The board:\nChair: Jane Roe - Quorvex\nFuture: Rosa Poe - Spanish National Zeta Council"
+    found = find(text)
+    assert {("ORG", "Quorvex"), ("PERSON", "Rosa Poe"), ("ORG", "Spanish National Zeta Council")} <= found

@@ -1133,3 +1133,11 @@ def test_a_post_in_a_named_part_of_an_organisation_is_a_post_in_it(en) -> None:
     mentions = [*orgs(text, "Department of Physics", "University of Quorvex"), person(text, "Jane Roe")]
     relations = triples(find_relations([(0, en(text))], mentions))
     assert ("Jane Roe", "works_for", "University of Quorvex") in relations
+
+
+@pytest.mark.slow
+def test_a_title_on_a_dashed_board_line_is_not_held_at_the_person_s_own_organisation(en) -> None:
+    text = "Chair: Jane Roe - Quorvex"
+    mentions = [*orgs(text, "Quorvex"), person(text, "Jane Roe")]
+    relations = find_relations([(0, en(text))], mentions, topic="Zeta Platform")
+    assert ("Jane Roe", "heads", "Quorvex") not in triples(relations)

@@ -23,6 +23,8 @@ from extract.recognise.spans import Spans
 from extract.text import acronyms
 from extract.text.fold import fold
 
+#: A dash between spaces: no part of a person's name.
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
     """Where an organisation span ends when it runs on into a role and a person ("Board President Allison
@@ -61,6 +63,16 @@ def before_trailing_person(text: str, start: int, end: int, vocab: lexicon.Vocab
         if looks_like_person(tail, vocab) and tail.split()[-1][:1].isupper():
             return start + words[keep - 1].end()
     return end
+
+
+def after_dashed_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """Where an organisation span starts when it opens on a person's name and a spaced dash ("Rosa Palacin
+    Peiro - Spanish National Research Council", a board's list of members and where they come from):
+    after the dash."""
+    dash = _SPACED_DASH.search(text, start, end)
+    if dash is None or not looks_like_person(text[start : dash.start()], vocab):
+        return start
+    return dash.end()
 
 
 def _held_role_before(text: str, start: int, vocab: lexicon.Vocabulary) -> bool:
@@ -193,7 +205,8 @@ def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
     ("Smith announced" is the Smith of "John Smith"): a cue organisation of that word is dropped, and a
     model organisation of that word is the person, unless the word also stands in a longer organisation
     name or in the organisations list ("Dell" beside "Dell Technologies" and "Michael Dell")."""
-    full = (text[c.start : c.end].split() for c in candidates if c.label == "PERSON")
+    # a spaced dash ends a person's name ("Michael Lippert - Saft": the model ran on into the employer)
+    full = (_SPACED_DASH.split(text[c.start : c.end])[0].split() for c in candidates if c.label == "PERSON")
     # a one-word "person" is no one's surname, nor is a model "person" opening in lower case ("président
     # de la Fonda" gives no surname "Fonda")
     people = {words[-1] for words in full if len(words) > 1 and words[0][:1].isupper()}

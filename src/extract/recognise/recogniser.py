@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import cache
 
 import numpy
 from spacy.matcher import Matcher, PhraseMatcher
@@ -44,6 +43,7 @@ from extract.recognise.complements import complement_chains
 from extract.recognise.consistency import coordinated, join_neighbours, propagate, split_joined
 from extract.recognise.context import context_candidates
 from extract.recognise.corrections import (
+    after_dashed_person,
     before_titled_person,
     before_trailing_person,
     employers_in_brackets,
@@ -56,6 +56,7 @@ from extract.recognise.corrections import (
 )
 from extract.recognise.dates import find_dates
 from extract.recognise.keys import assign_keys
+from extract.recognise.lines import line_candidates
 from extract.recognise.models import Models
 from extract.recognise.names import (
     capitalised_function_word,
@@ -169,7 +170,7 @@ class Recogniser:
         shouting = _shouting_ranges(text, paragraphs)
         titles = _title_ranges(text, paragraphs)
         places = not_org_names(blocks)
-        candidates += _contact_candidates(text, paragraphs)
+        candidates += line_candidates(text, paragraphs)
         for block, doc in blocks:
             candidates += self._model_candidates(doc, block, shouting, titles)
             candidates += self._rule_candidates(doc, block, shouting)
@@ -354,7 +355,7 @@ class Recogniser:
         if end - start < 2 or url_at(text, start, end):
             return None
         if c.label == "ORG" and c.source != "gazetteer":
-            start = after_titles(text, start, end, vocab)
+            start = after_dashed_person(text, after_titles(text, start, end, vocab), end, vocab)
             start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
             end = before_titled_person(text, start, end, vocab)
             end = before_cut_word(text, start, before_trailing_person(text, start, end, vocab))
@@ -429,28 +430,6 @@ def _place_first(name: str) -> bool:
     "Milton Keynes Central"), not a person."""
     words = place_prefix(name)
     return words >= 2 or (words == 1 and first_names().get_gender(name.split()[0]) in ("unknown", "andy"))
-
-
-@cache
-def _contact() -> re.Pattern[str]:
-    """A name, a dash or colon, and a line that holds a contact word of any language, an address or a
-    phone number ("Claire Dupont – Tél. 01 ...")."""
-    words = lexicon.alternation(lexicon.every_language("contact_words"))
-    return re.compile(
-        r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,3})\s*[–—,:|-]\s*"
-        rf"(?=.*(?:\b(?:{words})\b|@|\+\d|\b\d{{2}}[ .]\d{{2}}[ .]\d{{2}}\b))",
-        re.IGNORECASE,
-    )
-
-
-def _contact_candidates(text: str, paragraphs: Sequence[Paragraph]) -> list[Candidate]:
-    """The person at the start of a press-contact line ("Claire Dupont – Tél. 01 ...")."""
-    found = []
-    for p in paragraphs:
-        match = _contact().match(text, p.start, p.end)
-        if match and not p.boilerplate and p.lang in languages():
-            found.append(Candidate(match.start("name"), match.end("name"), "PERSON", "title", p.lang))
-    return found
 
 
 def _source(source: str) -> str:

@@ -18,7 +18,17 @@ from extract.relations.emit import alongside_fellows, emit
 from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.groups import group_after
 from extract.relations.triggers import pre_ok, role_ending_at, role_run, triggers_in
-from extract.relations.view import CLAUSE_BREAKS, Anchor, Found, Match, SentenceView, dates_in, forms, gap
+from extract.relations.view import (
+    CLAUSE_BREAKS,
+    DASHES,
+    Anchor,
+    Found,
+    Match,
+    SentenceView,
+    dates_in,
+    forms,
+    gap,
+)
 
 #: The most words an apposition after a person's name may hold, its commas included.
 APPOSITION = 9
@@ -66,7 +76,7 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
     the one organisation the sentence names or, when it names none, in the topic organisation. A board
     the sentence names is no such organisation: its director is the company's ("Le Conseil
     d'administration a révoqué Jean Azéma, directeur général")."""
-    named = {a.key for a in view.anchors if a.label == "ORG" and not is_board(view, a)}
+    named = {a.key for a in view.anchors if a.label == "ORG" and not is_board(view, a) and not _home(view, a)}
     orgs = named or ({view.topic} if view.topic else set())
     if len(orgs) != 1:
         return
@@ -82,6 +92,14 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
             if len(people) > 1 and match.predicate == "heads":
                 match = replace(match, predicate="works_for")
             yield from emit(view, people, [employer], match, date)
+
+
+def _home(view: SentenceView, org: Anchor) -> bool:
+    """Whether ``org`` is where a person listed before it comes from ("Chair: Michael Lippert - Saft"): a
+    dash right between them; the title is held elsewhere (the board the list is of)."""
+    at = org.start - 1
+    dash = at > view.sent.start and view.doc[at].text in DASHES
+    return dash and any(a.label == "PERSON" and a.end == at for a in view.anchors)
 
 
 def person_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:

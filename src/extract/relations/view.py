@@ -19,6 +19,8 @@ from extract.relations.lexicon import MergedWords, RelationLexicon
 AGENT_REACH = 5
 #: "Institut X – Centre Y" inside a list: one member under two names.
 RENAMING_DASHES = frozenset({"–", "—"})
+#: Every dash a line may set between a person and where they come from ("Michael Lippert - Saft").
+DASHES = frozenset({"-", "–", "—"})
 CLAUSE_BREAKS = frozenset({";", ".", "?", "!", "•", "|"})
 #: Punctuation a gap may hold (so may a possessive marker, "'s": a word, read from the lexicon).
 GAP_PUNCT = frozenset({",", "–", "-", "—", "'", '"', "‘", "“", "”", "«", "»", "*"})
