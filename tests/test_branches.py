@@ -38,3 +38,9 @@ def test_a_place_where_another_mention_starts_is_no_branch():
     org, person = Candidate(0, 7, "ORG", "model", "en"), Candidate(8, 20, "PERSON", "model", "en")
     found = branch_places(text, [org, person], _block(text, (1, 2)))
     assert _names(text, found) == ["Quorvex", "Canada Smith"]
+
+
+def test_a_place_joined_to_another_place_is_no_branch():
+    text = "Quorvex US and Europe"
+    org = Candidate(0, 7, "ORG", "model", "en")
+    assert _names(text, branch_places(text, [org], _block(text, (1, 2)))) == ["Quorvex"]
