@@ -1141,3 +1141,11 @@ def test_a_title_on_a_dashed_board_line_is_not_held_at_the_person_s_own_organisa
     mentions = [*orgs(text, "Quorvex"), person(text, "Jane Roe")]
     relations = find_relations([(0, en(text))], mentions, topic="Zeta Platform")
     assert ("Jane Roe", "heads", "Quorvex") not in triples(relations)
+
+
+@pytest.mark.slow
+def test_a_role_opening_a_sentence_that_names_a_person_is_not_the_topic_s(en) -> None:
+    text = "President of the Zeta Federation since 1981, Jan Poe was elected to the board."
+    mentions = [*orgs(text, "Zeta Federation"), person(text, "Jan Poe")]
+    relations = find_relations([(0, en(text))], mentions, topic="Quorvex Union")
+    assert not any(r.subject == "Quorvex Union" for r in relations)

@@ -303,8 +303,9 @@ def _before_kind(view: SentenceView, end: int) -> int:
 
 
 def leading(view: SentenceView) -> Iterator[Found]:
-    """A sentence that opens with its trigger: "Head of X" in a list of the topic's titles,
-    "Launched by X, Y ..." (Y is the patient), "partnership between A and B"."""
+    """A sentence that opens with its trigger: "Head of X" in a list of the topic's titles (when it names
+    no person, who would hold it), "Launched by X, Y ..." (Y is the patient), "partnership between A and
+    B"."""
     if not view.anchors:
         return
     first = view.anchors[0]
@@ -351,8 +352,15 @@ def leading(view: SentenceView) -> Iterator[Found]:
             match.direction == "role" and not any(forms(t)[0] in view.lexicon.role_prepositions for t in post)
         ):
             return
+        if match.direction == "role" and _names_a_person(view):
+            return  # "President of X since 1981, Mr Pelaez ...", "Le président de X, Y, ...": theirs
         subject = Anchor(view.sent.start, view.sent.start, topic, "ORG")
         yield from emit(view, [subject], group_after(view, first), match, None)
+
+
+def _names_a_person(view: SentenceView) -> bool:
+    """Whether the sentence names a person, or stands a pronoun for one: a role it opens on is theirs."""
+    return bool(view.pronouns) or any(a.label == "PERSON" for a in view.anchors)
 
 
 def possessive_role(view: SentenceView) -> Iterator[Found]:
