@@ -323,6 +323,17 @@ def test_french_colon_list_after_notamment(fr) -> None:
 
 
 @pytest.mark.slow
+def test_the_listed_members_of_a_group_a_body_joins_are_its_peers(fr) -> None:
+    text = (
+        "Egalement membre de la Conférence Zeta, l'Institut Acme rejoint ainsi la quinzaine d'établissements "
+        "membres des deux Conférences: le Réseau Alpha, le Groupe Beta."
+    )
+    names = ("Institut Acme", "Conférence Zeta", "Réseau Alpha", "Groupe Beta")
+    relations = find_relations([(0, fr(text))], orgs(text, *names, lang="fr"))
+    assert ("Institut Acme", "member_of", "Réseau Alpha") not in triples(relations)
+
+
+@pytest.mark.slow
 def test_a_possessor_is_not_the_member(en) -> None:
     text = (
         "The Acme Institute's doctors are members of several societies: the Alpha Society; the Beta Society."

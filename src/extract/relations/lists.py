@@ -63,10 +63,11 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
         pre = gap(view, subject.end, match.start)
         if pre and forms(pre[0])[0] in view.merged.possessive_markers:
             continue  # "X's doctors are members of ...": the doctors are
+        clause = ("VERB", "CCONJ")
         if len(pre) > LIST_SUBJECT_WORDS or any(
-            t.pos_ == "VERB" or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
+            t.pos_ in clause or t.text in CLAUSE_BREAKS or forms(t)[0] in lex.negations for t in pre
         ):
-            continue
+            continue  # "Il quitte le conseil mais demeure ... au sein de": another clause's subject
         announce = gap(view, match.end, stop)
         found = _last_enumerator(view, announce)
         if found is None:
@@ -76,6 +77,8 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
             forms(t)[1] in lex.generic_heads or forms(t)[0] in lex.generic_heads for t in head
         ):
             continue
+        if head and any(m.predicate == "member_of" for m in triggers_in(view, head[0].i, head[-1].i + 1)):
+            continue  # "rejoint la quinzaine d'établissements membres des Conférences : A, B": its peers
         for item in list_items(view, announce[found[1] - 1].i + 1):
             if item.key != subject.key:
                 yield Found(subject.key, match.predicate, item.key, None, None)
