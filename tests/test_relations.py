@@ -1160,3 +1160,13 @@ def test_a_role_opening_a_sentence_that_names_a_person_is_not_the_topic_s(en) ->
     mentions = [*orgs(text, "Zeta Federation"), person(text, "Jan Poe")]
     relations = find_relations([(0, en(text))], mentions, topic="Quorvex Union")
     assert not any(r.subject == "Quorvex Union" for r in relations)
+
+
+def test_a_relation_whose_subject_has_a_type_its_predicate_does_not_take_is_dropped() -> None:
+    from extract.relations.document import Evidence, well_typed
+    from extract.relations.view import Found
+
+    evidence = Evidence(0, 10, "APCO, whose clients include Zeta Corp")
+    post = (Found("APCO", "works_for", "Zeta Corp", None, None), evidence)
+    founding = (Found("APCO", "founded", "Zeta Corp", None, None), evidence)
+    assert well_typed([post, founding], {"APCO": "ORG", "Zeta Corp": "ORG"}) == [founding]

@@ -129,4 +129,13 @@ PREDICATES = (
 )
 #: Predicates whose subject and object may be swapped without changing the meaning.
 SYMMETRIC_PREDICATES = frozenset({"partner_of"})
+#: The entity types each predicate's subject may have (its object is always an organisation), as the
+#: gold guidelines define them: only a person heads or works for; only an organisation is a member.
+SUBJECT_TYPES: dict[str, frozenset[str]] = {
+    "heads": frozenset({"PERSON"}),
+    "works_for": frozenset({"PERSON"}),
+    "founded": frozenset({"ORG", "PERSON"}),
+    **{p: frozenset({"ORG"}) for p in ("member_of", "partner_of", "coordinates", "accredited_by")},
+    "funded_by": frozenset({"ORG"}),
+}
 STATUSES = ("ok", "skipped", "error")

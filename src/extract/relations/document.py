@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extract.core.records import Mention, Relation
-from extract.core.schema import SYMMETRIC_PREDICATES
+from extract.core.schema import SUBJECT_TYPES, SYMMETRIC_PREDICATES
 from extract.languages.lexicon import alternation as lexicon_alternation
 from extract.languages.lexicon import every_language
 from extract.languages.registry import languages
@@ -136,7 +136,21 @@ def find_relations(
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
     found.extend(predecessors(found, stated))
-    return deduplicate(found)
+    return deduplicate(well_typed(found, {m.key: m.label for m in mentions if m.key}))
+
+
+def well_typed(
+    found: Sequence[tuple[Found, Evidence]], labels: Mapping[str, str]
+) -> list[tuple[Found, Evidence]]:
+    """The relations whose subject has a type the predicate takes and whose object is an organisation (a
+    rule that reads a person's role off an organisation's sentence, "APCO, whose clients include X",
+    states no post)."""
+    return [
+        (one, evidence)
+        for one, evidence in found
+        if labels.get(one.subject, "ORG") in SUBJECT_TYPES[one.predicate]
+        and labels.get(one.object, "ORG") == "ORG"
+    ]
 
 
 def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention], merged: MergedWords) -> list[Anchor]:
