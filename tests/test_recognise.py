@@ -1030,3 +1030,8 @@ def test_the_organisation_of_a_dashed_board_line_is_kept_whole(find):
     text = "The board:\nChair: Jane Roe - Quorvex\nFuture: Rosa Poe - Spanish National Zeta Council"
     found = find(text)
     assert {("ORG", "Quorvex"), ("PERSON", "Rosa Poe"), ("ORG", "Spanish National Zeta Council")} <= found
+
+
+def test_a_french_board_named_by_its_generic_name_alone_is_no_organisation(find):
+    found = find("Le Conseil d'administration a élu Jean Roux à la présidence de Quorvex.")
+    assert not any(text.startswith("Conseil") for _, text in found)
