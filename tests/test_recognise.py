@@ -1035,3 +1035,8 @@ def test_the_organisation_of_a_dashed_board_line_is_kept_whole(find):
 def test_a_french_board_named_by_its_generic_name_alone_is_no_organisation(find):
     found = find("Le Conseil d'administration a élu Jean Roux à la présidence de Quorvex.")
     assert not any(text.startswith("Conseil") for _, text in found)
+
+
+def test_a_turnover_abbreviated_ca_is_no_organisation(find):
+    found = find("Le groupe Quorvex affichait 54 millions d'euros de CA en 2016.")
+    assert ("ORG", "CA") not in found
