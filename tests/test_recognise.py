@@ -1040,3 +1040,7 @@ def test_a_french_board_named_by_its_generic_name_alone_is_no_organisation(find)
 def test_a_turnover_abbreviated_ca_is_no_organisation(find):
     found = find("Le groupe Quorvex affichait 54 millions d'euros de CA en 2016.")
     assert ("ORG", "CA") not in found
+
+
+def test_a_french_name_with_a_capital_on_its_first_word_alone_inside_a_sentence_is_kept(find):
+    assert ("ORG", "Assemblée nationale") in find("Il a été élu à l'Assemblée nationale en 2002.")

@@ -218,7 +218,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False  # a plural acronym is a kind of body ("FCCCs"), not a name
     if len(words) == 1 and re.search(r"\b\d+\s+$", text[max(0, c.start - 8) : c.start]):
         return False  # "24 ERN": a counted acronym is a common noun
-    sentence_case = len(words) > 1 and all(w.islower() for w in words[1:])
+    sentence_case = len(words) > 1 and all(w.islower() for w in words[1:]) and _opens_sentence(text, c.start)
     if c.source in ("model", "pattern") and sentence_case and not has_head(name, vocab):
         return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
     indefinite = _indefinite().search(text[max(0, c.start - 6) : c.start])
@@ -226,6 +226,12 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if indefinite and c.source not in ("acronym", "definition", "cue") and not role_after:
         return False  # "a Strategic Plan"; not "an Olympic Committee member": the role says what it is
     return not (c.source == "model" and " " not in name and name.islower())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line, where any word takes a capital (inside a sentence, a
+    capital on the first word alone is how French writes a name: "l'Assemblée nationale")."""
+    return re.search(r"(?:\A|[.!?:\n][\s«\"“]*)\Z", text[max(0, start - 4) : start]) is not None
 
 
 def _head_with_complement(words: list[str], vocab: lexicon.Vocabulary) -> bool:
