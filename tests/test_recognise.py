@@ -1044,3 +1044,12 @@ def test_a_turnover_abbreviated_ca_is_no_organisation(find):
 
 def test_a_french_name_with_a_capital_on_its_first_word_alone_inside_a_sentence_is_kept(find):
     assert ("ORG", "Assemblée nationale") in find("Il a été élu à l'Assemblée nationale en 2002.")
+
+
+def test_the_news_agencies_of_a_dateline_are_organisations_whatever_their_case(find):
+    found = find("Lyon (qvx/zwp) - Le président du groupe a été nommé.")
+    assert {("ORG", "qvx"), ("ORG", "zwp")} <= found
+
+
+def test_a_place_in_a_dateline_s_brackets_is_no_news_agency(find):
+    assert not any(label == "ORG" for label, _ in find("LONDON (UK) - The firm said so."))

@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: How much each kind of evidence weighs when two candidates overlap.
-RANKS = {"gazetteer": 5, "definition": 4, "title": 3, "pattern": 3, "cue": 3, "model": 1, "acronym": 1}
+RANKS = {
+    "gazetteer": 5,
+    "definition": 4,
+    "title": 3,
+    "pattern": 3,
+    "cue": 3,
+    "wire": 3,  # a news agency in a dateline, whatever its case
+    "model": 1,
+    "acronym": 1,
+}
 
 
 @dataclass(frozen=True, slots=True)

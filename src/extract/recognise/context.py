@@ -5,9 +5,9 @@ person; the words around them say what they are. A name in the role of a positio
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
 the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
 the company a deal buys ("bought McQueen", "s’est offert Vormetric"), a company listed with its share's
-symbol ("Abiomed (NSDQ:ABMD)"), a newswire in a dateline ("2013 /PRNewswire/ --"), a role's workplace
-("vice-président chez Desjardins") and a name described as a kind of body ("Vineyard Wind, an offshore wind
-developer") is an organisation. One such occurrence is enough: the document-wide rules of
+symbol ("Abiomed (NSDQ:ABMD)"), a newswire in a dateline ("2013 /PRNewswire/ --", "Paris (awp/afp) -"), a
+role's workplace ("vice-président chez Desjardins") and a name described as a kind of body ("Vineyard Wind,
+an offshore wind developer") is an organisation. One such occurrence is enough: the document-wide rules of
 :mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
 ``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
 ``possessive_endings``, ``acquisition_verbs``, ``workplace_prepositions``, ``kind_nouns``).
@@ -169,6 +169,12 @@ def _owner_of_role(lang: str) -> re.Pattern[str]:
 
 #: A newswire between slashes after a dateline's year: "NEW YORK, March 27, 2013 /PRNewswire/ -- ...".
 _WIRE = re.compile(r"\d{4}\s*/\s*(?P<name>[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*)\s*/\s*[-–—]")
+#: The news agencies between brackets after a dateline's place, each a code in any case: "Paris (awp/afp) -",
+#: "LONDON (Reuters) —".
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][\w .'’-]{1,40}?\s*\((?P<wires>[A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8})*)\)\s*[-–—]",
+    re.MULTILINE,
+)
 #: A company's name, then its share's exchange and symbol in brackets: "Abiomed (NSDQ:ABMD)".
 _LISTED = re.compile(
     rf"(?<![\w’'&-])(?P<name>{_WORD}(?: {_WORD}){{0,3}})\s*\(\s*[A-Z][A-Za-z]+\s*:\s*[A-Z0-9.]{{1,6}}\s*\)"
@@ -210,6 +216,19 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 at = match.start("name")
                 found.append(Candidate(at, at + len(name), "ORG", "cue", lang))
+    return found + _wires(text, start, end, lang)
+
+
+def _wires(text: str, start: int, end: int, lang: str) -> list[Candidate]:
+    """The news agencies of a dateline ("Paris (awp/afp) -"): no place and no stop-listed acronym ("(UK)")."""
+    stop = lexicon.vocabulary(lang).acronym_stoplist
+    found = []
+    for match in _DATELINE.finditer(text, start, end):
+        for wire in re.finditer(r"[A-Za-z]+", match.group("wires")):
+            name = wire.group()
+            if name.upper() not in stop and name.title() not in place_names() and name not in place_names():
+                at = match.start("wires") + wire.start()
+                found.append(Candidate(at, at + len(name), "ORG", "wire", lang))
     return found
 
 

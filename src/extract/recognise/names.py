@@ -175,6 +175,8 @@ def _unjoined(name: str, vocab: lexicon.Vocabulary) -> bool:
 def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     """Not a generic noun, a bare number, a lower-case phrase, a project or a label."""
     name = text[c.start : c.end]
+    if c.source == "wire":
+        return True  # a dateline's news agency, whatever its case ("Paris (awp/afp) -")
     if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
         return False
     if _generic(fold(name), fold_all(vocab.generic)) or (" " not in name and name.lower() in vocab.org_heads):
