@@ -1053,3 +1053,10 @@ def test_the_news_agencies_of_a_dateline_are_organisations_whatever_their_case(f
 
 def test_a_place_in_a_dateline_s_brackets_is_no_news_agency(find):
     assert not any(label == "ORG" for label, _ in find("LONDON (UK) - The firm said so."))
+
+
+def test_a_plural_common_noun_in_sentence_case_is_no_organisation():
+    text = "Le centre est l'un des vingt Centres de lutte contre le cancer de France."
+    start = text.index("Centres")
+    candidate = Candidate(start, text.index(" de France"), "ORG", "model", "fr")
+    assert not is_org_name(text, candidate, vocabulary("fr"))

@@ -220,9 +220,12 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
         return False  # a plural acronym is a kind of body ("FCCCs"), not a name
     if len(words) == 1 and re.search(r"\b\d+\s+$", text[max(0, c.start - 8) : c.start]):
         return False  # "24 ERN": a counted acronym is a common noun
-    sentence_case = len(words) > 1 and all(w.islower() for w in words[1:]) and _opens_sentence(text, c.start)
+    lower_after = len(words) > 1 and all(w.islower() for w in words[1:])
+    sentence_case = lower_after and _opens_sentence(text, c.start)
     if c.source in ("model", "pattern") and sentence_case and not has_head(name, vocab):
         return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
+    if c.source == "model" and lower_after and words[0].lower()[:-1] in vocab.generic | vocab.org_heads:
+        return False  # a plural common noun: "les vingt Centres de lutte contre le cancer français"
     indefinite = _indefinite().search(text[max(0, c.start - 6) : c.start])
     role_after = followed_by(text, c.end, vocab.role_words)
     if indefinite and c.source not in ("acronym", "definition", "cue") and not role_after:
