@@ -456,3 +456,10 @@ def test_the_items_of_an_including_list_take_the_place_of_the_noun_they_list(en)
     text = "Six companies, including energy giant Acme and Japan's Beta Corp, have joined the Zeta Council."
     names = ("Acme", "ORG", "A"), ("Beta Corp", "ORG", "B"), ("Zeta Council", "ORG", "Q")
     assert found(en, text, *names) == {("A", "member_of", "Q", None), ("B", "member_of", "Q", None)}
+
+
+@pytest.mark.slow
+def test_an_organisation_that_recruits_a_person_employs_them(fr) -> None:
+    text = "Fin janvier, Quorvex Conseil a recruté Jean Roux."
+    names = ("Quorvex Conseil", "ORG", "Q"), ("Jean Roux", "PERSON", "P")
+    assert found(fr, text, *names, lang="fr") == {("P", "works_for", "Q", None)}
