@@ -463,3 +463,10 @@ def test_an_organisation_that_recruits_a_person_employs_them(fr) -> None:
     text = "Fin janvier, Quorvex Conseil a recruté Jean Roux."
     names = ("Quorvex Conseil", "ORG", "Q"), ("Jean Roux", "PERSON", "P")
     assert found(fr, text, *names, lang="fr") == {("P", "works_for", "Q", None)}
+
+
+@pytest.mark.slow
+def test_a_listed_employer_takes_the_place_of_the_plural_noun_it_illustrates(fr) -> None:
+    text = "Jean Roux a travaillé chez des équipementiers automobiles comme Quorvex."
+    names = ("Jean Roux", "PERSON", "P"), ("Quorvex", "ORG", "Q")
+    assert found(fr, text, *names, lang="fr") == {("P", "works_for", "Q", None)}

@@ -59,7 +59,7 @@ def list_head(view: SentenceView, anchor: Anchor, owner: dict[int, Anchor]) -> T
 def _enumerated(view: SentenceView, token: Token) -> Token | None:
     """The plural noun a list hangs from when an enumerator opens it ("six companies, including A and B,
     have joined Y", "six entreprises, dont A et B, ont rejoint Y"): the items stand in the sentence for
-    it, as a verb's subject or object only (in "its partners, including A" the noun states the relation)."""
+    it, as a verb's argument only (in "its partners, including A" the noun states the relation)."""
     forms = doc_forms(view.doc)
     words = {phrase[-1] for phrase in view.lexicon.enumerators}
     if token.dep_ == "pobj" and forms[token.head.i][0] in words:
@@ -69,8 +69,15 @@ def _enumerated(view: SentenceView, token: Token) -> Token | None:
     else:
         return None
     plural = noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number") and noun.i != token.i
-    argument = noun.dep_ in SUBJECT_DEPS | PASSIVE_DEPS | {"dobj", "obj"} and is_verb(noun.head)
-    return noun if plural and argument else None
+    return noun if plural and _verb_argument(noun) else None
+
+
+def _verb_argument(noun: Token) -> bool:
+    """Whether ``noun`` is a verb's subject or object, or its complement through a preposition ("a
+    travaillé chez des équipementiers", "worked for companies")."""
+    if noun.dep_ in SUBJECT_DEPS | PASSIVE_DEPS | {"dobj", "obj", "obl", "obl:arg", "obl:mod"}:
+        return is_verb(noun.head)
+    return noun.dep_ == "pobj" and is_verb(noun.head.head)
 
 
 @cache
