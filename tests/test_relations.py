@@ -1170,3 +1170,10 @@ def test_a_relation_whose_subject_has_a_type_its_predicate_does_not_take_is_drop
     post = (Found("APCO", "works_for", "Zeta Corp", None, None), evidence)
     founding = (Found("APCO", "founded", "Zeta Corp", None, None), evidence)
     assert well_typed([post, founding], {"APCO": "ORG", "Zeta Corp": "ORG"}) == [founding]
+
+
+@pytest.mark.slow
+def test_a_title_after_a_proper_noun_that_is_no_mention_is_not_given_to_another_organisation(en) -> None:
+    text = "Quorvex Park Managing Director Jane Roe said that Zeta Group would sponsor the race."
+    mentions = [*orgs(text, "Zeta Group"), person(text, "Jane Roe")]
+    assert ("Jane Roe", "heads", "Zeta Group") not in triples(find_relations([(0, en(text))], mentions))

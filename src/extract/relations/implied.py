@@ -83,7 +83,7 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
     (org,) = orgs
     for person in (a for a in view.anchors if a.label == "PERSON"):
         held = person_role(view, person)
-        if held is not None:
+        if held is not None and not _owned_by_unnamed(view, held[0]):
             employer = Anchor(person.start, person.start, org, "ORG")
             # "Trésoriers : A et B": a role a colon opens is every listed person's, and in a list of
             # several, the seat each holds ("A number of directors: A, B and C"), heading no one
@@ -92,6 +92,17 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
             if len(people) > 1 and match.predicate == "heads":
                 match = replace(match, predicate="works_for")
             yield from emit(view, people, [employer], match, date)
+
+
+def _owned_by_unnamed(view: SentenceView, match: Match) -> bool:
+    """Whether a proper noun that is no mention stands right before the title ("Sandown Park Managing
+    Director X", "British Swimming chief executive X"): the title is that name's, an organisation the
+    recognition missed, not the one the sentence names elsewhere."""
+    before = match.start - 1
+    if before <= view.sent.start or any(a.start <= before < a.end for a in view.anchors):
+        return False
+    token = view.doc[before]
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
 
 
 def _home(view: SentenceView, org: Anchor) -> bool:
