@@ -1060,3 +1060,11 @@ def test_a_plural_common_noun_in_sentence_case_is_no_organisation():
     start = text.index("Centres")
     candidate = Candidate(start, text.index(" de France"), "ORG", "model", "fr")
     assert not is_org_name(text, candidate, vocabulary("fr"))
+
+
+def test_a_name_before_a_role_and_its_holder_may_hold_a_word_the_text_writes_in_lower_case():
+    from extract.recognise.context import context_candidates
+
+    text = "The swimming season opens. Quorvex Swimming chief executive Jane Roe said so."
+    found = [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
+    assert "Quorvex Swimming" in found

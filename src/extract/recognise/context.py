@@ -212,7 +212,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 or pattern is quoted
                 or (pattern is before_role[1] and not match.group("unit") and name not in place_names())
             )
-            common_ok = pattern in (described, quoted, _LISTED, _WIRE)  # the context says what the name is
+            # the context says what the name is ("British Swimming chief executive David Sparkes")
+            common_ok = pattern in (described, quoted, _LISTED, _WIRE, before_role[1])
             if _plausible(text, name, lang, given_ok=given_ok, common_ok=common_ok):
                 at = match.start("name")
                 found.append(Candidate(at, at + len(name), "ORG", "cue", lang))
