@@ -1068,3 +1068,12 @@ def test_a_name_before_a_role_and_its_holder_may_hold_a_word_the_text_writes_in_
     text = "The swimming season opens. Quorvex Swimming chief executive Jane Roe said so."
     found = [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
     assert "Quorvex Swimming" in found
+
+
+def test_an_acronym_written_as_a_word_is_defined_by_the_long_form_that_spells_it(find):
+    found = find("Il préside le Groupement des industriels quorvexiens de l'énergie (Giqe) depuis 2019.")
+    assert ("ORG", "Giqe") in found
+
+
+def test_a_word_in_brackets_that_its_name_does_not_spell_is_no_acronym(find):
+    assert ("ORG", "Paris") not in find("Il a rencontré Marie Roux (Paris) hier.")

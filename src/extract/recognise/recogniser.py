@@ -94,6 +94,8 @@ from extract.text import acronyms
 from extract.text.fold import fold
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
+#: An acronym written as a word, capital first ("Gifen", "Cnam"), read only where its long form spells it.
+_TITLED_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,9}")
 
 
 class Recogniser:
@@ -267,9 +269,13 @@ class Recogniser:
             inner = match.group(1)
             head = re.split(r"[,;:]\s", inner, maxsplit=1)[0].strip()
             before = sub[: match.start()].rstrip()
-            if acronyms.looks_like_acronym(head, max_len=self.settings.recognise_max_acronym_len):
+            titled = _TITLED_ACRONYM.fullmatch(head) is not None  # "(Gifen)", if its long form spells it
+            if titled or acronyms.looks_like_acronym(head, max_len=self.settings.recognise_max_acronym_len):
                 short = (block.start + match.start(1), block.start + match.start(1) + len(head))
                 long = self._long_form_before(before, head, block.start, vocab)
+                spelled = long is not None and _spelled_word_by_word(head, text[long[0] : long[1]], vocab)
+                if titled and not spelled:
+                    continue
             else:
                 prev = re.search(r"([\w&-]+)\s*$", before)
                 if not prev or not short_form_of(prev.group(1), inner, vocab):
@@ -407,6 +413,15 @@ def after_kind_noun(text: str, start: int, name: str, vocab: lexicon.Vocabulary)
         return False
     stops = vocab.connectors | vocab.articles | vocab.role_words | vocab.conjunctions | vocab.speech_verbs
     return found.group(2) is None or found.group(2) not in stops
+
+
+def _spelled_word_by_word(acronym: str, long_form: str, vocab: lexicon.Vocabulary) -> bool:
+    """Whether an acronym written as a word ("Gifen") spells the first letters of its long form's words but
+    its connectors, elided articles left out ("Groupement des industriels français de l'énergie
+    nucléaire")."""
+    words = [re.sub(r"^\w['’]", "", w) for w in long_form.split()]
+    letters = [w[0] for w in words if w and w.lower() not in vocab.connectors and w[0].isalpha()]
+    return fold("".join(letters)) == fold(acronym)
 
 
 def _spelled_name(acronym: str, long_form: str) -> bool:
