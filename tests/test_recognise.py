@@ -1077,3 +1077,24 @@ def test_an_acronym_written_as_a_word_is_defined_by_the_long_form_that_spells_it
 
 def test_a_word_in_brackets_that_its_name_does_not_spell_is_no_acronym(find):
     assert ("ORG", "Paris") not in find("Il a rencontré Marie Roux (Paris) hier.")
+
+
+def test_the_party_a_deal_is_made_with_is_an_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "Xenova announced a licensing deal with Quorvex for its library."
+    assert "Quorvex" in [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
+
+
+def test_an_adjective_of_place_after_a_deal_phrase_is_no_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "The firm partnered with Michigan-based growers last year."
+    assert context_candidates(text, 0, len(text), "en") == []
+
+
+def test_a_country_or_a_generic_state_a_deal_is_made_with_is_no_organisation():
+    from extract.recognise.context import context_candidates
+
+    text = "They signed a partnership with the Algerian State and a collaboration with Germany."
+    assert context_candidates(text, 0, len(text), "en") == []

@@ -59,6 +59,7 @@ _LIST_KEYS = (
     "headline_verbs",
     "brand_endings",
     "place_prepositions",
+    "deal_phrases",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -116,6 +117,7 @@ class Vocabulary:
     headline_verbs: frozenset[str]
     brand_endings: frozenset[str]
     place_prepositions: frozenset[str]
+    deal_phrases: frozenset[str]
     lists: dict[str, list[str]]
 
 

@@ -4,13 +4,14 @@
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
 the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
-the company a deal buys ("bought McQueen", "s’est offert Vormetric"), a company listed with its share's
-symbol ("Abiomed (NSDQ:ABMD)"), a newswire in a dateline ("2013 /PRNewswire/ --", "Paris (awp/afp) -"), a
-role's workplace ("vice-président chez Desjardins") and a name described as a kind of body ("Vineyard Wind,
-an offshore wind developer") is an organisation. One such occurrence is enough: the document-wide rules of
-:mod:`extract.recognise.consistency` tag its other occurrences. The cue words are those of
-``data/<lang>/names.json`` (``role_words``, ``role_complements``, ``announce_verbs``,
-``possessive_endings``, ``acquisition_verbs``, ``workplace_prepositions``, ``kind_nouns``).
+the company a deal buys or is made with ("bought McQueen", "s’est offert Vormetric", "a deal with Zeneca"),
+a company listed with its share's symbol ("Abiomed (NSDQ:ABMD)"), a newswire in a dateline ("2013
+/PRNewswire/ --", "Paris (awp/afp) -"), a role's workplace ("vice-président chez Desjardins") and a name
+described as a kind of body ("Vineyard Wind, an offshore wind developer") is an organisation. One such
+occurrence is enough: the document-wide rules of :mod:`extract.recognise.consistency` tag its other
+occurrences. The cue words are those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``,
+``announce_verbs``, ``possessive_endings``, ``acquisition_verbs``, ``deal_phrases``,
+``workplace_prepositions``, ``kind_nouns``).
 """
 
 from __future__ import annotations
@@ -72,15 +73,18 @@ def _announces(lang: str) -> re.Pattern[str]:
 
 @cache
 def _acquired(lang: str) -> re.Pattern[str]:
-    """A capitalised name of up to three words after an acquisition verb, an article between or none
-    ("bought McQueen", "s’est offert Vormetric"), ending where the clause goes on in lower case."""
+    """A capitalised name of up to three words after an acquisition verb or a deal phrase, an article
+    between or none ("bought McQueen", "s’est offert Vormetric", "a licensing deal with Zeneca"), ending
+    where the clause goes on in lower case."""
     vocab = lexicon.vocabulary(lang)
-    verbs = lexicon.alternation(vocab.acquisition_verbs)
+    verbs = lexicon.alternation(vocab.acquisition_verbs | vocab.deal_phrases)
     articles = lexicon.alternation(lexicon.every_language("definite_articles"))
     connectors = lexicon.alternation(lexicon.every_language("connectors"))
     return re.compile(
         rf"(?<![\w-])(?i:{verbs})\s*(?:(?i:{articles})\s*)?(?P<name>{_WORD}(?: {_WORD}){{0,2}})(?![\w’'-])"
-        rf"(?=\s*(?:[.,;:)»\"”]|\s(?!(?:{connectors})\s)[a-zà-öø-ÿ]|$))",  # "de la Haute-Loire" goes on
+        # the name goes on where a connector opens a capitalised complement ("de la Haute-Loire"), not
+        # where the clause goes on in lower case ("a deal with Zeneca for its library")
+        rf"(?=\s*(?:[.,;:)»\"”]|\s(?!(?:{connectors})\s+(?:(?i:{articles})\s*)?[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]|$))",
         re.MULTILINE,
     )
 
@@ -196,8 +200,12 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 name = _before_holder(name, lexicon.vocabulary(lang))
             if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
-            if pattern is workplace and name in place_names():
-                continue  # "director at London": a place
+            if re.search(r"-[a-zà-öø-ÿ]+\Z", name):
+                continue  # "Michigan-based", "state-owned": an adjective, not a name
+            if pattern in (workplace, acquired) and name in place_names():
+                continue  # "director at London", "a collaboration with Germany": a place
+            if pattern is acquired and name.split()[-1].lower() in lexicon.vocabulary(lang).generic:
+                continue  # "a partnership with the Algerian State": a generic noun, however qualified
             if pattern in (workplace, acquired) and _noun_follows(text, match.end("name"), lang):
                 continue  # "at the Hebridean distillery": the capitalised word qualifies a noun
             if match.groupdict().get("unit") and _opens_sentence(text, match.start("name")):
