@@ -1098,3 +1098,13 @@ def test_a_country_or_a_generic_state_a_deal_is_made_with_is_no_organisation():
 
     text = "They signed a partnership with the Algerian State and a collaboration with Germany."
     assert context_candidates(text, 0, len(text), "en") == []
+
+
+def test_a_title_opens_a_name_with_particles(find):
+    found = find("Ses prédécesseurs étaient le Baron Quentin de Varnelle-Ostrand et d'autres.")
+    assert ("PERSON", "Quentin de Varnelle-Ostrand") in found
+
+
+def test_a_role_word_before_a_name_of_two_words_is_no_part_of_it(find):
+    found = find("The board thanked President Jane Quorva and Treasurer Jay Smith for the gift.")
+    assert ("PERSON", "Jay Smith") in found

@@ -145,6 +145,8 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
             drop = drop and not (titled and _title_article(text, start, first.end(), vocab))
             drop = drop or (person and (word in vocab.titles or word.rstrip(".") in vocab.titles))
             rest = text[start + first.end() : end]
+            # "Treasurer Jay Smith": a role word before a name of two words or more is no part of it
+            drop = drop or (person and word in vocab.role_words and len(rest.split()) >= 2)
             after = start + len(_leading_role(text[start:end], vocab))
             after += len(text[after:end]) - len(text[after:end].lstrip())
             of_role = _role_complement().match(text[after:end]) if after > start else None
