@@ -1108,3 +1108,12 @@ def test_a_title_opens_a_name_with_particles(find):
 def test_a_role_word_before_a_name_of_two_words_is_no_part_of_it(find):
     found = find("The board thanked President Jane Quorva and Treasurer Jay Smith for the gift.")
     assert ("PERSON", "Jay Smith") in found
+
+
+def test_a_person_runs_on_over_particles_and_a_surname():
+    from extract.recognise.corrections import with_particle_surnames
+
+    text = "Il a vu Renato Quorv di Varnelle hier, puis Jean Roux de Lyon."
+    people = [Candidate(8, 20, "PERSON", "model", "fr"), Candidate(44, 53, "PERSON", "model", "fr")]
+    found = [text[c.start : c.end] for c in with_particle_surnames(text, people)]
+    assert found == ["Renato Quorv di Varnelle", "Jean Roux"]

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
-from extract.recognise.names import folded_organisations, has_head, looks_like_person
+from extract.recognise.names import folded_organisations, has_head, looks_like_person, person_particles
 from extract.recognise.places import place_names
 from extract.recognise.spans import Spans
 from extract.text import acronyms
@@ -233,3 +233,19 @@ def not_surnames(text: str, candidates: list[Candidate]) -> list[Candidate]:
             c = replace(c, label="PERSON")
         kept.append(c)
     return kept
+
+
+def with_particle_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A person's name run on over the particles and the surname the model left after it ("Federico
+    Alvarez de Toledo", "Renato di Rocco"): one particle or two in lower case and a capitalised word that no
+    other mention starts and that is no place."""
+    particles = lexicon.alternation(person_particles())
+    after = re.compile(rf" (?:(?:{particles}) ){{1,2}}(?P<surname>[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+    starts = {c.start for c in chosen}
+    result = []
+    for c in chosen:
+        found = after.match(text, c.end) if c.label == "PERSON" else None
+        if found and found.start("surname") not in starts and found.group("surname") not in place_names():
+            c = replace(c, end=found.end())
+        result.append(c)
+    return result

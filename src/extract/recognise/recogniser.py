@@ -53,6 +53,7 @@ from extract.recognise.corrections import (
     not_surnames,
     owners_of_roles,
     short_form_of,
+    with_particle_surnames,
 )
 from extract.recognise.dates import find_dates
 from extract.recognise.keys import assign_keys
@@ -189,7 +190,7 @@ class Recogniser:
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = branch_places(text, complement_chains(text, chosen, blocks), blocks)
-        chosen = propagate(text, paragraphs, chosen, shouting, places)
+        chosen = propagate(text, paragraphs, with_particle_surnames(text, chosen), shouting, places)
         chosen = join_neighbours(text, sorted(chosen, key=lambda c: (c.start, c.end)))
         chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
         dates = self._dates(text, blocks, chosen)
