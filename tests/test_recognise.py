@@ -1117,3 +1117,9 @@ def test_a_person_runs_on_over_particles_and_a_surname():
     people = [Candidate(8, 20, "PERSON", "model", "fr"), Candidate(44, 53, "PERSON", "model", "fr")]
     found = [text[c.start : c.end] for c in with_particle_surnames(text, people)]
     assert found == ["Renato Quorv di Varnelle", "Jean Roux"]
+
+
+def test_a_role_in_capitals_read_as_a_person_is_no_one(recogniser):
+    text = "Il exercera la fonction de Directeur Général du groupe."
+    start = text.index("Directeur")
+    assert recogniser._clean(text, Candidate(start, start + 17, "PERSON", "model", "fr")) is None

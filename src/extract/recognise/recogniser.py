@@ -377,8 +377,10 @@ class Recogniser:
             named_org = ends_on_head(name, vocab) or inner_possessive(name)
             if named_org or self._cued_org(text, start, name, vocab):
                 return replace(c, label="ORG", source="cue")
-            if c.source == "model" and _place_first(name):
-                return None  # "London Victoria", "Milton Keynes Central": a station, not a person
+            if c.source == "model" and (_place_first(name) or is_place(name)):
+                return None  # "London Victoria", "Milton Keynes Central", "Jefferson Parish": a place
+            if name.lower() in lexicon.every_language("role_words"):
+                return None  # "Directeur Général": a role in capitals names no one
             if opens_on_function_word(name, vocab):
                 return None  # "In Yemen", "The Alliance": a capitalised preposition or article opens no name
             return c if is_person_name(name, c.source) else None
