@@ -1123,3 +1123,18 @@ def test_a_role_in_capitals_read_as_a_person_is_no_one(recogniser):
     text = "Il exercera la fonction de Directeur Général du groupe."
     start = text.index("Directeur")
     assert recogniser._clean(text, Candidate(start, start + 17, "PERSON", "model", "fr")) is None
+
+
+def test_a_person_named_in_full_once_and_by_surname_after_is_a_person():
+    from extract.recognise.surnames import repeated_surnames
+
+    text = "Quorvex named a chair. Rona Varnell is set to lead the board. Varnell said she was glad."
+    found = [text[c.start : c.end] for c in repeated_surnames(text, 0, len(text), "en")]
+    assert found == ["Rona Varnell"]
+
+
+def test_a_place_and_a_common_noun_in_capitals_are_no_given_name_and_surname():
+    from extract.recognise.surnames import repeated_surnames
+
+    text = "The Sydney Festival opens. Festival staff and the London Games were there."
+    assert repeated_surnames(text, 0, len(text), "en") == []

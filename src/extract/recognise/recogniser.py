@@ -89,7 +89,7 @@ from extract.recognise.spans import (
     url_at,
     with_legal_form,
 )
-from extract.recognise.surnames import capitalised_surnames
+from extract.recognise.surnames import capitalised_surnames, repeated_surnames
 from extract.recognise.votes import model_orgs, not_org_names
 from extract.text import acronyms
 from extract.text.fold import fold
@@ -179,6 +179,7 @@ class Recogniser:
             candidates += self._rule_candidates(doc, block, shouting)
             candidates += context_candidates(text, block.start, block.end, block.lang)
             candidates += capitalised_surnames(text, block.start, block.end, block.lang)
+            candidates += repeated_surnames(text, block.start, block.end, block.lang)
             found, pairs = self._definitions(text, doc, block)
             candidates += found
             definitions += pairs

@@ -1,11 +1,14 @@
-"""People written with their surname in capitals: "Alain ASTRUC", "Lydie SARTOUT-ROUMILHAC".
+"""People written with their surname in capitals ("Alain ASTRUC", "Lydie SARTOUT-ROUMILHAC"), or named in
+full once and by their surname alone after ("Rona Fairhead is set to ... Fairhead said").
 
 French releases, minutes and invitations often write a surname in capitals. The models read the capitals
 as an acronym and tag the surname alone as an organisation, losing the person. A known given name
 (gender-guesser's list) that the text never writes in lower case ("The CLB") right before one or two
 words in capitals is a person; the capitals are no
 acronym when the text never writes them alone in brackets ("SDEE (Syndicat ...)", "(FNCCR)") and they
-are on no list of acronyms that name no one ("CEO").
+are on no list of acronyms that name no one ("CEO"). A release names a person in full once, then by their
+surname: a known given name and a capitalised word that the text also writes alone, and never in lower
+case, is a person even where the model missed the full name (at a sentence's start, after a date).
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import re
 from extract.languages import lexicon
 from extract.languages.name_forms import first_names
 from extract.recognise.candidates import Candidate
-from extract.recognise.names import common_words
+from extract.recognise.names import common_words, folded_organisations, has_head
+from extract.recognise.places import place_names
+from extract.text.fold import fold
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A given name in ordinary case (after an elided "d'" or "l'" too), then a surname of one or two words
@@ -24,6 +29,11 @@ _PERSON = re.compile(
     rf"(?:(?<=\b[dDlL][’'])|(?<![\w’'-]))(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)"
     rf"\s(?P<surname>[{_UPPER}]{{3,}}(?:['’-][{_UPPER}]{{2,}})*(?:\s[{_UPPER}]{{3,}})?)(?![\w’'-])"
     rf"(?!\s+[{_UPPER}])"  # "St Leonards CE Primary": a name goes on, no surname ends there
+)
+#: A given name and a surname, both in ordinary case, with no capitalised word after them.
+_GIVEN_SURNAME = re.compile(
+    rf"(?<![\w’'-])(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)"
+    rf"\s(?P<surname>[{_UPPER}][a-zà-öø-ÿ]{{2,}}(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)(?![\w’'-])(?!\s+[{_UPPER}])"
 )
 #: What gender-guesser answers for a word it knows as a given name.
 _GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
@@ -58,3 +68,37 @@ def _in_a_name(before: str) -> bool:
 def _bracketed(text: str) -> frozenset[str]:
     """The words a text writes alone in brackets ("(SDEE)"): acronyms it defines."""
     return frozenset(re.findall(r"\(([^()\s]+)\)", text))
+
+
+def repeated_surnames(text: str, start: int, end: int, lang: str) -> list[Candidate]:
+    """The people of ``text[start:end]`` written "Given Surname" whose surname the text also writes alone
+    ("Fairhead said"), as PERSON candidates of rank "cue"; no place, no listed organisation, no head noun."""
+    found = []
+    lower = None
+    vocab = lexicon.vocabulary(lang)
+    for match in _GIVEN_SURNAME.finditer(text, start, end):
+        given, surname = match.group("given"), match.group("surname")
+        if lower is None:
+            lower = common_words(text)
+        if given.lower() in lower or surname.lower() in lower or {given, surname} & place_names():
+            continue  # "Sydney Festival", "France Aquitaine": a place, no one's name
+        if len(given) < 3 or first_names().get_gender(given.split("-")[0]) not in _GIVEN:
+            continue  # "So Marcus": a short word that opens a sentence
+        if has_head(match.group(), vocab):
+            continue
+        if surname.lower() in vocab.generic | vocab.kind_nouns | vocab.non_org_after:
+            continue  # "London Games": a common noun in capitals
+        if re.search(rf"[{_UPPER}][\w’'.-]*\s\Z", text[max(0, match.start() - 30) : match.start()]):
+            continue  # "José Manuel Pelaez", "Hafiz Mohammed Bashir": the end of a longer name
+        if not _written_alone(text, given, surname):
+            continue
+        if fold(match.group()) not in folded_organisations():
+            found.append(Candidate(match.start(), match.end(), "PERSON", "cue", lang))
+    return found
+
+
+def _written_alone(text: str, given: str, surname: str) -> bool:
+    """Whether the text writes ``surname`` somewhere without ``given`` right before it."""
+    alone = re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])")
+    before = len(given) + 1
+    return any(text[max(0, a.start() - before) : a.start()] != f"{given} " for a in alone.finditer(text))
