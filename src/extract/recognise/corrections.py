@@ -239,8 +239,7 @@ def with_particle_surnames(text: str, chosen: list[Candidate]) -> list[Candidate
     """A person's name run on over the particles and the surname the model left after it ("Federico
     Alvarez de Toledo", "Renato di Rocco"): one particle or two in lower case and a capitalised word that no
     other mention starts and that is no place."""
-    particles = lexicon.alternation(person_particles())
-    after = re.compile(rf" (?:(?:{particles}) ){{1,2}}(?P<surname>[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+    after = _particle_surname()
     starts = {c.start for c in chosen}
     result = []
     for c in chosen:
@@ -249,3 +248,10 @@ def with_particle_surnames(text: str, chosen: list[Candidate]) -> list[Candidate
             c = replace(c, end=found.end())
         result.append(c)
     return result
+
+
+@cache
+def _particle_surname() -> re.Pattern[str]:
+    """One particle or two in lower case, then a capitalised surname: " de Larauze", " van der Velde"."""
+    particles = lexicon.alternation(person_particles())
+    return re.compile(rf" (?:(?:{particles}) ){{1,2}}(?P<surname>[A-ZÀ-ÖØ-Þ][\w’'-]+)")

@@ -35,6 +35,9 @@ _GIVEN_SURNAME = re.compile(
     rf"(?<![\w’'-])(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)"
     rf"\s(?P<surname>[{_UPPER}][a-zà-öø-ÿ]{{2,}}(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)(?![\w’'-])(?!\s+[{_UPPER}])"
 )
+#: A capitalised word, and the word right before it (a space between): "Rona Fairhead", "Fairhead said".
+_CAPITALISED = re.compile(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*")
+_PREVIOUS = re.compile(r"([\w’'-]+)[ \t]\Z")
 #: What gender-guesser answers for a word it knows as a given name.
 _GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
 
@@ -74,7 +77,7 @@ def repeated_surnames(text: str, start: int, end: int, lang: str) -> list[Candid
     """The people of ``text[start:end]`` written "Given Surname" whose surname the text also writes alone
     ("Fairhead said"), as PERSON candidates of rank "cue"; no place, no listed organisation, no head noun."""
     found = []
-    lower = None
+    lower, words_before = None, None
     vocab = lexicon.vocabulary(lang)
     for match in _GIVEN_SURNAME.finditer(text, start, end):
         given, surname = match.group("given"), match.group("surname")
@@ -90,15 +93,20 @@ def repeated_surnames(text: str, start: int, end: int, lang: str) -> list[Candid
             continue  # "London Games": a common noun in capitals
         if re.search(rf"[{_UPPER}][\w’'.-]*\s\Z", text[max(0, match.start() - 30) : match.start()]):
             continue  # "José Manuel Pelaez", "Hafiz Mohammed Bashir": the end of a longer name
-        if not _written_alone(text, given, surname):
-            continue
+        if words_before is None:
+            words_before = _words_before(text)
+        if words_before.get(surname, frozenset()) <= {given}:
+            continue  # the surname is never written without the given name
         if fold(match.group()) not in folded_organisations():
             found.append(Candidate(match.start(), match.end(), "PERSON", "cue", lang))
     return found
 
 
-def _written_alone(text: str, given: str, surname: str) -> bool:
-    """Whether the text writes ``surname`` somewhere without ``given`` right before it."""
-    alone = re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])")
-    before = len(given) + 1
-    return any(text[max(0, a.start() - before) : a.start()] != f"{given} " for a in alone.finditer(text))
+def _words_before(text: str) -> dict[str, frozenset[str]]:
+    """For each capitalised word of the text, the words written right before it ("" after punctuation or
+    at a line's start): read once per call, where asking for each name would read the whole text again."""
+    before: dict[str, set[str]] = {}
+    for match in _CAPITALISED.finditer(text):
+        previous = _PREVIOUS.search(text, max(0, match.start() - 40), match.start())
+        before.setdefault(match.group(), set()).add(previous.group(1) if previous else "")
+    return {word: frozenset(found) for word, found in before.items()}
