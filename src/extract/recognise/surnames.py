@@ -14,6 +14,7 @@ case, is a person even where the model missed the full name (at a sentence's sta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.languages import lexicon
 from extract.languages.name_forms import first_names
@@ -102,9 +103,11 @@ def repeated_surnames(text: str, start: int, end: int, lang: str) -> list[Candid
     return found
 
 
+@lru_cache(maxsize=4)
 def _words_before(text: str) -> dict[str, frozenset[str]]:
     """For each capitalised word of the text, the words written right before it ("" after punctuation or
-    at a line's start): read once per call, where asking for each name would read the whole text again."""
+    at a line's start): read once per document (each of a long document's blocks asks), where asking for
+    each name would read the whole text again."""
     before: dict[str, set[str]] = {}
     for match in _CAPITALISED.finditer(text):
         previous = _PREVIOUS.search(text, max(0, match.start() - 40), match.start())
