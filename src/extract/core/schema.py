@@ -129,13 +129,18 @@ PREDICATES = (
 )
 #: Predicates whose subject and object may be swapped without changing the meaning.
 SYMMETRIC_PREDICATES = frozenset({"partner_of"})
+#: The predicates of a person's post in an organisation: only they carry a role.
+POST_PREDICATES = frozenset({"heads", "works_for"})
 #: The entity types each predicate's subject may have (its object is always an organisation), as the
-#: gold guidelines define them: only a person heads or works for; only an organisation is a member.
+#: gold guidelines define them: only a person holds a post; only an organisation is a member.
 SUBJECT_TYPES: dict[str, frozenset[str]] = {
     "heads": frozenset({"PERSON"}),
     "works_for": frozenset({"PERSON"}),
+    "member_of": frozenset({"ORG"}),
+    "partner_of": frozenset({"ORG"}),
+    "coordinates": frozenset({"ORG"}),
     "founded": frozenset({"ORG", "PERSON"}),
-    **{p: frozenset({"ORG"}) for p in ("member_of", "partner_of", "coordinates", "accredited_by")},
+    "accredited_by": frozenset({"ORG"}),
     "funded_by": frozenset({"ORG"}),
 }
 STATUSES = ("ok", "skipped", "error")

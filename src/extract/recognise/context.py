@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from extract.languages import date_words, lexicon
 from extract.recognise.candidates import Candidate
-from extract.recognise.names import first_names, looks_like_person
+from extract.recognise.names import first_names, looks_like_person, opens_sentence
 from extract.recognise.places import place_names
 from extract.recognise.spans import URL_OR_EMAIL
 
@@ -208,7 +208,7 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 continue  # "a partnership with the Algerian State": a generic noun, however qualified
             if pattern in (workplace, acquired) and _noun_follows(text, match.end("name"), lang):
                 continue  # "at the Hebridean distillery": the capitalised word qualifies a noun
-            if match.groupdict().get("unit") and _opens_sentence(text, match.start("name")):
+            if match.groupdict().get("unit") and opens_sentence(text, match.start("name")):
                 continue  # "Auparavant directeur du programme A380": a sentence's first word, not a name
             role = match.groupdict().get("role")
             if role and f"{name.split()[-1]} {role}".lower() in lexicon.vocabulary(lang).role_words:
@@ -250,11 +250,6 @@ def _before_holder(name: str, vocab: lexicon.Vocabulary) -> str:
         if len(words) > size and looks_like_person(" ".join(tail), vocab) and tail[0] not in place_names():
             return " ".join(words[:-size])  # not "East London Advertiser": "London" is a place first
     return name
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence or a line, where any word is capitalised."""
-    return re.search(r"(?:\A|[.!?:\n][\s«\"“]*)\Z", text[max(0, start - 4) : start]) is not None
 
 
 def _noun_follows(text: str, end: int, lang: str) -> bool:

@@ -184,10 +184,10 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     roles = lexicon.every_language("role_words")
     if " " not in name and name.lower() in roles:
         return False  # "Doyen", "Director": a role in capitals names no one
-    words = name.lower().split()
-    last = words[-1]
+    lowered = name.lower().split()
+    last = lowered[-1]
     # "Managing Directors", "Group Chief Executive": a role, perhaps of two words, ends the name
-    titled = last in roles or last.removesuffix("s") in roles or " ".join(words[-2:]) in roles
+    titled = last in roles or last.removesuffix("s") in roles or " ".join(lowered[-2:]) in roles
     if c.source == "model" and titled and not has_head(name, vocab):
         return False  # "Technical Delegate", "Managing Directors": a title, not a body
     if c.source != "gazetteer" and titled and last not in vocab.org_heads and _unjoined(name, vocab):
@@ -221,7 +221,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if len(words) == 1 and re.search(r"\b\d+\s+$", text[max(0, c.start - 8) : c.start]):
         return False  # "24 ERN": a counted acronym is a common noun
     lower_after = len(words) > 1 and all(w.islower() for w in words[1:])
-    sentence_case = lower_after and _opens_sentence(text, c.start)
+    sentence_case = lower_after and opens_sentence(text, c.start)
     if c.source in ("model", "pattern") and sentence_case and not has_head(name, vocab):
         return False  # a capital at the start of a sentence, not a name: "Improving diagnostics"
     if c.source == "model" and lower_after and words[0].lower()[:-1] in vocab.generic | vocab.org_heads:
@@ -233,7 +233,7 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     return not (c.source == "model" and " " not in name and name.islower())
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence or a line, where any word takes a capital (inside a sentence, a
     capital on the first word alone is how French writes a name: "l'Assemblée nationale")."""
     return re.search(r"(?:\A|[.!?:\n][\s«\"“]*)\Z", text[max(0, start - 4) : start]) is not None

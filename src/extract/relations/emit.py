@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from extract.core.schema import POST_PREDICATES
 from extract.relations.groups import group_after
 from extract.relations.triggers import post_ok
 from extract.relations.view import Anchor, Found, Match, SentenceView, dates_in, forms, gap, match_phrase
@@ -36,7 +37,7 @@ def emit(
             if obj.label != "ORG" or subject.key == obj.key:
                 continue
             predicate = retarget(match.predicate, subject.label)
-            role = match.role if predicate in ("heads", "works_for") else None
+            role = match.role if predicate in POST_PREDICATES else None
             if predicate is None and _partner_noun(view, subject, match):
                 predicate, role = "works_for", view.doc[match.start : match.end].text
             if predicate is None:

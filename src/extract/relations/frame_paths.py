@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from extract.core.schema import POST_PREDICATES
 from extract.relations.frame_lexicon import Frame, FrameLexicon
 from extract.relations.lexicon import merged_words
 from extract.relations.tree import PASSIVE_DEPS, SUBJECT_DEPS, clause_date, is_verb
@@ -32,9 +33,6 @@ PERSON_FRAMES = {
     "member_of": "works_for",
     "works_for": "works_for",
 }
-
-#: Predicates only a person has: a frame that states one relates nothing between two organisations.
-PERSON_ONLY = frozenset({"heads", "works_for"})
 
 #: The two entities of a relation, in the order the path reached them.
 Ends = tuple[Anchor, Anchor]
@@ -173,7 +171,7 @@ def _orient(
         if obj.label != "ORG" or predicate not in PERSON_FRAMES:
             return None  # a person partners no one and is no member; they head or work for
         predicate = PERSON_FRAMES[predicate]
-    elif predicate in PERSON_ONLY:
+    elif predicate in POST_PREDICATES:  # only a person holds a post: nothing between two organisations
         return None
     return subject.key, predicate, obj.key
 

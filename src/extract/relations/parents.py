@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from extract.core.schema import POST_PREDICATES
 from extract.languages.lexicon import every_language
 from extract.relations.view import Anchor, Found, SentenceView, forms
 
 #: The mark between two parent bodies in the brackets.
 SEPARATOR = "/"
-#: The predicates of a person's post.
-POSTS = frozenset({"heads", "works_for"})
 
 
 def bracketed_parents(view: SentenceView) -> Iterator[Found]:
@@ -104,7 +103,7 @@ def post_in_whole(view: SentenceView, found: Sequence[Found]) -> Iterator[Found]
     related = {(f.subject, f.object) for f in found}
     for f in found:
         whole = wholes.get(f.object)
-        if f.predicate in POSTS and whole is not None and (f.subject, whole) not in related:
+        if f.predicate in POST_PREDICATES and whole is not None and (f.subject, whole) not in related:
             related.add((f.subject, whole))
             yield Found(f.subject, "works_for", whole, f.role, f.date)
 

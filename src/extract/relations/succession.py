@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.core.schema import POST_PREDICATES
 from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.tree import PASSIVE_DEPS, SUBJECT_DEPS, anchor_root
 from extract.relations.view import Anchor, Found, SentenceView, doc_forms
@@ -106,7 +107,7 @@ def predecessors(
     """
     held: dict[str, list[tuple[Found, object]]] = {}
     for one, evidence in found:
-        if one.predicate in ("heads", "works_for"):
+        if one.predicate in POST_PREDICATES:
             held.setdefault(one.subject, []).append((one, evidence))
     derived = []
     for succession in stated:
