@@ -137,6 +137,21 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(if $(N),--n $(N))
 
 #################################################################################
+# TRAINING                                                                      #
+#################################################################################
+
+TRAIN_STAMP := $(VENV)/.installed-train
+
+$(TRAIN_STAMP): requirements-train.lock | $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-train.lock
+	@touch $(TRAIN_STAMP)
+
+## Train the relation pair classifier on gold/real/tune (src/extract/data/models/relation_pairs.json)
+train-relations: $(TRAIN_STAMP)
+	$(BIN)/python pipeline/train_relations.py --gold gold/real/tune --raw gold/real/raw \
+	  --out src/extract/data/models/relation_pairs.json
+
+#################################################################################
 # EXPLORE                                                                       #
 #################################################################################
 
@@ -181,4 +196,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff train-relations explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

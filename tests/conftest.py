@@ -164,3 +164,10 @@ def en() -> spacy.language.Language:
 def fr() -> spacy.language.Language:
     """The French model of the default settings."""
     return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence rules alone: a rule's tests assert what it finds, whatever the trained pair classifier
+    adds (that one is tested in test_pair_model.py)."""
+    monkeypatch.setattr("extract.relations.document.shipped_model", lambda: None)

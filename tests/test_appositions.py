@@ -10,6 +10,8 @@ from extract.relations.lexicon import load_lexicon, merged_words
 from extract.relations.triggers import post_ok, pre_ok, triggers_in
 from extract.relations.view import SentenceView, skipped_tokens
 
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def found(nlp, text: str, *names: tuple[str, str, str], lang: str = "en") -> set[tuple[str, str, str]]:
     mentions = [mention(text, surface, label, key, lang=lang) for surface, label, key in names]

@@ -7,6 +7,8 @@ import pytest
 from extract.core.records import Mention
 from extract.relations.document import find_relations
 
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def named(text: str, label: str, *names: str) -> list[Mention]:
     """One mention of ``label`` per occurrence of each name, keyed by the name itself."""

@@ -10,6 +10,8 @@ from extract.relations.document import find_relations
 from extract.relations.frame_lexicon import parse_frames
 from extract.relations.tree import dependency_path
 
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def found(nlp, text: str, *names: tuple[str, str, str], lang: str = "en") -> set[tuple]:
     """(subject, predicate, object, date) of every relation, for the (surface, label, key) mentions."""

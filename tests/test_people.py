@@ -7,6 +7,8 @@ import pytest
 
 from test_paths import found
 
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def _roux_and(nlp, text: str, org: str, lang: str) -> set[tuple[str, str, str]]:
     """(subject, predicate, object) found between Jeanne Roux ("P") and ``org`` ("A")."""

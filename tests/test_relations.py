@@ -19,6 +19,8 @@ from extract.relations.lexicon import (
 )
 from extract.relations.sentences import sentence_lexicon, sentences
 
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 def mention(
     text: str,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,7 @@ from extract.relations.catenatives import lift_catenatives
 from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
 from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
+from extract.relations.pair_model import classified, shipped_model
 from extract.relations.pronouns import person_pronouns, seen_people
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
@@ -66,16 +67,24 @@ def main_topic(mentions: Sequence[Mention]) -> str | None:
 
 
 def find_relations(
-    blocks: Sequence[tuple[int, Doc]], mentions: Sequence[Mention], *, topic: str | None = None
+    blocks: Sequence[tuple[int, Doc]],
+    mentions: Sequence[Mention],
+    *,
+    topic: str | None = None,
+    use_model: bool = True,
+    observe: Callable[[SentenceView, Evidence], None] | None = None,
 ) -> list[Relation]:
     """Every relation the document states between its ORG/PERSON entities, once, in text order.
 
     ``blocks`` are (document offset, parsed block); ``mentions`` carry document offsets, an entity
     ``key`` (ORG/PERSON) or a ``value`` (DATE); ``topic`` is the key of the organisation the document
-    is about (computed from the mentions when None).
+    is about (computed from the mentions when None). ``use_model`` adds the trained pair classifier's
+    triples to the rules'; ``observe`` is shown each sentence as the rules read it (training reads
+    the classifier's features off it).
     """
     if topic is None:
         topic = main_topic(mentions)
+    model = shipped_model() if use_model else None
     found: list[tuple[Found, Evidence]] = []
     recent: list[str] = []
     previous: str | None = None
@@ -128,6 +137,9 @@ def find_relations(
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
             found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
+            found.extend((one, evidence) for one in classified(view, model))
+            if observe is not None:
+                observe(view, evidence)
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))
             recent = (recent + [a.key for a in inside if a.label == "ORG"])[-RECENT_ORGS:]
             people = seen_people(view.sent, view.anchors + view.pronouns, people)

@@ -18,8 +18,11 @@ from extract.core.settings import Settings, model_version
 from extract.languages.registry import data_root, languages
 
 #: Subpackages and top-level modules that do not decide the content of the tables (scoring, review, the
-#: command line): a change to any other module of the package invalidates the work reused from earlier runs.
-UNVERSIONED = frozenset({"__init__.py", "__main__.py", "cli", "evaluate", "review", "explore", "data"})
+#: command line, training): a change to any other module of the package invalidates the work reused from
+#: earlier runs. (A trained model is a data file, and counts.)
+UNVERSIONED = frozenset(
+    {"__init__.py", "__main__.py", "cli", "evaluate", "review", "explore", "training", "data"}
+)
 #: Data files that count (the data folder may hold other files, e.g. notes).
 DATA_SUFFIXES = frozenset({".json", ".csv", ".toml"})
 

@@ -1,0 +1,223 @@
+"""Train the pair classifier of :mod:`extract.relations.pair_model` on gold texts, and choose its threshold.
+
+Every gold text is read as the pipeline reads it (the same recognition, the same sentences); each
+candidate pair of each sentence (:func:`extract.relations.pairs.candidate_pairs`) is labelled by the
+gold: a recognised entity stands for the gold entity whose mentions it overlaps most, and a pair is
+"heads>" when the gold says the left one heads the right one anywhere in the text, "none" when it says
+nothing of the two. A logistic regression (scikit-learn, installed by ``make train-relations`` only)
+learns the classes from features seen in at least :data:`MIN_COUNT` pairs. The threshold is the one of
+:data:`THRESHOLDS` under which the rules and the classifier together find the most of the gold triples
+(F1) in :data:`FOLDS`-fold cross-validation by document: each text scored by a model that did not see
+it. The model is written as JSON, its weights rounded, so the same gold gives the same file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.core.records import Mention
+from extract.core.settings import Settings
+from extract.evaluate.gold import load_gold
+from extract.ingest.files import ingest
+from extract.ingest.segment import segment
+from extract.recognise.recogniser import Recogniser
+from extract.relations.document import find_relations
+from extract.relations.pair_model import NONE
+from extract.relations.pairs import candidate_pairs, pair_features
+from extract.relations.view import Evidence, SentenceView
+
+#: A feature must be seen in this many pairs to be learned (rarer ones only fit their text).
+MIN_COUNT = 3
+#: The inverse regularisation strength of the regression.
+C = 0.5
+#: Weights smaller than this are left out of the shipped file (they change no decision).
+SMALLEST_WEIGHT = 0.01
+#: Decimals kept of each weight.
+DECIMALS = 4
+#: The thresholds tried, and the folds of the cross-validation that chooses among them.
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+FOLDS = 5
+
+#: The label of a pair the gold relates in another sentence than this one: not learned from.
+UNSTATED = "?"
+
+Triple = tuple[str, str, str]
+Span = tuple[int, int] | None
+
+
+@dataclass
+class GoldText:
+    """One gold text as training sees it: its pairs' features and labels, the gold entities each pair
+    stands for, the rules' triples and the gold's, both in gold entity ids."""
+
+    doc: str
+    features: list[list[str]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    ends: list[tuple[str | None, str | None]] = field(default_factory=list)
+    rules: set[Triple] = field(default_factory=set)
+    gold: set[Triple] = field(default_factory=set)
+
+
+def read_gold_texts(
+    gold_dir: Path, raw_dir: Path, settings: Settings, *, progress: Callable[[str], None] = lambda _: None
+) -> list[GoldText]:
+    """Every gold file of ``gold_dir`` with its text in ``raw_dir``, read by the pipeline."""
+    recogniser = Recogniser(settings)
+    texts = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = load_gold(path)
+        text = ingest(raw_dir / gold["doc"], raw_dir).text
+        texts.append(_read(gold, text, *next(recogniser.recognise([(text, segment(text, settings))]))))
+        progress(gold["doc"])
+    return texts
+
+
+def _read(gold: dict[str, Any], text: str, mentions: Sequence[Mention], blocks: Sequence[Any]) -> GoldText:
+    """One gold text's pairs, labelled: a pair the gold relates by a quote that overlaps the sentence
+    takes that relation's class, one it relates elsewhere is :data:`UNSTATED`, any other "none"."""
+    entity_of = _entity_of(mentions, gold["mentions"])
+    related = _related(gold["relations"], text)
+    read = GoldText(
+        gold["doc"], gold={_normal((r["subject"], r["predicate"], r["object"])) for r in gold["relations"]}
+    )
+
+    def observe(view: SentenceView, evidence: Evidence) -> None:
+        for pair in candidate_pairs(view):
+            left, right = entity_of.get(pair.left.key), entity_of.get(pair.right.key)
+            stated = [
+                name
+                for name, where in related.get((left, right), ())
+                if where is None or (where[0] < evidence.end and evidence.start < where[1])
+            ]
+            read.features.append(pair_features(view, pair))
+            read.labels.append(min(stated) if stated else UNSTATED if (left, right) in related else NONE)
+            read.ends.append((left, right))
+
+    found = find_relations(blocks, mentions, use_model=False, observe=observe)
+    read.rules = {
+        _normal((entity_of.get(r.subject, ""), r.predicate, entity_of.get(r.object, ""))) for r in found
+    }
+    return read
+
+
+def _entity_of(mentions: Sequence[Mention], gold_mentions: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Each recognised entity key -> the gold entity whose mentions its own overlap most (ties: the id
+    first in order)."""
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        if mention.label not in ("ORG", "PERSON") or not mention.key:
+            continue
+        for gold in gold_mentions:
+            if gold.get("entity") and gold["start"] < mention.end and mention.start < gold["end"]:
+                votes.setdefault(mention.key, Counter())[gold["entity"]] += 1
+    return {key: min(count, key=lambda e: (-count[e], e)) for key, count in votes.items()}
+
+
+def _related(relations: Iterable[dict[str, Any]], text: str) -> dict[tuple[str, str], list[tuple[str, Span]]]:
+    """(left, right) gold entities -> the classes of the pair (the predicate and which way it reads),
+    each with where its evidence stands in the text (None when the quote is not found as written)."""
+    classes: dict[tuple[str, str], list[tuple[str, Span]]] = {}
+    for relation in relations:
+        subject, predicate, obj = relation["subject"], relation["predicate"], relation["object"]
+        quote = (relation.get("evidence") or "").strip()
+        at = text.find(quote) if quote else -1
+        where = (at, at + len(quote)) if at >= 0 else None
+        classes.setdefault((subject, obj), []).append((f"{predicate}>", where))
+        backwards = f"{predicate}>" if predicate == "partner_of" else f"{predicate}<"
+        classes.setdefault((obj, subject), []).append((backwards, where))
+    return classes
+
+
+def _normal(triple: Triple) -> Triple:
+    """A partnership written one way: its two ends in order."""
+    subject, predicate, obj = triple
+    return (obj, predicate, subject) if predicate == "partner_of" and subject > obj else triple
+
+
+def fit(texts: Sequence[GoldText], *, c: float | None = None) -> dict[str, Any]:
+    """The regression trained on every pair of ``texts``, in the JSON form of
+    :func:`extract.relations.pair_model.model_from_dict` (threshold not yet set)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    learned = [
+        (features, label)
+        for text in texts
+        for features, label in zip(text.features, text.labels, strict=True)
+        if label != UNSTATED
+    ]
+    seen = Counter(f for features, _ in learned for f in set(features))
+    rows = [{f: 1 for f in features if seen[f] >= MIN_COUNT} for features, _ in learned]
+    labels = [label for _, label in learned]
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform(rows)
+    regression = LogisticRegression(C=C if c is None else c, max_iter=5000).fit(matrix, labels)
+    classes = [str(name) for name in regression.classes_]
+    weights: dict[str, dict[str, float]] = {}
+    for column, feature in enumerate(vectorizer.get_feature_names_out()):
+        by_class = {
+            classes[row]: round(float(regression.coef_[row, column]), DECIMALS)
+            for row in range(len(classes))
+            if abs(regression.coef_[row, column]) >= SMALLEST_WEIGHT
+        }
+        if by_class:
+            weights[str(feature)] = by_class
+    intercepts = [round(float(b), DECIMALS) for b in regression.intercept_]
+    return {"classes": classes, "intercepts": intercepts, "weights": weights, "threshold": 1.0}
+
+
+def cross_validate(texts: Sequence[GoldText], *, folds: int = FOLDS) -> dict[float, dict[str, float]]:
+    """For each threshold, the rules' and the classifier's triples together against the gold, each text
+    scored by a model trained on the other folds (texts dealt to folds in turn, in name order)."""
+    from extract.relations.pair_model import model_from_dict
+
+    counts = {threshold: Counter[str]() for threshold in (0.0, *THRESHOLDS)}
+    for fold in range(folds):
+        held = [text for number, text in enumerate(texts) if number % folds == fold]
+        model = model_from_dict(fit([t for n, t in enumerate(texts) if n % folds != fold]))
+        for text in held:
+            scored = [(model.best(f), ends) for f, ends in zip(text.features, text.ends, strict=True)]
+            for threshold, count in counts.items():
+                found = {t for t in text.rules if t[0] and t[2]}
+                if threshold:
+                    found |= {
+                        _triple(name, ends)
+                        for (name, p), ends in scored
+                        if p >= threshold and ends[0] and ends[1]
+                    }
+                bad = sum(1 for t in text.rules if not (t[0] and t[2]))
+                count["tp"] += len(found & text.gold)
+                count["fp"] += len(found - text.gold) + bad
+                count["fn"] += len(text.gold - found)
+    return {threshold: _f1(count) for threshold, count in counts.items()}
+
+
+def _triple(name: str, ends: tuple[str | None, str | None]) -> Triple:
+    predicate, direction = name[:-1], name[-1]
+    left, right = ends[0] or "", ends[1] or ""
+    return _normal((left, predicate, right) if direction == ">" else (right, predicate, left))
+
+
+def _f1(count: Counter[str]) -> dict[str, float]:
+    tp, fp, fn = count["tp"], count["fp"], count["fn"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def train(texts: Sequence[GoldText], out: Path) -> dict[float, dict[str, float]]:
+    """Cross-validate, then train on every text and write the model with the best threshold to ``out``.
+    Returns the cross-validation's figures by threshold (0.0: the rules alone)."""
+    figures = cross_validate(texts)
+    best = max(THRESHOLDS, key=lambda threshold: (figures[threshold]["f1"], threshold))
+    model = fit(texts)
+    model["threshold"] = best
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    return figures
