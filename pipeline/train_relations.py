@@ -23,12 +23,11 @@ def main() -> int:
     texts = read_gold_texts(
         args.gold, args.raw, load_settings(), progress=lambda doc: print(f"read {doc}", file=sys.stderr)
     )
-    figures = train(texts, args.out)
-    print("threshold  triples found (right / wrong / missed)  precision  recall  F1  (0.0: the rules alone)")
-    for threshold, f in figures.items():
+    print("cross-validation by document: triples right / wrong / missed, precision, recall, F1")
+    for name, f in train(texts, args.out):
         print(
-            f"{threshold:9.1f}  {f['tp']:5d} / {f['fp']:5d} / {f['fn']:5d}  {f['precision']:.3f}  "
-            f"{f['recall']:.3f}  {f['f1']:.3f}"
+            f"{f['tp']:5d} / {f['fp']:5d} / {f['fn']:5d}  {f['precision']:.3f}  {f['recall']:.3f}  "
+            f"{f['f1']:.3f}  {name}"
         )
     print(f"wrote {args.out}")
     return 0

@@ -9,7 +9,7 @@ from extract.relations import document
 from extract.relations.document import find_relations
 from extract.relations.pair_model import NONE, model_from_dict, shipped_model
 from extract.relations.pairs import REACH, candidate_pairs, pair_features
-from extract.training.relation_pairs import UNSTATED, _normal, _read, _related
+from extract.training.relation_pairs import UNSTATED, HeldOut, _normal, _read, _related, choose_thresholds
 
 
 def toy_model(weights: dict[str, dict[str, float]], *, threshold: float = 0.5):
@@ -19,7 +19,7 @@ def toy_model(weights: dict[str, dict[str, float]], *, threshold: float = 0.5):
             "classes": [NONE, "heads<", "heads>"],
             "intercepts": [0, 0, 0],
             "weights": weights,
-            "threshold": threshold,
+            "thresholds": {"heads": threshold},
         }
     )
 
@@ -99,10 +99,33 @@ def test_a_relation_the_types_forbid_is_not_added(en, monkeypatch) -> None:
     assert find_relations([(0, en(text))], mentions) == []
 
 
-def test_the_shipped_model_has_a_none_class_and_a_threshold_below_one() -> None:
+def test_the_shipped_model_has_a_none_class_and_thresholds_below_one() -> None:
     model = shipped_model()
     assert model is not None and NONE in model.classes
-    assert 0 < model.threshold < 1
+    assert model.thresholds and all(0 < t < 1 for t in model.thresholds.values())
+
+
+@pytest.mark.slow
+def test_a_predicate_without_a_threshold_is_never_added(en, monkeypatch) -> None:
+    text = "Jane Roe met Acme."
+    mentions = [mention(text, "Jane Roe", "PERSON", "P1"), mention(text, "Acme", "ORG", "O1")]
+    model = model_from_dict(
+        {
+            "classes": [NONE, "works_for>"],
+            "intercepts": [0, 0],
+            "weights": {"PO|g:meet": {"works_for>": 5.0}},
+            "thresholds": {"heads": 0.5},
+        }
+    )
+    monkeypatch.setattr(document, "shipped_model", lambda: model)
+    assert find_relations([(0, en(text))], mentions) == []
+
+
+def test_each_predicate_keeps_the_threshold_that_helps_and_a_harmful_one_is_dropped() -> None:
+    right = [("partner_of", 0.95, True)] * 4 + [("partner_of", 0.45, False)] * 4
+    wrong = [("member_of", 0.95, False)] * 4
+    held_out = [HeldOut(right=5, wrong=1, missed=10, added=tuple(right + wrong))]
+    assert choose_thresholds(held_out) == {"partner_of": 0.9}
 
 
 def test_a_partnership_reads_the_same_both_ways() -> None:

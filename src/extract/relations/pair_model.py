@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from extract.languages.registry import data_root
 from extract.relations.pairs import Pair, candidate_pairs, pair_features
@@ -26,16 +27,19 @@ from extract.relations.view import Found, SentenceView
 MODEL_FILE = "models/relation_pairs.json"
 #: The class that says "no relation".
 NONE = "none"
+#: The threshold of a predicate the model has none for: above any probability, never emitted.
+NEVER = 2.0
 
 
 @dataclass(frozen=True, slots=True)
 class PairModel:
-    """Classes, their intercepts, each feature's weights by class index, and the emitting threshold."""
+    """Classes, their intercepts, each feature's weights by class index, and the probability a triple of
+    each predicate needs to be emitted (a predicate without one is never emitted)."""
 
     classes: tuple[str, ...]
     intercepts: tuple[float, ...]
     weights: dict[str, tuple[tuple[int, float], ...]]
-    threshold: float
+    thresholds: dict[str, float]
 
     def best(self, features: Sequence[str]) -> tuple[str, float]:
         """The most probable class other than "none", and its probability."""
@@ -59,25 +63,30 @@ def model_from_dict(data: dict) -> PairModel:
         feature: tuple(sorted((index[name], float(w)) for name, w in by_class.items()))
         for feature, by_class in data["weights"].items()
     }
-    return PairModel(classes, tuple(float(b) for b in data["intercepts"]), weights, float(data["threshold"]))
+    thresholds = {predicate: float(t) for predicate, t in data["thresholds"].items()}
+    return PairModel(classes, tuple(float(b) for b in data["intercepts"]), weights, thresholds)
+
+
+def shipped_model() -> PairModel | None:
+    """The model in the data folder in use; None when it has none (the rules alone then)."""
+    return _model_at(data_root() / MODEL_FILE)
 
 
 @cache
-def shipped_model() -> PairModel | None:
-    """The model in the data folder; None when there is none (the rules alone then)."""
-    path = data_root() / MODEL_FILE
+def _model_at(path: Path) -> PairModel | None:
+    """Read once per file: every sentence asks for it."""
     if not path.is_file():
         return None
     return model_from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def classified(view: SentenceView, model: PairModel | None) -> Iterator[Found]:
-    """The triples the model finds in the sentence with at least its threshold's probability."""
+    """The triples the model finds in the sentence, each with at least its predicate's threshold."""
     if model is None:
         return
     for pair in candidate_pairs(view):
         name, probability = model.best(pair_features(view, pair))
-        if probability >= model.threshold:
+        if probability >= model.thresholds.get(name[:-1], NEVER):
             yield _triple(pair, name)
 
 

@@ -1,21 +1,23 @@
-"""Train the pair classifier of :mod:`extract.relations.pair_model` on gold texts, and choose its threshold.
+"""Train the pair classifier of :mod:`extract.relations.pair_model` on gold texts, and choose its thresholds.
 
 Every gold text is read as the pipeline reads it (the same recognition, the same sentences); each
 candidate pair of each sentence (:func:`extract.relations.pairs.candidate_pairs`) is labelled by the
 gold: a recognised entity stands for the gold entity whose mentions it overlaps most, and a pair is
-"heads>" when the gold says the left one heads the right one anywhere in the text, "none" when it says
-nothing of the two. A logistic regression (scikit-learn, installed by ``make train-relations`` only)
-learns the classes from features seen in at least :data:`MIN_COUNT` pairs. The threshold is the one of
-:data:`THRESHOLDS` under which the rules and the classifier together find the most of the gold triples
-(F1) in :data:`FOLDS`-fold cross-validation by document: each text scored by a model that did not see
-it. The model is written as JSON, its weights rounded, so the same gold gives the same file.
+"heads>" when the gold says the left one heads the right one in a quote overlapping the sentence,
+:data:`UNSTATED` (not learned from) when the gold relates the two only elsewhere, "none" when it says
+nothing of them. A logistic regression (scikit-learn, installed by ``make train-relations`` only) learns
+the classes from features seen in at least :data:`MIN_COUNT` pairs. Each predicate's threshold (the
+probability its triples need) is the one of :data:`THRESHOLDS`, or none, under which the rules and the
+classifier together find the most of the gold triples (F1) in :data:`FOLDS`-fold cross-validation by
+document: each text scored by a model that did not see it. The model is written as JSON, its weights
+rounded, so the same gold gives the same file.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from extract.ingest.files import ingest
 from extract.ingest.segment import segment
 from extract.recognise.recogniser import Recogniser
 from extract.relations.document import find_relations
-from extract.relations.pair_model import NONE
+from extract.relations.pair_model import NEVER, NONE
 from extract.relations.pairs import candidate_pairs, pair_features
 from extract.relations.view import Evidence, SentenceView
 
@@ -40,7 +42,7 @@ SMALLEST_WEIGHT = 0.01
 #: Decimals kept of each weight.
 DECIMALS = 4
 #: The thresholds tried, and the folds of the cross-validation that chooses among them.
-THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FOLDS = 5
 
 #: The label of a pair the gold relates in another sentence than this one: not learned from.
@@ -168,33 +170,73 @@ def fit(texts: Sequence[GoldText], *, c: float | None = None) -> dict[str, Any]:
         if by_class:
             weights[str(feature)] = by_class
     intercepts = [round(float(b), DECIMALS) for b in regression.intercept_]
-    return {"classes": classes, "intercepts": intercepts, "weights": weights, "threshold": 1.0}
+    return {"classes": classes, "intercepts": intercepts, "weights": weights, "thresholds": {}}
 
 
-def cross_validate(texts: Sequence[GoldText], *, folds: int = FOLDS) -> dict[float, dict[str, float]]:
-    """For each threshold, the rules' and the classifier's triples together against the gold, each text
-    scored by a model trained on the other folds (texts dealt to folds in turn, in name order)."""
+@dataclass(frozen=True, slots=True)
+class HeldOut:
+    """One text as cross-validation scored it: the rules' right and wrong triples, the gold triples they
+    miss, and each triple the classifier adds (by its likeliest pair) with its probability and rightness."""
+
+    right: int
+    wrong: int
+    missed: int
+    added: tuple[tuple[str, float, bool], ...]  # (predicate, probability, in the gold)
+
+
+def cross_validate(texts: Sequence[GoldText], *, folds: int = FOLDS) -> list[HeldOut]:
+    """Each text scored by a model trained on the other folds (texts dealt to folds in turn, in name
+    order)."""
     from extract.relations.pair_model import model_from_dict
 
-    counts = {threshold: Counter[str]() for threshold in (0.0, *THRESHOLDS)}
+    held_out = []
     for fold in range(folds):
-        held = [text for number, text in enumerate(texts) if number % folds == fold]
         model = model_from_dict(fit([t for n, t in enumerate(texts) if n % folds != fold]))
-        for text in held:
-            scored = [(model.best(f), ends) for f, ends in zip(text.features, text.ends, strict=True)]
-            for threshold, count in counts.items():
-                found = {t for t in text.rules if t[0] and t[2]}
-                if threshold:
-                    found |= {
-                        _triple(name, ends)
-                        for (name, p), ends in scored
-                        if p >= threshold and ends[0] and ends[1]
-                    }
-                bad = sum(1 for t in text.rules if not (t[0] and t[2]))
-                count["tp"] += len(found & text.gold)
-                count["fp"] += len(found - text.gold) + bad
-                count["fn"] += len(text.gold - found)
-    return {threshold: _f1(count) for threshold, count in counts.items()}
+        for text in texts[fold::folds]:
+            rules = {t for t in text.rules if t[0] and t[2]}
+            added: dict[Triple, float] = {}
+            for features, ends in zip(text.features, text.ends, strict=True):
+                name, probability = model.best(features)
+                triple = _triple(name, ends)
+                if ends[0] and ends[1] and triple not in rules:
+                    added[triple] = max(probability, added.get(triple, 0.0))
+            held_out.append(
+                HeldOut(
+                    len(rules & text.gold),
+                    len(text.rules) - len(rules & text.gold),
+                    len(text.gold - rules),
+                    tuple((t[1], p, t in text.gold) for t, p in sorted(added.items())),
+                )
+            )
+    return held_out
+
+
+def scored(held_out: Sequence[HeldOut], thresholds: Mapping[str, float]) -> dict[str, float]:
+    """The rules' triples and the classifier's at ``thresholds`` (by predicate; absent: none) against
+    the gold."""
+    count = Counter[str]()
+    for text in held_out:
+        taken = [right for predicate, p, right in text.added if p >= thresholds.get(predicate, NEVER)]
+        count["tp"] += text.right + sum(taken)
+        count["fp"] += text.wrong + len(taken) - sum(taken)
+        count["fn"] += text.missed - sum(taken)
+    return _f1(count)
+
+
+def choose_thresholds(held_out: Sequence[HeldOut]) -> dict[str, float]:
+    """A threshold for each predicate, from :data:`THRESHOLDS` or none (the classifier's triples of that
+    predicate left out), the best F1 of the rules and the classifier together: one predicate at a time,
+    twice over, starting from the one threshold best for all."""
+    predicates = sorted({predicate for text in held_out for predicate, _, _ in text.added})
+    common = max(THRESHOLDS, key=lambda t: (scored(held_out, dict.fromkeys(predicates, t))["f1"], t))
+    chosen = dict.fromkeys(predicates, common)
+    for _ in range(2):
+        for predicate in predicates:
+            options = [*THRESHOLDS, NEVER]
+            chosen[predicate] = max(
+                options, key=lambda t: (scored(held_out, {**chosen, predicate: t})["f1"], t)
+            )
+    return {predicate: t for predicate, t in chosen.items() if t != NEVER}
 
 
 def _triple(name: str, ends: tuple[str | None, str | None]) -> Triple:
@@ -211,13 +253,18 @@ def _f1(count: Counter[str]) -> dict[str, float]:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
 
 
-def train(texts: Sequence[GoldText], out: Path) -> dict[float, dict[str, float]]:
-    """Cross-validate, then train on every text and write the model with the best threshold to ``out``.
-    Returns the cross-validation's figures by threshold (0.0: the rules alone)."""
-    figures = cross_validate(texts)
-    best = max(THRESHOLDS, key=lambda threshold: (figures[threshold]["f1"], threshold))
+def train(texts: Sequence[GoldText], out: Path) -> list[tuple[str, dict[str, float]]]:
+    """Cross-validate, choose the thresholds, then train on every text and write the model to ``out``.
+    Returns the cross-validation's figures: the rules alone, the best single threshold, the chosen ones."""
+    held_out = cross_validate(texts)
+    thresholds = choose_thresholds(held_out)
+    predicates = sorted({predicate for text in held_out for predicate, _, _ in text.added})
+    figures = [("rules alone", scored(held_out, {}))]
+    figures += [(f"all at {t}", scored(held_out, dict.fromkeys(predicates, t))) for t in THRESHOLDS]
+    chosen = ", ".join(f"{predicate} {t}" for predicate, t in sorted(thresholds.items()))
+    figures.append((f"chosen: {chosen}", scored(held_out, thresholds)))
     model = fit(texts)
-    model["threshold"] = best
+    model["thresholds"] = thresholds
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     return figures
