@@ -1138,3 +1138,24 @@ def test_a_place_and_a_common_noun_in_capitals_are_no_given_name_and_surname():
 
     text = "The Sydney Festival opens. Festival staff and the London Games were there."
     assert repeated_surnames(text, 0, len(text), "en") == []
+
+
+def test_a_church_title_is_left_out_of_the_person() -> None:
+    text = "Archbishop Michael Rowan met Rabbi Dana Kell and le cardinal Paul Rive."
+    assert trim(text, 0, 24, vocabulary("en"), person=True) == (11, 24)
+    assert text[slice(*trim(text, 29, 44, vocabulary("en"), person=True))] == "Dana Kell"
+    start = text.index("cardinal")
+    assert text[slice(*trim(text, start, len(text) - 1, vocabulary("fr"), person=True))] == "Paul Rive"
+
+
+def test_a_plural_role_in_capitals_is_no_one(recogniser):
+    text = "Both were promoted to serve as General Managers of the resorts."
+    start = text.index("General")
+    for label in ("PERSON", "ORG"):
+        assert recogniser._clean(text, Candidate(start, start + 16, label, "model", "en")) is None
+
+
+def test_a_person_ending_on_farms_is_a_company(recogniser):
+    text = "Quorvel Poultry Farms donated the land."
+    cleaned = recogniser._clean(text, Candidate(0, 21, "PERSON", "model", "en"))
+    assert cleaned is not None and cleaned.label == "ORG"

@@ -374,14 +374,15 @@ class Recogniser:
         end = with_legal_form(text, end) if c.label == "ORG" else end  # listed names too
         c = replace(c, start=start, end=end)
         name = text[start:end]
+        roles = lexicon.every_language("role_words")
+        if name.lower() in roles or name.lower().removesuffix("s") in roles:
+            return None  # "Directeur Général", "General Managers": a role in capitals names no one
         if c.label == "PERSON":
             named_org = ends_on_head(name, vocab) or inner_possessive(name)
             if named_org or self._cued_org(text, start, name, vocab):
                 return replace(c, label="ORG", source="cue")
             if c.source == "model" and (_place_first(name) or is_place(name)):
                 return None  # "London Victoria", "Milton Keynes Central", "Jefferson Parish": a place
-            if name.lower() in lexicon.every_language("role_words"):
-                return None  # "Directeur Général": a role in capitals names no one
             if opens_on_function_word(name, vocab):
                 return None  # "In Yemen", "The Alliance": a capitalised preposition or article opens no name
             return c if is_person_name(name, c.source) else None
