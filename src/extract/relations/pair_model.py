@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.languages.registry import data_root
-from extract.relations.pairs import Pair, candidate_pairs, pair_features
+from extract.relations.pairs import Pair, sentence_pairs
 from extract.relations.view import Found, SentenceView
 
 #: Where the shipped model lives, under the data folder.
@@ -84,8 +84,8 @@ def classified(view: SentenceView, model: PairModel | None) -> Iterator[Found]:
     """The triples the model finds in the sentence, each with at least its predicate's threshold."""
     if model is None:
         return
-    for pair in candidate_pairs(view):
-        name, probability = model.best(pair_features(view, pair))
+    for pair, features in sentence_pairs(view):
+        name, probability = model.best(features)
         if probability >= model.thresholds.get(name[:-1], NEVER):
             yield _triple(pair, name)
 

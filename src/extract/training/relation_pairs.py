@@ -30,7 +30,7 @@ from extract.ingest.segment import segment
 from extract.recognise.recogniser import Recogniser
 from extract.relations.document import find_relations
 from extract.relations.pair_model import NEVER, NONE
-from extract.relations.pairs import candidate_pairs, pair_features
+from extract.relations.pairs import sentence_pairs
 from extract.relations.view import Evidence, SentenceView
 
 #: A feature must be seen in this many pairs to be learned (rarer ones only fit their text).
@@ -89,14 +89,14 @@ def _read(gold: dict[str, Any], text: str, mentions: Sequence[Mention], blocks: 
     )
 
     def observe(view: SentenceView, evidence: Evidence) -> None:
-        for pair in candidate_pairs(view):
+        for pair, features in sentence_pairs(view):
             left, right = entity_of.get(pair.left.key), entity_of.get(pair.right.key)
             stated = [
                 name
                 for name, where in related.get((left, right), ())
                 if where is None or (where[0] < evidence.end and evidence.start < where[1])
             ]
-            read.features.append(pair_features(view, pair))
+            read.features.append(features)
             read.labels.append(min(stated) if stated else UNSTATED if (left, right) in related else NONE)
             read.ends.append((left, right))
 
