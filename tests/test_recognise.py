@@ -1159,3 +1159,9 @@ def test_a_person_ending_on_farms_is_a_company(recogniser):
     text = "Quorvel Poultry Farms donated the land."
     cleaned = recogniser._clean(text, Candidate(0, 21, "PERSON", "model", "en"))
     assert cleaned is not None and cleaned.label == "ORG"
+
+
+def test_a_french_name_runs_on_over_the_complements_of_any_of_its_nouns(find):
+    # the parser hangs "Offices" on the verb and "de l'Habitat" on "Offices", not on "Fédération"
+    text = "Paul Arnaud a été élu président de la Fédération des Offices Régionaux de l'Habitat le 3 mai."
+    assert ("ORG", "Fédération des Offices Régionaux de l'Habitat") in find(text)

@@ -71,7 +71,9 @@ def _extended(
     vocab = lexicon.vocabulary(c.lang)
     if first.lower_ not in vocab.org_heads:
         return c
-    heads, end = [first], last.i
+    # the parse may hang a later word of the name elsewhere than on its head ("la Fédération des Offices
+    # Publics de l'Habitat", "Offices" on the verb): the complements of every noun of the name count
+    heads, end = [first, *(t for t in doc[first.i + 1 : last.i + 1] if t.pos_ in ("NOUN", "PROPN"))], last.i
     for token in doc[last.i + 1 :]:
         at = offset + token.idx
         if token.i == end + 2 and _hyphened(doc[end + 1], token):
