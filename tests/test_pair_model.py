@@ -167,3 +167,18 @@ def test_a_pair_related_only_in_another_sentence_is_not_learned_from(en) -> None
     }
     read = _read(gold, text, mentions, [(0, en(text))])
     assert read.labels == [UNSTATED, "heads>"]
+
+
+def test_a_damaged_model_file_is_named_in_the_error(tmp_path, monkeypatch) -> None:
+    from extract.core.errors import ExtractError
+
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "relation_pairs.json").write_text('{"classes": ["none"]}', encoding="utf-8")
+    monkeypatch.setenv("EXTRACT_DATA", str(tmp_path))
+    with pytest.raises(ExtractError, match=r"relation_pairs\.json"):
+        shipped_model()
+
+
+def test_a_data_folder_without_a_model_leaves_the_rules_alone(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("EXTRACT_DATA", str(tmp_path))
+    assert shipped_model() is None

@@ -4,10 +4,10 @@ A multinomial logistic regression over the features of :mod:`extract.relations.p
 tune half of the real-text gold by ``make train-relations`` (:mod:`extract.training.relation_pairs`) and
 shipped as data: ``data/models/relation_pairs.json`` holds its classes ("heads>" for the left name
 heading the right one, "member_of<" for the right a member of the left, "none"), their intercepts, the
-weight of each feature for each class it counts in, and the probability a class needs to be emitted,
-chosen on the tune half by cross-validation. Its triples are added to the rules' (the same triple from
-both is one, and keeps the rules' role and date): by document-held-out cross-validation on the tune half
-the two together find more than either.
+weight of each feature for each class it counts in, and the probability each predicate's triples need to
+be emitted, chosen on the tune half by cross-validation. Its triples are added to the rules' (the same
+triple from both is one, and keeps the rules' role and date): by document-held-out cross-validation on
+the tune half the two together find more than either.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extract.core.errors import ExtractError
 from extract.languages.registry import data_root
 from extract.relations.pairs import Pair, sentence_pairs
 from extract.relations.view import Found, SentenceView
@@ -74,10 +75,15 @@ def shipped_model() -> PairModel | None:
 
 @cache
 def _model_at(path: Path) -> PairModel | None:
-    """Read once per file: every sentence asks for it."""
+    """Read once per file: every sentence asks for it. A file that is no model stops the run with a
+    message naming it (a data folder of one's own, ``$EXTRACT_DATA``, may hold a wrong one)."""
     if not path.is_file():
         return None
-    return model_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return model_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
+        problem = f"not a relation pair model ({type(error).__name__}: {error})"
+        raise ExtractError("data.invalid", path=path, problem=problem) from error
 
 
 def classified(view: SentenceView, model: PairModel | None) -> Iterator[Found]:
