@@ -1165,3 +1165,10 @@ def test_a_french_name_runs_on_over_the_complements_of_any_of_its_nouns(find):
     # the parser hangs "Offices" on the verb and "de l'Habitat" on "Offices", not on "Fédération"
     text = "Paul Arnaud a été élu président de la Fédération des Offices Régionaux de l'Habitat le 3 mai."
     assert ("ORG", "Fédération des Offices Régionaux de l'Habitat") in find(text)
+
+
+def test_a_given_name_written_as_a_place_is_that_place(find):
+    text = "Sydney Varnell opened the new office. The team will race in Sydney next week."
+    found = find(text)
+    assert ("PERSON", "Sydney Varnell") in found
+    assert ("PERSON", "Sydney") not in found
