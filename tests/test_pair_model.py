@@ -8,7 +8,7 @@ from tests.test_relations import mention, triples
 from extract.relations import document
 from extract.relations.document import find_relations
 from extract.relations.pair_model import NONE, model_from_dict, shipped_model
-from extract.relations.pairs import REACH, candidate_pairs, pair_features
+from extract.relations.pairs import REACH, candidate_pairs, sentence_pairs
 from extract.training.relation_pairs import UNSTATED, HeldOut, _normal, _read, _related, choose_thresholds
 
 
@@ -65,8 +65,7 @@ def test_features_carry_the_kind_of_pair_and_the_words_between(en, monkeypatch) 
     text = "Jane Roe, director of Acme, spoke."
     mentions = [mention(text, "Jane Roe", "PERSON", "P1"), mention(text, "Acme", "ORG", "O1")]
     (view,) = views(en, monkeypatch, text, mentions)
-    (pair,) = candidate_pairs(view)
-    features = pair_features(view, pair)
+    ((_, features),) = sentence_pairs(view)
     assert "PO|g:, director of" in features
     assert "PO|gc:heads" in features
     assert all(feature.startswith("PO|") for feature in features)

@@ -72,12 +72,11 @@ def propagate(
     # a given name or surname written after a preposition of place, that the models read as no organisation
     # ("in Sydney", "en France"), is that place (a given name after "in", "confidence in Mark", is lost with
     # it: on the tune half three mentions lost for seven places no longer read as people)
-    at_places = _after_place_prepositions(text)
     names.update(
         {
             name: value
             for name, value in surnames.items()
-            if name not in labels and not (name in at_places and name in places)
+            if name not in labels and not (name in places and name in _after_place_prepositions(text))
         }
     )
     names.update({name: value for name, value in _short_forms(labels).items() if name not in labels})

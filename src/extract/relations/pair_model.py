@@ -21,7 +21,7 @@ from pathlib import Path
 
 from extract.core.errors import ExtractError
 from extract.languages.registry import data_root
-from extract.relations.pairs import Pair, sentence_pairs
+from extract.relations.pairs import sentence_pairs
 from extract.relations.view import Found, SentenceView
 
 #: Where the shipped model lives, under the data folder.
@@ -30,6 +30,16 @@ MODEL_FILE = "models/relation_pairs.json"
 NONE = "none"
 #: The threshold of a predicate the model has none for: above any probability, never emitted.
 NEVER = 2.0
+
+
+def class_name(predicate: str, forward: bool) -> str:
+    """A pair's class: "heads>" when the left entity heads the right one, "heads<" the other way round."""
+    return f"{predicate}{'>' if forward else '<'}"
+
+
+def read_class(name: str) -> tuple[str, bool]:
+    """The predicate of a class and whether it reads from the left entity to the right one."""
+    return name[:-1], name.endswith(">")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +61,9 @@ class PairModel:
         top = max(scores)
         exp = [math.exp(score - top) for score in scores]
         total = sum(exp)
-        ranked = sorted((p / total, name) for name, p in zip(self.classes, exp, strict=True) if name != NONE)
-        probability, name = ranked[-1]
+        probability, name = max(
+            (p / total, name) for name, p in zip(self.classes, exp, strict=True) if name != NONE
+        )
         return name, probability
 
 
@@ -92,12 +103,7 @@ def classified(view: SentenceView, model: PairModel | None) -> Iterator[Found]:
         return
     for pair, features in sentence_pairs(view):
         name, probability = model.best(features)
-        if probability >= model.thresholds.get(name[:-1], NEVER):
-            yield _triple(pair, name)
-
-
-def _triple(pair: Pair, name: str) -> Found:
-    """ "heads>": the left entity heads the right; "heads<": the right heads the left."""
-    predicate, direction = name[:-1], name[-1]
-    subject, obj = (pair.left, pair.right) if direction == ">" else (pair.right, pair.left)
-    return Found(subject.key, predicate, obj.key, None, None)
+        predicate, forward = read_class(name)
+        if probability >= model.thresholds.get(predicate, NEVER):
+            subject, obj = (pair.left, pair.right) if forward else (pair.right, pair.left)
+            yield Found(subject.key, predicate, obj.key, None, None)

@@ -63,11 +63,6 @@ def sentence_pairs(view: SentenceView) -> Iterator[tuple[Pair, list[str]]]:
         yield pair, reader.features(pair)
 
 
-def pair_features(view: SentenceView, pair: Pair) -> list[str]:
-    """The features of ``pair``, each prefixed by its kind."""
-    return _Reader(view).features(pair)
-
-
 class _Reader:
     """The features of a sentence's pairs; each token's word and word classes are read once, since every
     pair of the sentence asks for them again."""
@@ -83,6 +78,7 @@ class _Reader:
         self.classes_of: dict[int, list[str]] = {}
 
     def features(self, pair: Pair) -> list[str]:
+        """The features of ``pair``, each prefixed by its kind."""
         found = ["bias", *self._around(pair.left, "l"), *self._around(pair.right, "r")]
         found += self._gap(pair)
         found += self._path(pair)

@@ -29,7 +29,7 @@ from extract.ingest.files import ingest
 from extract.ingest.segment import segment
 from extract.recognise.recogniser import Recogniser
 from extract.relations.document import find_relations
-from extract.relations.pair_model import NEVER, NONE
+from extract.relations.pair_model import NEVER, NONE, class_name, read_class
 from extract.relations.pairs import sentence_pairs
 from extract.relations.view import Evidence, SentenceView
 
@@ -129,8 +129,8 @@ def _related(relations: Iterable[dict[str, Any]], text: str) -> dict[tuple[str, 
         quote = (relation.get("evidence") or "").strip()
         at = text.find(quote) if quote else -1
         where = (at, at + len(quote)) if at >= 0 else None
-        classes.setdefault((subject, obj), []).append((f"{predicate}>", where))
-        backwards = f"{predicate}>" if predicate == "partner_of" else f"{predicate}<"
+        classes.setdefault((subject, obj), []).append((class_name(predicate, True), where))
+        backwards = class_name(predicate, predicate == "partner_of")  # a partnership reads both ways
         classes.setdefault((obj, subject), []).append((backwards, where))
     return classes
 
@@ -240,9 +240,9 @@ def choose_thresholds(held_out: Sequence[HeldOut]) -> dict[str, float]:
 
 
 def _triple(name: str, ends: tuple[str | None, str | None]) -> Triple:
-    predicate, direction = name[:-1], name[-1]
+    predicate, forward = read_class(name)
     left, right = ends[0] or "", ends[1] or ""
-    return _normal((left, predicate, right) if direction == ">" else (right, predicate, left))
+    return _normal((left, predicate, right) if forward else (right, predicate, left))
 
 
 def _f1(count: Counter[str]) -> dict[str, float]:
