@@ -146,6 +146,10 @@ $(TRAIN_STAMP): requirements-train.lock | $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-train.lock
 	@touch $(TRAIN_STAMP)
 
+## Fine-tune each model's entity recogniser on gold/real/tune (src/extract/data/models/ner/<lang>)
+train-ner: $(STAMP)
+	$(BIN)/python pipeline/train_ner.py --gold gold/real/tune --raw gold/real/raw --out src/extract/data/models/ner
+
 ## Train the relation pair classifier on gold/real/tune (src/extract/data/models/relation_pairs.json)
 train-relations: $(TRAIN_STAMP)
 	$(BIN)/python pipeline/train_relations.py --gold gold/real/tune --raw gold/real/raw \
@@ -196,4 +200,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff train-relations explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff train-ner train-relations explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

@@ -51,7 +51,7 @@ def test_graphml_nodes_and_edges_carry_names_types_and_dates(tmp_path: Path) -> 
         "ORG",
         True,
     )
-    assert [(d["first_date"], d["last_date"], d["n_docs"]) for d in accredited] == [("2017", "2017-06-23", 3)]
+    assert [(d["first_date"], d["last_date"], d["n_docs"]) for d in accredited] == [("2017", "2017-06-23", 2)]
 
 
 def test_graphml_is_well_formed_without_networkx(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from extract.languages.lexicon import vocabulary
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated
+from extract.recognise.models import Models
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
 from extract.recognise.spans import (
@@ -26,7 +27,9 @@ SETTINGS = load_settings()
 
 @pytest.fixture(scope="module")
 def recogniser() -> Recogniser:
-    return Recogniser(SETTINGS)
+    """The rules on the stock models' reading, which they were written for (the trained recogniser weights
+    are tested in test_trained_ner.py)."""
+    return Recogniser(SETTINGS, models=Models(SETTINGS, trained_ner=False))
 
 
 @pytest.fixture(scope="module")

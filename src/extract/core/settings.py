@@ -29,6 +29,7 @@ class Settings:
 
     models: tuple[tuple[str, str], ...]  # (language code, spaCy package), sorted by code
     models_attribute_table: bool
+    models_trained_ner: bool
     language_candidates: tuple[str, ...]
     language_min_chars: int
     language_min_confidence: float
@@ -57,6 +58,7 @@ class Settings:
 #: setting -> (expected type, check, description of valid values)
 _RULES: dict[str, tuple[type, Any, str]] = {
     "models_attribute_table": (bool, lambda v: True, "true or false"),
+    "models_trained_ner": (bool, lambda v: True, "true or false"),
     "language_candidates": (
         list,
         lambda v: all(isinstance(c, str) and _LANG_CODE.fullmatch(c) for c in v),

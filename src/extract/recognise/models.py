@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from extract.core.errors import ExtractError
 from extract.core.settings import Settings
 from extract.recognise.attribute_table import use_attribute_table
+from extract.recognise.trained_ner import use_trained_ner
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,12 @@ def missing_model(name: str, *, setting: str) -> ExtractError:
 
 
 class Models:
-    """The spaCy pipeline of each language, loaded on first use."""
+    """The spaCy pipeline of each language, loaded on first use; its recogniser takes the weights trained
+    on the real-text gold unless ``trained_ner`` is false (default: the setting ``models.trained_ner``)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, trained_ner: bool | None = None) -> None:
         self.settings = settings
+        self.trained_ner = settings.models_trained_ner if trained_ner is None else trained_ner
         self._loaded: dict[str, Language] = {}
         self.load_seconds = 0.0
 
@@ -97,6 +100,8 @@ class Models:
             nlp = spacy.load(name)
         except OSError as error:
             raise missing_model(name, setting=f"models.{lang}") from error
+        if self.trained_ner:
+            use_trained_ner(nlp, lang, name)
         nlp.add_pipe("newline_sentences", before="parser" if "parser" in nlp.pipe_names else None)
         if self.settings.models_attribute_table:
             use_attribute_table(nlp)

@@ -103,9 +103,9 @@ class Recogniser:
     """Finds the mentions of documents; models are loaded when a document first needs them."""
 
     def __init__(self, settings: Settings, *, models: Models | None = None, baseline: bool = False) -> None:
-        """``baseline`` keeps the models' own ORG, PERSON and DATE entities only (for comparison)."""
+        """``baseline`` keeps the stock models' own ORG, PERSON and DATE entities only (for comparison)."""
         self.settings = settings
-        self.models = models or Models(settings)
+        self.models = models or Models(settings, trained_ner=False if baseline else None)
         self.baseline = baseline
         self._matchers: dict[str, tuple[Matcher, Matcher, PhraseMatcher]] = {}
 

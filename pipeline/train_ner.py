@@ -1,0 +1,47 @@
+"""Fine-tune each language's entity recogniser on the tune half of the real-text gold (``make train-ner``).
+
+Writes src/extract/data/models/ner/<lang>/ (the ``ner`` weights and meta.json) for every language with a
+model in the settings. Needs nothing beyond the pipeline's own packages; takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+from pathlib import Path
+
+import spacy
+
+from extract.core.settings import load_settings
+from extract.languages.registry import languages
+from extract.training.ner import examples, fine_tune, gold_lines, write_weights
+
+
+def report(lang: str, message: str) -> None:
+    print(f"{lang}: {message}", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=Path("gold/real/tune"), help="gold files to learn from")
+    parser.add_argument("--raw", type=Path, default=Path("gold/real/raw"), help="their texts")
+    parser.add_argument(
+        "--out", type=Path, default=Path("src/extract/data/models/ner"), help="one folder per language"
+    )
+    args = parser.parse_args()
+    settings = load_settings()
+    for lang in languages():
+        model = settings.model_for(lang)
+        nlp = spacy.load(model)  # the model's own weights, never earlier trained ones
+        lines = list(gold_lines(args.gold, args.raw, settings, lang))
+        train = examples(nlp, lines)
+        report(lang, f"{model}, {len(train)} lines")
+        fine_tune(nlp, train, progress=partial(report, lang))
+        write_weights(nlp, model, args.out / lang, lines=len(train))
+        print(f"wrote {args.out / lang}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
