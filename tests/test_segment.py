@@ -54,3 +54,12 @@ def test_boilerplate_does_not_count_for_the_document_language():
     paragraphs = segment(f"{EN}\n{EN}\nPartager cette page\nHaut de page", SETTINGS)
     assert [p.boilerplate for p in paragraphs] == [False, False, True, True]
     assert document_language(paragraphs, SETTINGS) == "en"
+
+
+def test_the_detector_reads_a_long_paragraph_up_to_max_chars_and_a_words_end(monkeypatch):
+    from extract.ingest import segment as module
+
+    read = []
+    monkeypatch.setattr(module, "_best_language", lambda text, _: read.append(text) or ("en", 1.0))
+    module.detect_language("the board met " * 100, SETTINGS)
+    assert len(read[0]) <= SETTINGS.language_max_chars and read[0].endswith(("the", "board", "met"))

@@ -32,6 +32,7 @@ class Settings:
     models_trained_ner: bool
     language_candidates: tuple[str, ...]
     language_min_chars: int
+    language_max_chars: int
     language_min_confidence: float
     language_mixed_share: float
     language_supported_share: float
@@ -65,6 +66,7 @@ _RULES: dict[str, tuple[type, Any, str]] = {
         "a list of ISO 639-1 codes",
     ),
     "language_min_chars": (int, lambda v: v >= 0, "an integer >= 0"),
+    "language_max_chars": (int, lambda v: v >= 100, "an integer >= 100"),
     "language_min_confidence": (float, lambda v: 0 <= v <= 1, "a number between 0 and 1"),
     "language_mixed_share": (float, lambda v: 0 < v <= 0.5, "a number in (0, 0.5]"),
     "language_supported_share": (float, lambda v: 0 < v <= 1, "a number in (0, 1]"),

@@ -53,11 +53,15 @@ def detect_language(text: str, settings: Settings) -> tuple[str, float]:
 
     Read on the words that do not start with a capital where there are enough of them: names are
     nobody's language, and an English sentence listing French institutions ("alongside Centre Léon
-    Bérard, Institut Curie ...") is English, whatever its names say.
+    Bérard, Institut Curie ...") is English, whatever its names say. Only the first
+    ``language.max_chars`` characters are read, up to a word's end: the detector's time grows with the
+    text's length, and a paragraph keeps its language.
     """
     common = " ".join(word for word in text.split() if not word[:1].isupper())
     if len(common) >= settings.language_min_chars:
         text = common
+    if len(text) > settings.language_max_chars:
+        text = text[: settings.language_max_chars + 1].rsplit(None, 1)[0]
     return _best_language(text, tuple(settings.language_candidates))
 
 
