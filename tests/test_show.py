@@ -74,8 +74,9 @@ def test_an_entity_id_finds_its_entity(capsys: pytest.CaptureFixture[str]) -> No
 def test_several_matches_are_listed_with_how_to_choose_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = show(capsys, "lyon", "--format", "json")
     assert status == 1
-    assert len(json.loads(out)["matches"]) == 4
-    assert "names 4 entities" in err and "entity_id" in err
+    matches = json.loads(out)["matches"]  # "Cancer Research Center of Lyon", "Lyon University", ...
+    assert len(matches) > 1 and all("lyon" in m["name"].lower() for m in matches)
+    assert f"names {len(matches)} entities" in err and "entity_id" in err
 
 
 def test_no_match_says_so_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
