@@ -53,10 +53,18 @@ def test_facts_are_shown_in_both_directions(capsys: pytest.CaptureFixture[str]) 
     assert ("Jean-Yves Blay", "in") in heads and members == {"out"}
 
 
+def documents_stating(fact: dict) -> int:
+    """How many documents of the committed relations table state ``fact``."""
+    relations = read_tables(TABLES)["relations"].to_pylist()
+    ends = (fact["subject_id"], fact["predicate"], fact["object_id"])
+    return len({r["doc_id"] for r in relations if (r["subject_id"], r["predicate"], r["object_id"]) == ends})
+
+
 def test_a_fact_has_its_dates_documents_and_evidence(capsys: pytest.CaptureFixture[str]) -> None:
     facts = shown(capsys, "CLB")["facts"]
     oeci = next(f for f in facts if f["predicate"] == "accredited_by" and f["direction"] == "out")
-    assert (oeci["first_date"], oeci["last_date"], oeci["n_docs"]) == ("2017", "2017-06-23", 2)
+    assert (oeci["first_date"], oeci["last_date"]) == ("2017", "2017-06-23")
+    assert oeci["n_docs"] == len(oeci["doc_ids"]) == documents_stating(oeci) > 1
     assert oeci["evidence"].startswith("It’s been certified in 2017") and oeci["evidence_path"].endswith(
         ".txt"
     )
