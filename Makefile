@@ -146,6 +146,11 @@ $(TRAIN_STAMP): requirements-train.lock | $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-train.lock
 	@touch $(TRAIN_STAMP)
 
+## Train both shipped models in order: the entity recognisers, then the pair classifier on what they find
+train:
+	$(MAKE) train-ner
+	$(MAKE) train-relations
+
 ## Fine-tune each model's entity recogniser on gold/real/tune (src/extract/data/models/ner/<lang>)
 train-ner: $(STAMP)
 	$(BIN)/python pipeline/train_ner.py --gold gold/real/tune --raw gold/real/raw --out src/extract/data/models/ner
@@ -200,4 +205,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff train-ner train-relations explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff train train-ner train-relations explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help

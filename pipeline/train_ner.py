@@ -35,6 +35,9 @@ def main() -> int:
         model = settings.model_for(lang)
         nlp = spacy.load(model)  # the model's own weights, never earlier trained ones
         lines = list(gold_lines(args.gold, args.raw, settings, lang))
+        if not lines:
+            report(lang, f"no line in the gold files of {args.gold} (texts in {args.raw}): nothing written")
+            return 1
         train = examples(nlp, lines)
         report(lang, f"{model}, {len(train)} lines")
         fine_tune(nlp, train, progress=partial(report, lang))

@@ -102,8 +102,8 @@ def fine_tune(
             progress(f"epoch {epoch + 1}/{epochs}: loss {losses.get('ner', 0.0):.1f}")
 
 
-def write_weights(nlp: Language, model: str, folder: Path, *, lines: int) -> None:
-    """The ``ner`` weights of ``nlp`` and their meta file, in ``folder``."""
+def write_weights(nlp: Language, model: str, folder: Path, *, lines: int, epochs: int = EPOCHS) -> None:
+    """The ``ner`` weights of ``nlp`` and their meta file (model, passes, checksum), in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     nlp.get_pipe("ner").to_disk(folder, exclude=["vocab"])
     meta = {
@@ -111,6 +111,6 @@ def write_weights(nlp: Language, model: str, folder: Path, *, lines: int) -> Non
         "version": model_version(model),
         "sha256": hashlib.sha256((folder / WEIGHTS).read_bytes()).hexdigest(),
         "lines": lines,
-        "epochs": EPOCHS,
+        "epochs": epochs,
     }
     (folder / META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
