@@ -90,6 +90,7 @@ from extract.recognise.spans import (
     with_legal_form,
 )
 from extract.recognise.surnames import capitalised_surnames, repeated_surnames
+from extract.recognise.terms import without_terms
 from extract.recognise.votes import model_orgs, not_org_names
 from extract.text import acronyms
 from extract.text.fold import fold
@@ -188,6 +189,7 @@ class Recogniser:
         places |= {text[c.start : c.end] for c in cleaned if is_place(text[c.start : c.end])}
         places -= model_orgs(blocks)
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
+        cleaned = without_terms(text, cleaned, max_len=self.settings.recognise_max_acronym_len)
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = branch_places(text, complement_chains(text, chosen, blocks), blocks)
