@@ -1175,3 +1175,8 @@ def test_a_given_name_written_as_a_place_is_that_place(find):
     found = find(text)
     assert ("PERSON", "Sydney Varnell") in found
     assert ("PERSON", "Sydney") not in found
+
+
+def test_a_body_named_after_its_country_is_no_person_whose_given_name_the_country_is(find):
+    found = find("France Stratégie publie une note sur l'emploi.")
+    assert ("ORG", "France Stratégie") in found and ("PERSON", "France Stratégie") not in found

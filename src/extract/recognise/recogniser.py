@@ -72,7 +72,7 @@ from extract.recognise.names import (
     opens_on_function_word,
     person_by_context,
 )
-from extract.recognise.places import place_prefix
+from extract.recognise.places import country_first, place_prefix
 from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
@@ -388,7 +388,7 @@ class Recogniser:
             if opens_on_function_word(name, vocab):
                 return None  # "In Yemen", "The Alliance": a capitalised preposition or article opens no name
             return c if is_person_name(name, c.source) else None
-        if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name):
+        if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name, countries=True):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
         if c.source == "model" and person_by_context(text, start, name, vocab):
             return replace(c, label="PERSON")
@@ -446,12 +446,12 @@ def _without_tensor(doc: Doc) -> Doc:
     return doc
 
 
-def _place_first(name: str) -> bool:
-    """A name that starts with a place of two words or more, or with a one-word place that is no
-    known given name: a station, a borough or a team named after a town ("London Victoria",
-    "Milton Keynes Central"), not a person."""
+def _place_first(name: str, *, countries: bool = False) -> bool:
+    """A name that opens on a place of two words or more, or on one that is no known given name (or, with
+    ``countries``, a country): a station or team named after a town ("London Victoria"), a national body."""
+    unknown = first_names().get_gender(name.partition(" ")[0]) in ("unknown", "andy")
     words = place_prefix(name)
-    return words >= 2 or (words == 1 and first_names().get_gender(name.split()[0]) in ("unknown", "andy"))
+    return words >= 2 or (words == 1 and (unknown or (countries and country_first(name))))
 
 
 def _source(source: str) -> str:
