@@ -449,9 +449,9 @@ def _without_tensor(doc: Doc) -> Doc:
 def _place_first(name: str, *, countries: bool = False) -> bool:
     """A name that opens on a place of two words or more, or on one that is no known given name (or, with
     ``countries``, a country): a station or team named after a town ("London Victoria"), a national body."""
-    unknown = first_names().get_gender(name.partition(" ")[0]) in ("unknown", "andy")
     words = place_prefix(name)
-    return words >= 2 or (words == 1 and (unknown or (countries and country_first(name))))
+    unknown = words == 1 and first_names().get_gender(name.split()[0]) in ("unknown", "andy")
+    return words >= 2 or unknown or (words == 1 and countries and country_first(name))
 
 
 def _source(source: str) -> str:
