@@ -8,11 +8,12 @@ from extract.ingest.segment import segment
 from extract.languages.lexicon import vocabulary
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate
-from extract.recognise.consistency import coordinated
+from extract.recognise.consistency import coordinated, propagate
 from extract.recognise.models import Models
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
 from extract.recognise.spans import (
+    Spans,
     after_at,
     after_titles,
     before_cut_word,
@@ -87,6 +88,10 @@ def test_person_name_needs_two_capitalised_parts():
 
 def test_title_is_left_out_of_the_person(find):
     assert ("PERSON", "Anne Martin") in find("The study is led by Prof. Anne Martin, a chemist.")
+
+
+def test_a_judge_s_title_is_left_out_of_the_person(find):
+    assert ("PERSON", "Kiefel") in find("Justice Kiefel will be sworn in as Chief Justice in January.")
 
 
 def test_long_form_and_acronym_in_brackets_are_two_organisations(find):
@@ -349,6 +354,14 @@ def test_name_after_project_is_no_organisation(find):
 def test_surname_alone_is_the_person_named_before(find):
     found = find('Prof. Aisha Okonkwo leads the team. "It works," said Okonkwo.')
     assert ("PERSON", "Okonkwo") in found
+
+
+def test_surname_read_as_an_organisation_by_a_cue_is_the_person_named_before():
+    text = "Leon Assael was named dean. Staff are excited about Assael’s appointment."
+    person = Candidate(0, 11, "PERSON", "model", "en")
+    cued = Candidate(52, 58, "ORG", "cue", "en")
+    chosen = propagate(text, [Paragraph(0, len(text), "en", False)], [person, cued], Spans(), set())
+    assert ("PERSON", "Assael") in {(c.label, text[c.start : c.end]) for c in chosen}
 
 
 def test_given_name_alone_is_the_person_named_before(find):

@@ -50,7 +50,7 @@ def test_facts_are_shown_in_both_directions(capsys: pytest.CaptureFixture[str]) 
     facts = shown(capsys, "CLB")["facts"]
     heads = {(f["subject_name"], f["direction"]) for f in facts if f["predicate"] == "heads"}
     members = {f["direction"] for f in facts if f["predicate"] == "member_of"}
-    assert ("Jean-Yves Blay", "in") in heads and members == {"out"}
+    assert ("Jean-Yves Blay", "in") in heads and "out" in members
 
 
 def documents_stating(fact: dict) -> int:

@@ -36,6 +36,11 @@ from extract.recognise.spans import Spans, occurrences, url_at
 from extract.text.acronyms import initials, is_acronym
 from extract.text.fold import fold_same_length
 
+#: The sources of an organisation that a person's surname, named in full elsewhere in the text, overrides:
+#: the model's reading, and a cue that made a model "person" an organisation ("excited about Assael’s
+#: appointment", in a text that names Dr. Leon Assael).
+SURNAME_OVERRIDES = frozenset({"model", "cue"})
+
 
 def propagate(
     text: str,
@@ -59,7 +64,7 @@ def propagate(
     surnames.update({k: v for k, v in _given_names(labels).items() if k not in surnames})
     relabelled = [
         replace(c, label="PERSON")
-        if c.source == "model" and c.label == "ORG" and text[c.start : c.end] in surnames
+        if c.source in SURNAME_OVERRIDES and c.label == "ORG" and text[c.start : c.end] in surnames
         else c
         for c in relabelled
     ]
