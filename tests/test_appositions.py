@@ -137,6 +137,13 @@ def test_an_organisation_in_an_apposition_is_not_the_subject_of_the_verb(en) -> 
 
 
 @pytest.mark.slow
+def test_an_organisation_before_a_clause_with_no_subject_is_not_who_joined(fr) -> None:
+    text = "Marie Durand a débuté sa carrière chez Renault avant de rejoindre Airbus en 2005."
+    names = [("Marie Durand", "PERSON", "P"), ("Renault", "ORG", "R"), ("Airbus", "ORG", "A")]
+    assert ("R", "member_of", "A") not in found(fr, text, *names, lang="fr")
+
+
+@pytest.mark.slow
 def test_an_organisation_after_a_label_and_a_colon_is_no_employer(fr) -> None:
     text = "Jean-Michel Baylet (photo : MaxPPP)"
     names = [("Jean-Michel Baylet", "PERSON", "P"), ("MaxPPP", "ORG", "M")]

@@ -36,6 +36,13 @@ def test_a_role_in_a_relative_clause_with_its_date(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_date_of_a_clause_below_is_not_the_relation_s(fr) -> None:
+    text = "Marie Durand a débuté sa carrière chez Renault avant de rejoindre Airbus en 2019."
+    names = [("Marie Durand", "PERSON", "P"), ("Renault", "ORG", "R"), ("Airbus", "ORG", "A")]
+    assert ("P", "works_for", "R", None) in found(fr, text, *names, lang="fr")
+
+
+@pytest.mark.slow
 def test_coordinated_roles_give_both_relations(en) -> None:
     text = "Jane Doe is the president and founder of the Acme Institute."
     relations = found(en, text, ("Jane Doe", "PERSON", "P"), ("Acme Institute", "ORG", "A"))

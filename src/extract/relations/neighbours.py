@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from extract.languages.lexicon import every_language
 from extract.relations.emit import alongside_fellows, emit, tied_date
 from extract.relations.groups import conjoined, group_after, group_before
-from extract.relations.tree import SUBJECT_DEPS, is_verb
+from extract.relations.tree import CLAUSE_COMPLEMENTS, SUBJECT_DEPS, is_verb
 from extract.relations.triggers import (
     board_start,
     elided_subject,
@@ -129,6 +129,11 @@ def _subject_elsewhere(view: SentenceView, before: Anchor, match: Match) -> bool
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and verb.dep_ == "conj":  # "X ... and joined B": the first verb's subject
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ in CLAUSE_COMPLEMENTS:
+        # "X began at A before joining B", "X a débuté chez A avant de rejoindre B": the verb of the
+        # clause above says who joined
+        above = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        subjects = [c for c in above.children if c.dep_ in SUBJECT_DEPS]
     owners = [next((a for a in view.anchors if a.start <= s.i < a.end), None) for s in subjects]
     group = {id(a) for a in group_before(view, before)}
     return bool(owners) and all(o is not None and id(o) not in group for o in owners)

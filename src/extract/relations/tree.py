@@ -23,6 +23,9 @@ LIST_DEPS = frozenset({"conj", "appos"})
 #: Dependencies of a verb's agent: the active subject; the passive agent ("by X", "par X").
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "obl:agent"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
+#: The links of a clause's verb to the clause above it, whose subject it shares when it has none: an
+#: adverbial clause ("avant de rejoindre B"), a verb after a preposition ("before joining B"), a complement.
+CLAUSE_COMPLEMENTS = frozenset({"advcl", "pcomp", "xcomp"})
 
 
 def dependency_path(a: Token, b: Token) -> list[Token] | None:
@@ -107,8 +110,8 @@ def clause_date(view: SentenceView, path: Sequence[Token]) -> str | None:
         for _ in range(DATE_REACH):
             if token.i in on_path:
                 return date.value
-            if token.head.i == token.i:
-                break
+            if token.head.i == token.i or (token.dep_ in CLAUSE_COMPLEMENTS and is_verb(token)):
+                break  # "X began at A before joining B in 2005": the date of the clause below, not A's
             token = token.head
     return None
 
