@@ -172,3 +172,13 @@ def test_no_sentence_starts_inside_a_word_joined_by_a_hyphen() -> None:
     doc = newline_sentences(spacy.blank("fr")("Le président d'Aéroport Toulouse-Blagnac."))
     hyphen = next(t.i for t in doc if t.text == "-")
     assert doc[hyphen].is_sent_start is False and doc[hyphen + 1].is_sent_start is False
+
+
+def test_a_line_goes_on_past_its_first_word() -> None:
+    import spacy
+
+    from extract.recognise.models import newline_sentences
+
+    doc = newline_sentences(spacy.blank("fr")("Nouveau directeur de l'Afpa\nHervé Estampes, directeur."))
+    given = next(t.i for t in doc if t.text == "Hervé")
+    assert doc[given].is_sent_start is True and doc[given + 1].is_sent_start is False

@@ -369,6 +369,15 @@ def test_given_name_alone_is_the_person_named_before(find):
     assert ("PERSON", "Joan") in found
 
 
+def test_a_name_written_with_its_s_where_no_possessive_stands_keeps_it(find):
+    found = find("Changes are underway at Christie’s and Sotheby’s. Christie’s private sales grew.")
+    assert ("ORG", "Christie’s") in found and ("ORG", "Christie") not in found
+
+
+def test_a_possessive_s_is_left_out_of_the_organisation(find):
+    assert ("ORG", "Brenwick Tooling") in find("Brenwick Tooling’s chief executive, Jane Roe, spoke.")
+
+
 def test_name_before_a_legal_form_is_an_organisation(find):
     assert ("ORG", "Brenwick Tooling plc") in find("Brenwick Tooling plc opened a plant.")
 

@@ -2,7 +2,8 @@
 document: a surname standing alone is its person, a capitalised head ends an organisation, a role and a
 person end an organisation span, a "person" before a role and a person is that role's organisation, a
 name in brackets after a person is their employer, a word that spells a bracketed name is its short
-form, a place in capitals is a place.
+form, a place in capitals is a place, a name the text writes with its "’s" where no possessive stands keeps
+it.
 
 They sit beside the recogniser (:mod:`extract.recognise.recogniser`), which calls them while it cleans
 and selects candidates; each reads only the text and the language's words.
@@ -255,3 +256,34 @@ def _particle_surname() -> re.Pattern[str]:
     """One particle or two in lower case, then a capitalised surname: " de Larauze", " van der Velde"."""
     particles = lexicon.alternation(person_particles())
     return re.compile(rf" (?:(?:{particles}) ){{1,2}}(?P<surname>[A-ZÀ-ÖØ-Þ][\w’'-]+)")
+
+
+def with_name_s(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """An organisation whose name ends on what looks like a possessive ("Christie’s", "Sotheby’s",
+    "Kellogg's"): the text writes it with its 's where no possessive can stand, before a stop, a comma or
+    a conjunction or at a line's end ("at Christie’s and Sotheby’s."), so every mention of it keeps it."""
+    own = {text[c.start : c.end] for c in chosen if c.label == "ORG" and _owns_its_s(text, c.end)}
+    return [
+        replace(c, end=c.end + len(ending))
+        if c.label == "ORG" and text[c.start : c.end] in own and (ending := _s_ending(text, c.end))
+        else c
+        for c in chosen
+    ]
+
+
+def _owns_its_s(text: str, end: int) -> bool:
+    ending = _s_ending(text, end)
+    return bool(ending) and _no_possessive_after().match(text, end + len(ending)) is not None
+
+
+def _s_ending(text: str, end: int) -> str:
+    """The possessive ending written right after ``end``, if any (longest first)."""
+    endings = sorted(lexicon.every_language("possessive_endings"), key=len, reverse=True)
+    return next((e for e in endings if text.startswith(e, end)), "")
+
+
+@cache
+def _no_possessive_after() -> re.Pattern[str]:
+    """What cannot follow a possessive: a stop, comma, colon, bracket or quote, a line end, a conjunction."""
+    joins = lexicon.alternation(lexicon.every_language("conjunctions"))
+    return re.compile(rf"(?:[ \t]*(?:[.,;:)\]»”\"]|\n|$)|\s+(?:{joins})\b)")

@@ -31,15 +31,28 @@ HYPHENS = frozenset({"-", "‑", "‐"})
 
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every token that holds a line end; never inside a word the tokenizer cut
-    at a hyphen with no space on either side ("Toulouse-Blagnac"), where a parser may end one."""
+    """Start a sentence after every token that holds a line end, and go on with it past the line's first
+    word; never inside a word the tokenizer cut at a hyphen with no space on either side
+    ("Toulouse-Blagnac"), where a parser may end one."""
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+            _past_first_word(doc, token.i + 1)
         elif token.text in HYPHENS and _glued(doc, token.i):
             token.is_sent_start = False
             doc[token.i + 1].is_sent_start = False
+    if len(doc):
+        _past_first_word(doc, 0)
     return doc
+
+
+def _past_first_word(doc: Doc, first: int) -> None:
+    """A line that opens on a word does not end after it: a parser given a sentence start there may end
+    a one-word sentence after a given name ("…de l'Afpa\nHervé | Estampes, directeur général"), and no
+    entity can cross a sentence start, so the person is lost."""
+    following = first + 1
+    if following < len(doc) and doc[first].is_alpha and not doc[following].is_space:
+        doc[following].is_sent_start = False
 
 
 def _glued(doc: Doc, index: int) -> bool:

@@ -1,8 +1,7 @@
 """Recognition: the ORG, PERSON and DATE mentions of a document, from models and rules.
 
-The spaCy model of each paragraph's language proposes names; rules kept in
-data files (``data/names``, ``data/<lang>/names.json``) add what the bare
-models miss and overrule them where they are known to be wrong:
+The spaCy model of each paragraph's language proposes names; rules kept in data files (``data/names``,
+``data/<lang>/names.json``) add what the bare models miss and overrule them where they are known to be wrong:
 
 - organisation name patterns ("Centre X", "X Hospital", "University of X",
   "Institut de X de l'Y") and the organisations list (institutions named after
@@ -53,6 +52,7 @@ from extract.recognise.corrections import (
     not_surnames,
     owners_of_roles,
     short_form_of,
+    with_name_s,
     with_particle_surnames,
 )
 from extract.recognise.dates import find_dates
@@ -194,7 +194,7 @@ class Recogniser:
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = branch_places(text, complement_chains(text, chosen, blocks), blocks)
         chosen = propagate(text, paragraphs, with_particle_surnames(text, chosen), shouting, places)
-        chosen = join_neighbours(text, sorted(chosen, key=lambda c: (c.start, c.end)))
+        chosen = join_neighbours(text, with_name_s(text, sorted(chosen, key=lambda c: (c.start, c.end))))
         chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
