@@ -277,9 +277,14 @@ def _owns_its_s(text: str, end: int) -> bool:
 
 
 def _s_ending(text: str, end: int) -> str:
-    """The possessive ending written right after ``end``, if any (longest first)."""
-    endings = sorted(lexicon.every_language("possessive_endings"), key=len, reverse=True)
-    return next((e for e in endings if text.startswith(e, end)), "")
+    """The possessive ending written right after ``end``, if any."""
+    return next((e for e in _possessive_endings() if text.startswith(e, end)), "")
+
+
+@cache
+def _possessive_endings() -> tuple[str, ...]:
+    """Every language's possessive endings, longest first."""
+    return tuple(sorted(lexicon.every_language("possessive_endings"), key=lambda e: (-len(e), e)))
 
 
 @cache
