@@ -124,6 +124,11 @@ score-real: $(STAMP)
 gold-agree: $(STAMP)
 	$(BIN)/python -m extract gold agree $(REAL)/second $(REAL)/tune $(REAL)/test --raw $(REAL)/raw $(if $(ERRORS),--errors)
 
+## Score the batch held out for the next change (gold/real/holdout: scored, never read, until it joins tune)
+score-holdout: $(STAMP)
+	$(BIN)/python -m extract run --raw $(REAL)/holdout/raw --out reports/holdout/tables --no-progress
+	$(BIN)/python -m extract score --gold $(REAL)/holdout --tables reports/holdout/tables --reports reports/holdout
+
 ## Check the gold files against the raw texts and the guidelines
 gold-check: $(STAMP)
 	$(BIN)/python -m extract gold check $(GOLD) --raw $(RAW)
@@ -131,6 +136,7 @@ gold-check: $(STAMP)
 	$(BIN)/python -m extract gold check $(REAL)/tune --raw $(REAL)/raw
 	$(BIN)/python -m extract gold check $(REAL)/test --raw $(REAL)/raw
 	$(BIN)/python -m extract gold check $(REAL)/second --raw $(REAL)/raw
+	$(BIN)/python -m extract gold check $(REAL)/holdout --raw $(REAL)/holdout/raw
 
 ## Measure speed and memory against bare spaCy (reports/bench.json); N=documents
 bench: $(STAMP)
@@ -205,4 +211,4 @@ help:
 
 FORCE:
 
-.PHONY: FORCE setup extract run diff train train-ner train-relations explore screenshot score score-baseline score-extra score-real gold-agree gold-check bench test lint lock clean help
+.PHONY: FORCE setup extract run diff train train-ner train-relations explore screenshot score score-baseline score-extra score-real score-holdout gold-agree gold-check bench test lint lock clean help
