@@ -20,7 +20,7 @@ from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import folded_organisations, has_head, looks_like_person, person_particles
 from extract.recognise.places import place_names
-from extract.recognise.spans import Spans
+from extract.recognise.spans import Spans, possessive_endings
 from extract.text import acronyms
 from extract.text.fold import fold
 
@@ -278,13 +278,7 @@ def _owns_its_s(text: str, end: int) -> bool:
 
 def _s_ending(text: str, end: int) -> str:
     """The possessive ending written right after ``end``, if any."""
-    return next((e for e in _possessive_endings() if text.startswith(e, end)), "")
-
-
-@cache
-def _possessive_endings() -> tuple[str, ...]:
-    """Every language's possessive endings, longest first."""
-    return tuple(sorted(lexicon.every_language("possessive_endings"), key=lambda e: (-len(e), e)))
+    return next((e for e in possessive_endings() if text.startswith(e, end)), "")
 
 
 @cache

@@ -132,7 +132,7 @@ def trim(text: str, start: int, end: int, vocab: lexicon.Vocabulary, *, person: 
         while end > start and (text[end - 1] in EDGE_JUNK and not initial_dot(text, start, end)):
             end, changed = end - 1, True
         span = text[start:end]
-        ending = next((e for e in _possessive_endings() if span.endswith(e)), None)
+        ending = next((e for e in possessive_endings() if span.endswith(e)), None)
         if ending:
             end, changed = end - len(ending), True
         first = re.match(r"([\w’'.-]+?)(['’]|\s+)", text[start:end])
@@ -195,7 +195,7 @@ def board_owner(text: str, start: int, end: int) -> tuple[int, int]:
     if ending is None:
         return start, end
     owner = name[: -len(ending) - 1]
-    possessive = next((e for e in _possessive_endings() if owner.endswith(e)), "")  # "HP's Board"
+    possessive = next((e for e in possessive_endings() if owner.endswith(e)), "")  # "HP's Board"
     return start, start + len(owner) - len(possessive)
 
 
@@ -253,7 +253,7 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     while (
         len(words) > 1
         and words[0].group()[0].islower()
-        and not words[0].group().startswith(_elisions())
+        and not words[0].group().startswith(elisions())
         and not (words[0].group() in vocab.org_heads and words[1].group().lower() in vocab.connectors)
     ):
         words.pop(0)  # a lower-case head followed by "de" starts the name: "ministère de la Culture"
@@ -278,8 +278,8 @@ def _before_place(
     """The words of a name before a place it is said to be in ("Eller College of Management in Tucson",
     "University of Arizona Cancer Center in Phoenix"): a connector that opens no complement of a name
     ("in", "à", not "of", "de") followed by a gazetteer place alone ends the name there."""
-    elisions = lexicon.every_language("elisions")
-    joining = vocab.name_prepositions | vocab.conjunctions | vocab.articles | elisions
+    elided = lexicon.every_language("elisions")
+    joining = vocab.name_prepositions | vocab.conjunctions | vocab.articles | elided
     for n in range(len(words) - 2, 0, -1):
         word = words[n].group()
         if word.isalpha() and word in vocab.connectors and word not in joining:
@@ -292,7 +292,7 @@ def before_possessive(text: str, start: int, end: int) -> tuple[int, int]:
     """The owner in a span that runs on past a possessive ("Ahlstrom's Home and Personal" gives
     "Ahlstrom"): what follows the owner is something it has, a division or a product."""
     span = text[start:end]
-    cuts = [span.find(e + " ") for e in _possessive_endings()]
+    cuts = [span.find(e + " ") for e in possessive_endings()]
     cuts = [at for at in cuts if at > 0 and not _head_after(span, at)]
     return (start, start + min(cuts)) if cuts else (start, end)
 
@@ -390,13 +390,13 @@ def _legal_form_after() -> re.Pattern[str]:
 
 
 @cache
-def _possessive_endings() -> tuple[str, ...]:
-    """Possessive endings ("'s"), longest first: a name is cut before one."""
+def possessive_endings() -> tuple[str, ...]:
+    """Every language's possessive endings ("'s"), longest first: a name is cut before one."""
     return tuple(sorted(lexicon.every_language("possessive_endings"), key=lambda e: (-len(e), e)))
 
 
 @cache
-def _elisions() -> tuple[str, ...]:
+def elisions() -> tuple[str, ...]:
     """Elided words ("d'", "l'"): a lower-case word before a name that is one starts the name."""
     return tuple(sorted(lexicon.every_language("elisions")))
 

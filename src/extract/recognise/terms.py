@@ -17,6 +17,7 @@ from functools import cache
 
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
+from extract.recognise.spans import elisions
 from extract.text import acronyms
 
 #: An acronym in brackets.
@@ -63,7 +64,7 @@ def _common_noun_phrase(long_form: str) -> bool:
     if not words or not words[0][:1].islower():
         return False
     first = words[0]
-    return not (first in _function_words() or first in _head_openers() or first.startswith(_elisions()))
+    return not (first in _function_words() or first in _head_openers() or first.startswith(elisions()))
 
 
 @cache
@@ -76,8 +77,3 @@ def _head_openers() -> frozenset[str]:
     """The first words of every language's organisation heads ("université", "centre hospitalier")."""
     heads = lexicon.every_language("org_heads") | lexicon.every_language("org_heads_lowercase")
     return frozenset(head.split()[0] for head in heads if head.split())
-
-
-@cache
-def _elisions() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.every_language("elisions")))
