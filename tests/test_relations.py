@@ -1179,3 +1179,10 @@ def test_a_title_after_a_proper_noun_that_is_no_mention_is_not_given_to_another_
     text = "Quorvex Park Managing Director Jane Roe said that Zeta Group would sponsor the race."
     mentions = [*orgs(text, "Zeta Group"), person(text, "Jane Roe")]
     assert ("Jane Roe", "heads", "Zeta Group") not in triples(find_relations([(0, en(text))], mentions))
+
+
+@pytest.mark.slow
+def test_an_organisation_given_a_post_holds_nothing(en) -> None:
+    text = "Quorvex Union, president of the Zeta Council, signed."
+    mentions = orgs(text, "Quorvex Union", "Zeta Council")
+    assert not triples(find_relations([(0, en(text))], mentions))
