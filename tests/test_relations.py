@@ -1186,3 +1186,12 @@ def test_an_organisation_given_a_post_holds_nothing(en) -> None:
     text = "Quorvex Union, president of the Zeta Council, signed."
     mentions = orgs(text, "Quorvex Union", "Zeta Council")
     assert not triples(find_relations([(0, en(text))], mentions))
+
+
+@pytest.mark.slow
+def test_a_pronoun_that_leads_an_organisation_is_the_person_not_the_topic(fr) -> None:
+    text = "Quorvex a nommé Jean Dupont. Il a dirigé le Zeta Institut."
+    mentions = [*orgs(text, "Quorvex", "Zeta Institut", lang="fr"), person(text, "Jean Dupont", lang="fr")]
+    relations = triples(find_relations([(0, fr(text))], mentions, topic="Quorvex"))
+    assert ("Jean Dupont", "heads", "Zeta Institut") in relations
+    assert ("Quorvex", "coordinates", "Zeta Institut") not in relations

@@ -46,9 +46,22 @@ def sentence_relations(view: SentenceView) -> Iterator[Found]:
     other rules read the list as one phrase and give every name the first one's role)."""
     yield from officer_list(view)
     listed = listed_people(view)
-    found = [f for f in _other_rules(view) if f.subject not in listed]
+    labels = {a.key: a.label for a in (*view.anchors, *view.pronouns)}
+    found = one_leader([f for f in _other_rules(view) if f.subject not in listed], labels)
     yield from found
     yield from post_in_whole(view, found)
+
+
+def one_leader(found: list[Found], labels: dict[str, str]) -> list[Found]:
+    """A sentence that has a person head an organisation does not also have an organisation coordinate
+    it: "Il a dirigé le Centre Hospitalier de Bienne", "he led the museum" read "il" or "he" as the topic
+    too, but a leading verb shared by both readings is the person's."""
+    headed = {f.object for f in found if f.predicate == "heads" and labels.get(f.subject) == "PERSON"}
+    return [
+        f
+        for f in found
+        if not (f.predicate == "coordinates" and labels.get(f.subject) == "ORG" and f.object in headed)
+    ]
 
 
 def _other_rules(view: SentenceView) -> Iterator[Found]:
