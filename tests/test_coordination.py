@@ -58,3 +58,8 @@ def test_a_mention_found_in_the_list_by_the_model_keeps_the_list_a_list() -> Non
 def test_a_capitalised_french_complement_opens_another_name() -> None:
     text = "Il dirige l'Orchestre national de Lyon et de l’Auditorium Maurice Ravel."
     assert names(text, [org(text, "Orchestre national de Lyon", lang="fr")]) == ["Orchestre national de Lyon"]
+
+
+def test_a_complement_that_ends_on_a_place_coordinates_two_names() -> None:
+    text = "L'université de Lille et Zorvex ont signé une convention."
+    assert names(text, [org(text, "université de Lille", lang="fr")]) == ["université de Lille"]

@@ -1,12 +1,14 @@
-"""Names that coordinate inside their complement: "Department for Culture, Media and Sport", "Foundation
-for Research, Science and Technology", "Cité internationale de la bande dessinée et de l'image",
-"Académie des Inscriptions et Belles Lettres".
+"""Names that coordinate inside their complement: "Department for Business, Innovation and Skills",
+"Foundation for Research, Science and Technology", "Cité internationale de la bande dessinée et de
+l'image", "Académie des Inscriptions et Belles Lettres".
 
 Models stop such a name at its first comma or conjunction, and the rest is lost or read as a name of its
-own. A name whose complement has begun (a preposition of ``name_prepositions`` after its first word)
-goes on over a list that a conjunction closes, when every item of the list is capitalised words ("Media",
-"Belles Lettres", "the Caribbean") or a preposition and its noun ("de l'image", "des Congrès"), all on
-the name's line, and no other mention stands in it: "the Ministry of Defence and NATO" stays two names.
+own. A name whose complement has begun (a preposition of ``name_prepositions`` after its first word) and
+does not end on a place goes on over a list that a conjunction closes, on the name's line, when every item
+is capitalised words ("Innovation", "Belles Lettres") or a preposition, an article and a noun in lower case
+("de l'image", "du paysage"). Anything else is a second name: an item that opens on an article, holds an
+acronym, an organisation head, a role or a possessive, or holds a mention other than one read only because
+it is listed ("the Library of Congress and the Foundation Center", "the Ministry of Defence and NATO").
 Only the language's own words are read (``data/<lang>/names.json``).
 """
 
@@ -18,6 +20,7 @@ from dataclasses import replace
 
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
+from extract.recognise.places import place_names
 from extract.recognise.spans import Spans
 
 #: Words and signs after a name, up to its line's end.
@@ -51,8 +54,8 @@ def coordinated_complements(text: str, chosen: Sequence[Candidate]) -> list[Cand
 def _list_end(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> int | None:
     """Where the list that goes on the name's complement ends, or None if none goes on it."""
     words = text[c.start : c.end].split()
-    if not any(_preposition(w, vocab) for w in words[1:]):
-        return None
+    if not any(_preposition(w, vocab) for w in words[1:]) or words[-1] in place_names():
+        return None  # no complement, or one that ends on a place: "l'université de Lille et Zorvex"
     line_end = text.find("\n", c.end)
     stop = len(text) if line_end < 0 else line_end
     tokens = [(m.group(), m.end()) for m in _TOKENS.finditer(text, c.end, stop)]
