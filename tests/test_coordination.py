@@ -63,3 +63,8 @@ def test_a_capitalised_french_complement_opens_another_name() -> None:
 def test_a_complement_that_ends_on_a_place_coordinates_two_names() -> None:
     text = "L'université de Lille et Zorvex ont signé une convention."
     assert names(text, [org(text, "université de Lille", lang="fr")]) == ["université de Lille"]
+
+
+def test_a_list_is_looked_for_only_near_the_name() -> None:
+    text = "The Department for Business" + ", Innovation" * 100 + " and Skills"
+    assert names(text, [org(text, "Department for Business")]) == ["Department for Business"]

@@ -27,12 +27,15 @@ from extract.recognise.spans import Spans
 _TOKENS = re.compile(r"[^\W_][\w’'-]*|&|\S")
 #: An item of the list holds at most this many words.
 MAX_ITEM_WORDS = 5
+#: Characters read after a name for its list: a list of several items fits, and a document written on one
+#: long line costs no more per name than a short one.
+REACH = 300
 
 
 def coordinated_complements(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
     """``chosen`` with each organisation whose complement coordinates run on to the list's last item. An
-    organisation read in the list only because it is listed after one ("Media", "Sport": source "cue") is
-    part of the name and goes with it; any other mention there is a name of its own, and the list stays
+    organisation read in the list only because it is listed after one ("Skills": source "cue") is part of
+    the name and goes with it; any other mention there is a name of its own, and the list stays
     a list ("the University of New South Wales and QuTech")."""
     others = Spans((c.start, c.end) for c in chosen if c.label != "ORG" or c.source != "cue")
     extended: dict[int, Candidate] = {}
@@ -56,8 +59,9 @@ def _list_end(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> int | None:
     words = text[c.start : c.end].split()
     if not any(_preposition(w, vocab) for w in words[1:]) or words[-1] in place_names():
         return None  # no complement, or one that ends on a place: "l'université de Lille et Zorvex"
-    line_end = text.find("\n", c.end)
-    stop = len(text) if line_end < 0 else line_end
+    reach = min(len(text), c.end + REACH)
+    line_end = text.find("\n", c.end, reach)
+    stop = reach if line_end < 0 else line_end
     tokens = [(m.group(), m.end()) for m in _TOKENS.finditer(text, c.end, stop)]
     conjunctions = {*vocab.conjunctions, "&"}
     at, end = 0, None
