@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Token
 from extract.languages import date_words, lexicon
 from extract.recognise.blocks import Block
 from extract.recognise.candidates import Candidate
-from extract.recognise.coordination import coordinated_complements
 from extract.recognise.spans import Spans, trim_org_words
 
 #: Dependencies by which a complement hangs inside a name (spaCy's French labels).
@@ -38,13 +37,7 @@ LANGS = frozenset({"fr"})
 def complement_chains(
     text: str, chosen: Sequence[Candidate], blocks: Sequence[tuple[Block, Doc]]
 ) -> list[Candidate]:
-    """``chosen`` with each French organisation that opens on a head noun run on over its complements,
-    then every organisation run on over a list its complement coordinates
-    (:func:`extract.recognise.coordination.coordinated_complements`)."""
-    return coordinated_complements(text, _chains(text, chosen, blocks))
-
-
-def _chains(text: str, chosen: Sequence[Candidate], blocks: Sequence[tuple[Block, Doc]]) -> list[Candidate]:
+    """``chosen`` with each French organisation that opens on a head noun run on over its complements."""
     if not any(c.label == "ORG" and c.lang in LANGS for c in chosen):
         return list(chosen)
     stops = Spans((c.start, c.end) for c in chosen if c.label != "ORG")

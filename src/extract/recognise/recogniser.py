@@ -3,22 +3,19 @@
 The spaCy model of each paragraph's language proposes names; rules kept in data files (``data/names``,
 ``data/<lang>/names.json``) add what the bare models miss and overrule them where they are known to be wrong:
 
-- organisation name patterns ("Centre X", "X Hospital", "University of X",
-  "Institut de X de l'Y") and the organisations list (institutions named after
-  people, which models tag as PERSON);
+- organisation name patterns ("Centre X", "X Hospital", "University of X", "Institut de X de l'Y") and the
+  organisations list (institutions named after people, which models tag as PERSON);
 - acronyms, and acronyms defined in brackets with their long forms;
-- person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to
-  find names the model missed;
-- calendar dates in every supported language (:mod:`extract.recognise.dates`; the French
-  model has no DATE label, the English one also tags durations and relative dates).
+- person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to find names the model missed;
+- calendar dates in every supported language (:mod:`extract.recognise.dates`; the French model has no DATE
+  label, the English one also tags durations and relative dates).
 
-Candidates (:mod:`extract.recognise.candidates`) are then cleaned to the
-guidelines' spans (no article, title, possessive, quote or bracket;
-:mod:`extract.recognise.spans`), overlaps are resolved (rules before the model,
-longer before shorter), and the document-wide rules of
-:mod:`extract.recognise.consistency` make them agree: every name found once is
-looked for everywhere in the document, so that a name is tagged consistently.
-This module holds the finding of candidates and that sequence.
+Candidates (:mod:`extract.recognise.candidates`) are then cleaned to the guidelines' spans (no article,
+title, possessive, quote or bracket; :mod:`extract.recognise.spans`), overlaps are resolved (rules before
+the model, longer before shorter), names are read to their end (complements, coordinated lists), and the
+document-wide rules of :mod:`extract.recognise.consistency` make them agree: every name found once is
+looked for everywhere in the document, so that a name is tagged consistently. This module holds the
+finding of candidates and that sequence.
 """
 
 from __future__ import annotations
@@ -41,6 +38,7 @@ from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.complements import complement_chains
 from extract.recognise.consistency import coordinated, join_neighbours, propagate, split_joined
 from extract.recognise.context import context_candidates
+from extract.recognise.coordination import coordinated_complements
 from extract.recognise.corrections import (
     after_dashed_person,
     before_titled_person,
@@ -192,7 +190,8 @@ class Recogniser:
         cleaned = without_terms(text, cleaned, max_len=self.settings.recognise_max_acronym_len)
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
-        chosen = branch_places(text, complement_chains(text, chosen, blocks), blocks)
+        chosen = coordinated_complements(text, complement_chains(text, chosen, blocks))
+        chosen = branch_places(text, chosen, blocks)
         chosen = propagate(text, paragraphs, with_particle_surnames(text, chosen), shouting, places)
         chosen = join_neighbours(text, with_name_s(text, sorted(chosen, key=lambda c: (c.start, c.end))))
         chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
