@@ -98,11 +98,11 @@ def _item(tokens: list[tuple[str, int]], at: int, vocab: lexicon.Vocabulary) -> 
     while n < stop and _preposition(tokens[n][0], vocab):
         word = tokens[n][0]
         n += 1
-        if not _elided(word, vocab) and n < stop and tokens[n][0].lower() in vocab.definite_articles:
+        noun = _after_elision(word, vocab)
+        if noun is None and n < stop and tokens[n][0].lower() in vocab.definite_articles:
             n += 1  # "de la communication"; "de l'image" is one token
-        elided = next((w for w in (word, tokens[n - 1][0]) if _elided(w, vocab)), None)
-        if elided is not None:  # the noun written with its elided article or preposition: "l'image"
-            if not _lowercase_noun(elided, vocab):
+        if noun is not None:  # the noun written with its elided preposition: "d'éthique"
+            if not noun.islower():
                 return None  # "et de l'Auditorium Maurice Ravel": another name
             ended = n
         elif n < stop and tokens[n][0][:1].isalpha() and tokens[n][0].islower():
@@ -129,20 +129,14 @@ def _part_of_a_name(words: list[str], vocab: lexicon.Vocabulary) -> bool:
 
 def _preposition(word: str, vocab: lexicon.Vocabulary) -> bool:
     """A preposition that opens a name's complement, alone ("de") or elided onto its noun ("d'éthique")."""
-    return word.lower() in vocab.name_prepositions or _elided(word, vocab)
+    return word.lower() in vocab.name_prepositions or _after_elision(word, vocab) is not None
 
 
-def _elided(word: str, vocab: lexicon.Vocabulary) -> bool:
-    """A word written with an elided preposition or article before it ("d'éthique", "l'image")."""
+def _after_elision(word: str, vocab: lexicon.Vocabulary) -> str | None:
+    """The noun of a word written with an elided preposition or article before it ("l'image" gives
+    "image", "d'éthique" "éthique"); None for any other word."""
     lower = word.lower()
-    return any(lower.startswith(e) and len(lower) > len(e) for e in vocab.elisions)
-
-
-def _lowercase_noun(word: str, vocab: lexicon.Vocabulary) -> bool:
-    """Whether the noun after a word's elided article or preposition is in lower case ("l'image")."""
-    lower = word.lower()
-    elision = next(e for e in vocab.elisions if lower.startswith(e))
-    return word[len(elision) :].islower()
+    return next((word[len(e) :] for e in vocab.elisions if lower.startswith(e) and len(lower) > len(e)), None)
 
 
 def _connector(word: str, vocab: lexicon.Vocabulary) -> bool:
