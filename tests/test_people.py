@@ -178,3 +178,21 @@ def test_joining_an_organisations_teams_is_working_for_it(fr) -> None:
 def test_a_chief_scientist_works_for_the_organisation(en) -> None:
     text = "Jeanne Roux, PhD, is the chief scientist of Acme Corporation."
     assert _roux_and(en, text, "Acme Corporation", "en") == {("P", "works_for", "A")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Anna Berg a rejoint Gamma.\nSon président Jean Martin dit qu'il rejoindra l'Institut Delta."),
+        ("en", "Anna Berg joined Gamma.\nIts chairman John Martin said he would join the Delta Institute."),
+    ],
+)
+def test_a_pronoun_continues_a_subject_named_in_apposition(en, fr, lang, text) -> None:
+    nlp = {"en": en, "fr": fr}[lang]
+    martin = "Jean Martin" if lang == "fr" else "John Martin"
+    delta = "Institut Delta" if lang == "fr" else "Delta Institute"
+    names = (("Anna Berg", "PERSON", "A"), (martin, "PERSON", "M"))
+    names += (("Gamma", "ORG", "G"), (delta, "ORG", "D"))
+    relations = {(s, o) for s, _, o, _ in found(nlp, text, *names, lang=lang)}
+    assert ("M", "D") in relations and ("A", "D") not in relations

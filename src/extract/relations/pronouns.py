@@ -81,10 +81,12 @@ def person_gender(key: str) -> str | None:
 
 
 def _is_subject(sent: Span, anchor: Anchor) -> bool:
-    """A subject by the parse, or a name that opens the sentence and that the parser left as a root of
-    its own (a parse broken by a heading line above it)."""
+    """A subject by the parse, a name in apposition to the subject ("Son président Jean Martin a annoncé",
+    "Its chairman John Martin said": the parser makes the role noun the subject), or a name that opens the
+    sentence and that the parser left as a root of its own (a parse broken by a heading line above it)."""
     root = sent.doc[anchor.start : anchor.end].root
-    return "subj" in root.dep_ or (anchor.start == sent.start and root.dep_ == "ROOT")
+    apposed = root.dep_ == "appos" and "subj" in root.head.dep_
+    return "subj" in root.dep_ or apposed or (anchor.start == sent.start and root.dep_ == "ROOT")
 
 
 def _in_main_clause(token: Token) -> bool:
