@@ -60,6 +60,8 @@ _LIST_KEYS = (
     "brand_endings",
     "place_prepositions",
     "deal_phrases",
+    "list_kinds",
+    "list_openers",
 )
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
@@ -118,6 +120,8 @@ class Vocabulary:
     brand_endings: frozenset[str]
     place_prepositions: frozenset[str]
     deal_phrases: frozenset[str]
+    list_kinds: frozenset[str]
+    list_openers: frozenset[str]
     lists: dict[str, list[str]]
 
 

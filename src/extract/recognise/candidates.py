@@ -17,6 +17,7 @@ RANKS = {
     "title": 3,
     "pattern": 3,
     "cue": 3,
+    "kind": 3,  # an item of a list a plural kind noun opens ("brands such as Jo Malone London")
     "wire": 3,  # a news agency in a dateline, whatever its case
     "model": 1,
     "acronym": 1,

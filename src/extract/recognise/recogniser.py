@@ -12,7 +12,8 @@ The spaCy model of each paragraph's language proposes names; rules kept in data 
 
 Candidates (:mod:`extract.recognise.candidates`) are then cleaned to the guidelines' spans (no article,
 title, possessive, quote or bracket; :mod:`extract.recognise.spans`), overlaps are resolved (rules before
-the model, longer before shorter), names are read to their end (complements, coordinated lists), and the
+the model, longer before shorter), names are read to their end (complements, coordinated lists), the
+items of a list a plural kind noun opens become organisations ("brands such as Jo Malone London"), and the
 document-wide rules of :mod:`extract.recognise.consistency` make them agree: every name found once is
 looked for everywhere in the document, so that a name is tagged consistently. This module holds the
 finding of candidates and that sequence.
@@ -55,6 +56,7 @@ from extract.recognise.corrections import (
 )
 from extract.recognise.dates import find_dates
 from extract.recognise.keys import assign_keys
+from extract.recognise.kind_lists import kind_lists
 from extract.recognise.lines import line_candidates
 from extract.recognise.models import Models
 from extract.recognise.names import (
@@ -189,6 +191,7 @@ class Recogniser:
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         cleaned = without_terms(text, cleaned, max_len=self.settings.recognise_max_acronym_len)
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
+        chosen = kind_lists(text, chosen, [(block.start, block.end, block.lang) for block, _ in blocks])
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
         chosen = coordinated_complements(text, complement_chains(text, chosen, blocks))
         chosen = branch_places(text, chosen, blocks)
@@ -454,10 +457,8 @@ def _place_first(name: str, *, countries: bool = False) -> bool:
 
 
 def _source(source: str) -> str:
-    """The ``mentions.source`` value: model, or rule for every rule-based kind.
-
-    Occurrences added by :func:`~extract.recognise.consistency.propagate` are model or rule too, after the
-    evidence that found the name: no mention is written with another source."""
+    """The ``mentions.source`` value: model, or rule for every rule-based kind; occurrences added by
+    :func:`~extract.recognise.consistency.propagate` take the source of the evidence that found the name."""
     return "model" if source == "model" else "rule"
 
 
