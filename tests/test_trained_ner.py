@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 
@@ -89,3 +90,25 @@ def test_an_example_keeps_the_gold_names_and_the_models_other_entities(fr) -> No
     assert ("Jean Dupont", "PER") in entities
     assert ("fédération", "ORG") in entities
     assert ("Lyon", "LOC") in entities
+
+
+def _tiny_ner() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner").add_label("ORG")
+    nlp.initialize()
+    return nlp
+
+
+def test_the_weights_shipped_are_the_mean_of_the_runs() -> None:
+    nlp = _tiny_ner()
+    first = [weights.copy() for weights in training.ner_weights(nlp)]
+    second = [weights + 1.0 for weights in first]
+    training.set_mean_weights(nlp, [first, second])
+    means = training.ner_weights(nlp)
+    assert all(numpy.allclose(mean, weights + 0.5) for mean, weights in zip(means, first, strict=True))
+
+
+def test_runs_of_another_component_are_not_averaged() -> None:
+    nlp = _tiny_ner()
+    with pytest.raises(ValueError, match="not of the same component"):
+        training.set_mean_weights(nlp, [training.ner_weights(nlp)[:-1]])

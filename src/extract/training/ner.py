@@ -6,7 +6,12 @@ updated, from its own weights, for :data:`EPOCHS` passes. A line teaches the gol
 people, and, elsewhere on the line, the model's own other entities (places, dates, products... as it
 read them before training): what the gold does not label is otherwise taught as nothing, and the model
 would forget its places and dates, which the rules read. A line a gold name runs across is left out.
-The run is seeded, so the same gold and model give the same weights.
+
+One fine-tuning moves with the order of its examples and its dropout: trained on 620 then 684 texts,
+held-out French ORG F1 moved by 0.04. So the component is fine-tuned once per seed of :data:`SEEDS`,
+each from the model's own weights, and the weights shipped are their mean (a "model soup": runs that
+start from one model and stay near it can be averaged). Each run is seeded, so the same gold and model
+give the same weights.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import random
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.training import Example
@@ -37,6 +43,9 @@ EPOCHS = 4
 BATCH = 16
 DROPOUT = 0.2
 SEED = 0
+#: The seeds of the fine-tunings averaged. On 684 tune texts, three against one: held-out relations 0.358
+#: and 0.363 (fk-fs), 0.513 and 0.505 (ft-ga), ORG entities 0.737 and 0.736, 0.729 and 0.721.
+SEEDS = (0, 1, 2)
 
 Entity = tuple[int, int, str]
 
@@ -102,8 +111,31 @@ def fine_tune(
             progress(f"epoch {epoch + 1}/{epochs}: loss {losses.get('ner', 0.0):.1f}")
 
 
-def write_weights(nlp: Language, model: str, folder: Path, *, lines: int, epochs: int = EPOCHS) -> None:
-    """The ``ner`` weights of ``nlp`` and their meta file (model, passes, checksum), in ``folder``."""
+def ner_weights(nlp: Language) -> list[Any]:
+    """Every parameter array of ``nlp``'s ``ner``, in the order of its layers."""
+    return [node.get_param(name) for node, name in _parameters(nlp)]
+
+
+def set_mean_weights(nlp: Language, runs: Sequence[Sequence[Any]]) -> None:
+    """Set ``nlp``'s ``ner`` parameters to the mean of ``runs`` (each as :func:`ner_weights` gives them)."""
+    named = _parameters(nlp)
+    if any(len(run) != len(named) for run in runs):
+        raise ValueError("the runs averaged are not of the same component")
+    for n, (node, name) in enumerate(named):
+        node.set_param(name, sum(run[n] for run in runs) / len(runs))
+
+
+def _parameters(nlp: Language) -> list[tuple[Any, str]]:
+    """(layer, parameter name) of every parameter ``nlp``'s ``ner`` holds, in the order of its layers."""
+    model = nlp.get_pipe("ner").model
+    return [(node, name) for node in model.walk() for name in node.param_names if node.has_param(name)]
+
+
+def write_weights(
+    nlp: Language, model: str, folder: Path, *, lines: int, epochs: int = EPOCHS, seeds: Sequence[int] = SEEDS
+) -> None:
+    """The ``ner`` weights of ``nlp`` and their meta file (model, passes, seeds averaged, checksum), in
+    ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     nlp.get_pipe("ner").to_disk(folder, exclude=["vocab"])
     meta = {
@@ -112,5 +144,6 @@ def write_weights(nlp: Language, model: str, folder: Path, *, lines: int, epochs
         "sha256": hashlib.sha256((folder / WEIGHTS).read_bytes()).hexdigest(),
         "lines": lines,
         "epochs": epochs,
+        "seeds": list(seeds),
     }
     (folder / META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
