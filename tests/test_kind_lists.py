@@ -43,3 +43,8 @@ def test_a_span_a_rule_chose_is_left_as_it_is() -> None:
     text = "Deals with companies such as Vinci and Bouygues were signed."
     chosen = [span(text, "Vinci and Bouygues", "ORG", "pattern")]
     assert read(text, chosen) == [("Vinci and Bouygues", "ORG")]
+
+
+def test_an_opener_may_follow_a_comma() -> None:
+    text = "It sold its print brands, including Men's Health, Good Housekeeping and Seventeen."
+    assert [name for name, _ in read(text, [])] == ["Men's Health", "Good Housekeeping", "Seventeen"]

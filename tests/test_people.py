@@ -196,3 +196,17 @@ def test_a_pronoun_continues_a_subject_named_in_apposition(en, fr, lang, text) -
     names += (("Gamma", "ORG", "G"), (delta, "ORG", "D"))
     relations = {(s, o) for s, _, o, _ in found(nlp, text, *names, lang=lang)}
     assert ("M", "D") in relations and ("A", "D") not in relations
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He spent 15 years at Talking Rain, the parent company of Sparkling Ice."),
+        ("fr", "La licence intéresse Talking Rain, la société mère de Sparkling Ice."),
+    ],
+)
+def test_a_parent_company_is_no_member_of_what_it_owns(en, fr, lang, text) -> None:
+    names = (("Talking Rain", "ORG", "T"), ("Sparkling Ice", "ORG", "S"))
+    relations = {(s, p, o) for s, p, o, _ in found({"en": en, "fr": fr}[lang], text, *names, lang=lang)}
+    assert ("T", "member_of", "S") not in relations

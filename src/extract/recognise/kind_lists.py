@@ -93,11 +93,11 @@ def _as_organisation(chosen: list[Candidate], start: int, end: int, lang: str) -
 
 @cache
 def _opening(lang: str) -> re.Pattern[str]:
-    """A plural kind noun in lower case (not the head of a name: "Banques Alimentaires"), an opener or
-    none, then a colon or nothing, before the list's first item on the same line."""
+    """A plural kind noun in lower case (not the head of a name: "Banques Alimentaires"), an opener after
+    a comma or none ("brands, including"), then a colon or nothing, before the first item on the line."""
     vocab = lexicon.vocabulary(lang)
     kinds, openers = lexicon.alternation(vocab.list_kinds), lexicon.alternation(vocab.list_openers)
-    return re.compile(rf"(?<![\w-])(?:{kinds})(?:[ \t]+(?:{openers}))?[ \t]*:?[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+    return re.compile(rf"(?<![\w-])(?:{kinds})(?:,?[ \t]+(?:{openers}))?[ \t]*:?[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 @cache

@@ -44,6 +44,7 @@ class FrameLexicon:
     successor_nouns: frozenset[str]
     affiliation_prepositions: frozenset[str]
     place_relatives: frozenset[str]
+    parent_modifiers: frozenset[str]
     frames: dict[str, tuple[Frame, ...]]  # by lemma
 
 
@@ -58,6 +59,7 @@ _KEYS = (
     "successor_nouns",
     "affiliation_prepositions",
     "place_relatives",
+    "parent_modifiers",
     "frames",
 )
 FRAME_KEYS = ("lemmas", "predicate", "agent", "object_marks")

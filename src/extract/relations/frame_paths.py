@@ -49,6 +49,8 @@ def frame_relations(
         frames = frames or _object_frames(token, lexicon, forms)
         if not frames or not _frame_path(path, position, view.lexicon.team_nouns):
             continue
+        if any(forms[child.i][0] in lexicon.parent_modifiers for child in token.children):
+            continue  # "the parent company of Y": its holder owns Y, it is no member of Y
         left, right = path[position - 1], path[position + 1]  # the trigger's neighbours on each side
         if _of_a_team(view, left, token) or _of_a_team(view, right, token):
             continue
