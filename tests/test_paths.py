@@ -231,6 +231,7 @@ def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
         "successor_nouns": [],
         "affiliation_prepositions": [],
         "place_relatives": [],
+        "parent_modifiers": [],
         "frames": [{"lemmas": ["fund"], "predicate": "funded_by", "agent": "sideways", "object_marks": []}],
     }
     with pytest.raises(ExtractError, match=r"frames\.json.*agent must be one of"):

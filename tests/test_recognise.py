@@ -1062,6 +1062,11 @@ def test_a_french_board_named_by_its_generic_name_alone_is_no_organisation(find)
     assert not any(text.startswith("Conseil") for _, text in found)
 
 
+def test_the_republic_of_a_french_president_s_title_is_no_organisation(find):
+    found = find("Marc Papinutti a été nommé par décret du président de la République en date du 4 mai 2017.")
+    assert ("ORG", "République") not in found
+
+
 def test_a_turnover_abbreviated_ca_is_no_organisation(find):
     found = find("Le groupe Quorvex affichait 54 millions d'euros de CA en 2016.")
     assert ("ORG", "CA") not in found
