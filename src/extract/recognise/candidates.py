@@ -17,7 +17,9 @@ RANKS = {
     "title": 3,
     "pattern": 3,
     "cue": 3,
-    "kind": 3,  # an item of a list a plural kind noun opens ("brands such as Jo Malone London")
+    # an item of a list a plural kind noun opens ("brands such as Jo Malone London"): a source apart from
+    # "cue" so that the coordination step, which runs a name on over "cue" items, leaves it alone
+    "kind": 3,
     "wire": 3,  # a news agency in a dateline, whatever its case
     "model": 1,
     "acronym": 1,
