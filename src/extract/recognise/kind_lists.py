@@ -66,19 +66,20 @@ def _items(text: str, position: int, lang: str) -> Iterator[tuple[int, int]]:
 
 def _item(text: str, position: int, inner: frozenset[str]) -> tuple[int, int] | None:
     """The capitalised name at ``position``, to the word a comma or stop closes, or None."""
-    taken: list[re.Match[str]] = []
+    taken: list[tuple[int, str]] = []  # each word's offset from ``position``, without its closing sign
     for word in re.finditer(r"\S+", text[position : position + 200].split("\n", 1)[0]):
         bare = word.group().rstrip(_CLOSING)
         if len(taken) == MAX_WORDS or not (_CAPITAL.fullmatch(bare) or (taken and bare.lower() in inner)):
             break
-        taken.append(word)
+        taken.append((word.start(), bare))
         if bare != word.group():
             break
-    while taken and not _CAPITAL.fullmatch(taken[-1].group().rstrip(_CLOSING)):
+    while taken and not _CAPITAL.fullmatch(taken[-1][1]):
         taken.pop()  # an item ends on a name, not on "de" or "and"
-    if not taken or taken[-1].group().rstrip(_CLOSING) == "&":
+    if not taken or taken[-1][1] == "&":
         return None
-    return position + taken[0].start(), position + taken[-1].start() + len(taken[-1].group().rstrip(_CLOSING))
+    (first, _), (last, word) = taken[0], taken[-1]
+    return position + first, position + last + len(word)
 
 
 def _as_organisation(chosen: list[Candidate], start: int, end: int, lang: str) -> list[Candidate]:
