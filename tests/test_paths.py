@@ -480,3 +480,10 @@ def test_a_listed_employer_takes_the_place_of_the_plural_noun_it_illustrates(fr)
     text = "Jean Roux a travaillé chez des équipementiers automobiles comme Quorvex."
     names = ("Jean Roux", "PERSON", "P"), ("Quorvex", "ORG", "Q")
     assert found(fr, text, *names, lang="fr") == {("P", "works_for", "Q", None)}
+
+
+@pytest.mark.slow
+def test_a_role_is_not_given_to_the_parent_named_in_its_organisation_s_apposition(fr) -> None:
+    text = "Marie Durand, directrice générale de Quorvex, filiale de Zetane, a signé l'accord."
+    names = ("Marie Durand", "PERSON", "P"), ("Quorvex", "ORG", "Q"), ("Zetane", "ORG", "Z")
+    assert found(fr, text, *names, lang="fr") == {("P", "heads", "Q", None), ("Q", "member_of", "Z", None)}

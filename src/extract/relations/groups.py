@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from extract.relations.frame_lexicon import frame_lexicon
 from extract.relations.triggers import alongside_at, triggers_in
 from extract.relations.view import CLAUSE_BREAKS, RENAMING_DASHES, Anchor, SentenceView, forms, gap
 
@@ -33,9 +34,17 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
         and t.is_lower
         and forms(t)[0] not in lex.role_words
         and not triggers_in(view, t.i, t.i + 1)
+        and not _frame_noun(t)
         for t in nouns
     )
     return plain and (not nouns or joined) and len(nouns) <= 3
+
+
+def _frame_noun(token: Token) -> bool:
+    """ "Cloudwatt, filiale d'Orange": a frame's noun between two names states how they are related
+    (:mod:`extract.relations.frame_paths`); the names are no list."""
+    frames = frame_lexicon().frames
+    return any(form in frames for form in forms(token))
 
 
 def _repeated_preposition(view: SentenceView, token: Token) -> bool:

@@ -128,6 +128,8 @@ def person_roles(
         return
     if any(is_verb(t) or t.dep_ not in NOMINAL_DEPS for t in after) or _held_by_other(view, role, person):
         return
+    if any(_apposed_frame(view, t, lexicon) for t in after):
+        return  # "directrice de Cloudwatt, filiale d'Orange": her role is Cloudwatt's, not Orange's
     if any(_names_other(view, t, person) for t in inner):
         return  # "Président d'Unicancer et le Pr Soria, directeur de Gustave Roussy": another's title
     # roles joined to it by "and" share its organisation when they have none of their own ("president
@@ -141,6 +143,16 @@ def person_roles(
         match = _role_match(view, token)
         if match is not None:
             yield Found(person.key, match.predicate, org.key, match.role, date)
+
+
+def _apposed_frame(view: SentenceView, token: Token, lexicon: FrameLexicon) -> bool:
+    """Is ``token`` a frame's noun set off by a comma ("X, filiale de Y", "X, the unit of Y")? It describes
+    the name before the comma, though the parser may hang it on the role before that name."""
+    at = token.i - 1
+    while at > view.sent.start and view.doc[at].pos_ == "DET":
+        at -= 1
+    forms = doc_forms(view.doc)[token.i]
+    return view.doc[at].text == "," and any(form in lexicon.frames for form in forms)
 
 
 def _fronted(view: SentenceView, path: Sequence[Token], role: Token) -> bool:
