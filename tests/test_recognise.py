@@ -683,6 +683,11 @@ def test_a_model_organisation_after_said_is_a_person(recogniser):
     assert recogniser._clean(text, Candidate(21, 33, "ORG", "model", "en")).label == "PERSON"
 
 
+def test_a_model_organisation_opening_on_an_article_stays_an_organisation(recogniser):
+    text = "Selon Le Monde, la vente est faite."
+    assert recogniser._clean(text, Candidate(6, 14, "ORG", "model", "fr")).label == "ORG"
+
+
 def test_an_acronym_before_accreditation_is_the_body_that_grants_it():
     text = "The school received ABET accreditation."
     assert is_org_name(text, Candidate(20, 24, "ORG", "acronym", "en"), vocabulary("en"))

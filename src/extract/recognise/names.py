@@ -75,23 +75,25 @@ def folded_organisations() -> frozenset[str]:
     return frozenset(fold(alias) for _, alias in lexicon.organisations())
 
 
-def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
-    """Two or three name parts, the first a known given name, no organisation word ("Anne Martin")."""
+def _name_shaped(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Two or three capitalised name parts, no organisation word, not a listed organisation, and no article
+    or connector first: the lists of given names hold "Le", "Les" and "The", which open "Le Monde"."""
     parts = name.split()
     if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
         return False
-    if fold(name) in folded_organisations():
-        return False
-    return first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+    return fold(name) not in folded_organisations() and not opens_on_function_word(name, vocab)
+
+
+def looks_like_person(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """Two or three name parts, the first a known given name, no organisation word ("Anne Martin")."""
+    first = name.split()[0]
+    return _name_shaped(name, vocab) and first_names().get_gender(first.split("-")[0]) != "unknown"
 
 
 def quoted_speaker(text: str, start: int, name: str, vocab: lexicon.Vocabulary) -> bool:
     """A name of two or three name parts, with no organisation head, right after a verb that introduces a
     quoted speaker ("said Eltayeb Adam"): a given name the lists do not know still starts a person."""
-    parts = name.split()
-    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
-        return False
-    if fold(name) in folded_organisations():
+    if not _name_shaped(name, vocab):
         return False
     before = text[max(0, start - 30) : start].rstrip().lower()
     return any(
@@ -110,10 +112,7 @@ def role_apposed(text: str, start: int, name: str, vocab: lexicon.Vocabulary) ->
     that names its organisation ("Charouck Arirachakaran, vice-president and secretary general of the
     National Olympic Committee"): a person, whatever given name it has. An organisation is described
     as a kind of body, not by a role of its own."""
-    parts = name.split()
-    if not 2 <= len(parts) <= 3 or not all(NAME_PART.fullmatch(p) for p in parts) or has_head(name, vocab):
-        return False
-    if fold(name) in folded_organisations():
+    if not _name_shaped(name, vocab):
         return False
     return bool(_role_apposition(vocab.lang).match(text, start + len(name)))
 
