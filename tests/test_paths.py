@@ -487,3 +487,10 @@ def test_a_role_is_not_given_to_the_parent_named_in_its_organisation_s_appositio
     text = "Marie Durand, directrice générale de Quorvex, filiale de Zetane, a signé l'accord."
     names = ("Marie Durand", "PERSON", "P"), ("Quorvex", "ORG", "Q"), ("Zetane", "ORG", "Z")
     assert found(fr, text, *names, lang="fr") == {("P", "heads", "Q", None), ("Q", "member_of", "Z", None)}
+
+
+@pytest.mark.slow
+def test_a_role_over_an_organisation_s_division_is_a_post_in_it(en) -> None:
+    text = "Jean Roux was president of Quorvex Group's North American division."
+    names = ("Jean Roux", "PERSON", "P"), ("Quorvex Group", "ORG", "Q")
+    assert found(en, text, *names) == {("P", "works_for", "Q", None)}

@@ -156,6 +156,8 @@ def _of_a_unit(view: SentenceView, at: int) -> bool:
     at += 1
     while at < view.sent.end and table[at][0] in lex.articles:
         at += 1
+    if _possessed(view, at):
+        return True  # "president of Acme's North American division": a body of Acme's, not Acme
     first = at
     while at < view.sent.end and doc[at].is_alpha and doc[at].pos_ in UNIT_WORDS and not in_anchor(view, at):
         if table[at][0] in _organisation_nouns() or any(w in lex.leadership_nouns for w in table[at]):
@@ -166,12 +168,30 @@ def _of_a_unit(view: SentenceView, at: int) -> bool:
     return first < at < view.sent.end and not named
 
 
+def _possessed(view: SentenceView, at: int) -> bool:
+    """Does an organisation's name start at ``at`` and own, by its "'s", what follows: no board or
+    leadership of its own ("Acme's board"), nor a name, whose head the role would be ("Acme's Beta Group")?"""
+    table, merged = doc_forms(view.doc), view.merged
+    name = next((a for a in view.anchors if a.start == at and a.label == "ORG"), None)
+    if name is None or name.end + 1 >= view.sent.end or table[name.end][0] not in merged.possessive_markers:
+        return False
+    if in_anchor(view, name.end + 1):
+        return False
+    owned = table[name.end + 1]
+    return not any(w in view.lexicon.leadership_nouns or w in _board_nouns() for w in owned)
+
+
+@cache
+def _board_nouns() -> frozenset[str]:
+    """The first words of every language's boards ("board", "conseil"): an organisation's own body."""
+    return frozenset(noun.split()[0] for noun in every_language("board_nouns"))
+
+
 @cache
 def _organisation_nouns() -> frozenset[str]:
     """Nouns whose complement is an organisation or its board, whatever the language."""
-    boards = {noun.split()[0] for noun in every_language("board_nouns")}
     generic = {word for lang in languages() for word in load_lexicon(lang).generic_heads}
-    return every_language("kind_nouns") | boards | generic
+    return every_language("kind_nouns") | _board_nouns() | generic
 
 
 def ends_board(view: SentenceView, index: int) -> bool:
