@@ -20,6 +20,11 @@ def test_long_form_starts_where_the_first_letter_starts_a_word():
     assert before[long_form_start("ESA", before) :] == "European Space Agency"
 
 
+def test_long_form_spelled_by_capitals_keeps_a_first_word_whose_letter_stands_later():
+    before = "said the American Association for Cancer Research"
+    assert before[long_form_start("AACR", before) :] == "American Association for Cancer Research"
+
+
 def test_no_long_form_when_letters_are_missing():
     assert long_form_start("XYZ", "the European Space Agency") is None
 

@@ -1,11 +1,12 @@
 """Acronyms: telling them apart from words, and pairing them with their long forms.
 
-The pairing follows Schwartz & Hearst (2003), "A simple algorithm for
-identifying abbreviation definitions in biomedical text": every character of
-the short form must appear, in order, in the long form, and the first must
-start a word. It holds in English and French alike ("Institut national du
-cancer (INCa)", "European Organisation for Research and Treatment of Cancer
-(EORTC)"), and needs no list of known acronyms.
+The pairing reads the capitals of the words before the short form first, then
+follows Schwartz & Hearst (2003), "A simple algorithm for identifying
+abbreviation definitions in biomedical text": every character of the short form
+must appear, in order, in the long form, and the first must start a word. It
+holds in English and French alike ("Institut national du cancer (INCa)",
+"European Organisation for Research and Treatment of Cancer (EORTC)"), and
+needs no list of known acronyms.
 """
 
 from __future__ import annotations
@@ -43,7 +44,29 @@ def is_acronym(name: str) -> bool:
 
 
 def long_form_start(short: str, words_before: str) -> int | None:
-    """Where in ``words_before`` the long form of ``short`` starts, or None (Schwartz & Hearst)."""
+    """Where in ``words_before`` the long form of ``short`` starts, or None: the fewest last words whose
+    capitals spell it, else the shortest run where its letters stand in order (Schwartz & Hearst). The
+    letters alone may be found inside words and stop short: "American Association for Cancer Research
+    (AACR)" has the "a" of "AACR" in "Cancer", and its long form would lose "American"."""
+    spelled = _initials_start(short, words_before)
+    return spelled if spelled is not None else _letters_start(short, words_before)
+
+
+def _initials_start(short: str, words_before: str) -> int | None:
+    """Where the fewest last words of ``words_before`` start whose capitals spell ``short``."""
+    letters = "".join(c for c in short if c.isalpha()).upper()
+    words = list(re.finditer(r"\S+", words_before))
+    for word in reversed(words):
+        spelled = initials(words_before[word.start() :])
+        if spelled == letters:
+            return word.start()
+        if len(spelled) > len(letters):
+            return None
+    return None
+
+
+def _letters_start(short: str, words_before: str) -> int | None:
+    """Schwartz & Hearst: every character of ``short`` in order, the first one opening a word."""
     s, pos = len(short) - 1, len(words_before) - 1
     text = words_before
     while s >= 0:
