@@ -5,7 +5,7 @@ The spaCy model of each paragraph's language proposes names; rules kept in data 
 
 - organisation name patterns ("Centre X", "X Hospital", "University of X", "Institut de X de l'Y") and the
   organisations list (institutions named after people, which models tag as PERSON);
-- acronyms, and acronyms defined in brackets with their long forms;
+- acronyms, and acronyms defined in brackets with their long forms (:mod:`extract.recognise.definitions`);
 - person titles ("Prof.", "Pr", "Dr", "Mme"), trimmed from spans and used to find names the model missed;
 - calendar dates in every supported language (:mod:`extract.recognise.dates`; the French model has no DATE
   label, the English one also tags durations and relative dates).
@@ -50,11 +50,11 @@ from extract.recognise.corrections import (
     is_place,
     not_surnames,
     owners_of_roles,
-    short_form_of,
     with_name_s,
     with_particle_surnames,
 )
 from extract.recognise.dates import find_dates
+from extract.recognise.definitions import bracketed_definitions
 from extract.recognise.keys import assign_keys
 from extract.recognise.kind_lists import kind_lists
 from extract.recognise.lines import line_candidates
@@ -63,12 +63,10 @@ from extract.recognise.names import (
     capitalised_function_word,
     first_names,
     folded_organisations,
-    followed_by,
     has_head,
     is_org_name,
     is_person_name,
     looks_like_person,
-    names_org,
     opens_on_function_word,
     person_by_context,
 )
@@ -96,8 +94,6 @@ from extract.text import acronyms
 from extract.text.fold import fold
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON"}
-#: An acronym written as a word, capital first ("Gifen", "Cnam"), read only where its long form spells it.
-_TITLED_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,9}")
 
 
 class Recogniser:
@@ -181,7 +177,13 @@ class Recogniser:
             candidates += context_candidates(text, block.start, block.end, block.lang)
             candidates += capitalised_surnames(text, block.start, block.end, block.lang)
             candidates += repeated_surnames(text, block.start, block.end, block.lang)
-            found, pairs = self._definitions(text, doc, block)
+            found, pairs = bracketed_definitions(
+                text,
+                doc,
+                block,
+                max_acronym_len=self.settings.recognise_max_acronym_len,
+                max_long_form_words=self.settings.recognise_max_long_form_words,
+            )
             candidates += found
             definitions += pairs
         candidates = not_surnames(text, candidates)
@@ -264,68 +266,6 @@ class Recogniser:
             ):
                 found.append(Candidate(start, start + len(token.text), "ORG", "acronym", block.lang))
         return found
-
-    def _definitions(self, text: str, doc: Doc, block: Block) -> tuple[list[Candidate], list[Definition]]:
-        """ "Long Form (ACR)" and "ACR (Long Form)" pairs whose long form names an organisation."""
-        vocab = lexicon.vocabulary(block.lang)
-        sub = text[block.start : block.end]
-        found: list[Candidate] = []
-        pairs: list[Definition] = []
-        for match in re.finditer(r"\(\s*([^()\n]{2,120}?)\s*\)", sub):
-            inner = match.group(1)
-            head = re.split(r"[,;:]\s", inner, maxsplit=1)[0].strip()
-            before = sub[: match.start()].rstrip()
-            titled = _TITLED_ACRONYM.fullmatch(head) is not None  # "(Gifen)", if its long form spells it
-            if titled or acronyms.looks_like_acronym(head, max_len=self.settings.recognise_max_acronym_len):
-                short = (block.start + match.start(1), block.start + match.start(1) + len(head))
-                long = self._long_form_before(before, head, block.start, vocab)
-                spelled = long is not None and _spelled_word_by_word(head, text[long[0] : long[1]], vocab)
-                if titled and not spelled:
-                    continue
-            else:
-                prev = re.search(r"([\w&-]+)\s*$", before)
-                if not prev or not short_form_of(prev.group(1), inner, vocab):
-                    continue
-                short = (block.start + prev.start(1), block.start + prev.end(1))
-                long = (block.start + match.start(1), block.start + match.end(1))
-                if not (acronyms.long_form_start(prev.group(1), inner) == 0 or has_head(inner, vocab)):
-                    continue
-            long_form = text[long[0] : long[1]] if long else ""
-            if not long_form or not (names_org(long_form, vocab) or _spelled_name(head, long_form)):
-                continue
-            if long_form.split()[-1].lower() in vocab.non_org_after:
-                continue  # "Paris Region Innovation Tour (PRIT)": an event, and so is its acronym
-            if followed_by(text, max(short[1], long[1]) + 1, vocab.non_org_after):
-                continue
-            pairs.append(Definition(short, long))
-            found.append(Candidate(*short, "ORG", "definition", block.lang))
-            found.append(Candidate(*long, "ORG", "definition", block.lang))
-        return found, pairs
-
-    def _long_form_before(
-        self, before: str, short: str, offset: int, vocab: lexicon.Vocabulary
-    ) -> tuple[int, int] | None:
-        """The long form of ``short`` that ends ``before`` (Schwartz & Hearst, within one clause)."""
-        clause_start = max(before.rfind(c) for c in ";:\n(") + 1
-        clause_start = max([clause_start, *(m.end() for m in re.finditer(r"[.!?]\s", before))])
-        words = list(re.finditer(r"\S+", before[clause_start:]))
-        window = words[-self.settings.recognise_max_long_form_words :]
-        if not window:
-            return None
-        start_in = clause_start + window[0].start()
-        candidate = before[start_in:]
-        found = acronyms.long_form_start(short, candidate)
-        if found is None:
-            return None
-        start = start_in + found
-        while True:  # the long form starts with a capital; articles are left out
-            first = re.match(r"(\S+)\s+", before[start:])
-            if not first or (first.group(1)[0].isupper() and first.group(1).lower() not in vocab.articles):
-                break
-            start += first.end()
-        if start >= len(before) or not before[start].isupper():
-            return None
-        return offset + start, offset + len(before)
 
     def _dates(
         self, text: str, blocks: Sequence[tuple[Block, Doc]], chosen: list[Candidate]
@@ -422,23 +362,6 @@ def after_kind_noun(text: str, start: int, name: str, vocab: lexicon.Vocabulary)
         return False
     stops = vocab.connectors | vocab.articles | vocab.role_words | vocab.conjunctions | vocab.speech_verbs
     return found.group(2) is None or found.group(2) not in stops
-
-
-def _spelled_word_by_word(acronym: str, long_form: str, vocab: lexicon.Vocabulary) -> bool:
-    """Whether an acronym written as a word ("Gifen") spells the first letters of its long form's words but
-    its connectors, elided articles left out ("Groupement des industriels français de l'énergie
-    nucléaire")."""
-    words = [re.sub(r"^\w['’]", "", w) for w in long_form.split()]
-    letters = [w[0] for w in words if w and w.lower() not in vocab.connectors and w[0].isalpha()]
-    return fold("".join(letters)) == fold(acronym)
-
-
-def _spelled_name(acronym: str, long_form: str) -> bool:
-    """A long form with no organisation head names a body when the acronym spells its capitalised words
-    one by one and none is a role ("Mission Bethléem Immensee (MBI)", not "Chief Executive Officer (CEO)")."""
-    roles = lexicon.every_language("role_words")
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", long_form)]
-    return acronyms.is_initialism_of(acronym, long_form) and not any(w in roles for w in words)
 
 
 def _without_tensor(doc: Doc) -> Doc:
