@@ -695,6 +695,20 @@ def test_an_acronym_before_accreditation_is_the_body_that_grants_it():
     assert not is_org_name(label, Candidate(24, 30, "ORG", "model", "en"), vocabulary("en"))
 
 
+def test_a_defined_long_form_keeps_the_place_the_model_reads_before_the_spelled_words():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.recognise.definitions import bracketed_definitions
+
+    text = "Varnelle County Workforce Development Council (WDC) met."
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, 0, 5, "ORG")]
+    block = Block(0, len(text), "en")
+    found, _ = bracketed_definitions(text, doc, block, max_acronym_len=10, max_long_form_words=12)
+    assert {text[c.start : c.end] for c in found} == {"WDC", "Varnelle County Workforce Development Council"}
+
+
 def test_an_acronym_that_spells_a_name_word_by_word_defines_an_organisation(find):
     found = find("Le contrat lie la Mission Varnelle Ostrande (MVO) à ses partenaires.")
     assert {("ORG", "Mission Varnelle Ostrande"), ("ORG", "MVO")} <= found

@@ -22,6 +22,8 @@ from extract.text.fold import fold
 
 #: An acronym written as a word, capital first ("Gifen", "Cnam"), read only where its long form spells it.
 _TITLED_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,9}")
+#: What the model may tag as an organisation.
+_MODEL_ORG = frozenset({"ORG"})
 
 
 def bracketed_definitions(
@@ -44,6 +46,8 @@ def bracketed_definitions(
             spelled = long is not None and _spelled_word_by_word(head, text[long[0] : long[1]], vocab)
             if titled and not spelled:
                 continue
+            if long is not None:
+                long = _with_leading_name(text, doc, block.start, long, vocab)
         else:
             prev = re.search(r"([\w&-]+)\s*$", before)
             if not prev or not short_form_of(prev.group(1), inner, vocab):
@@ -89,6 +93,22 @@ def _long_form_before(
     if start >= len(before) or not before[start].isupper():
         return None
     return offset + start, offset + len(before)
+
+
+def _with_leading_name(
+    text: str, doc: Doc, offset: int, long: tuple[int, int], vocab: lexicon.Vocabulary
+) -> tuple[int, int]:
+    """ "Pierce County Workforce Development Council (WDC)": the acronym spells the name from "Workforce",
+    but the name the model reads, ending where the long form ends, starts earlier on capitalised words
+    that are no article ("Pierce County"): the long form starts there."""
+    for ent in doc.ents:
+        start, end = offset + ent.start_char, offset + ent.end_char
+        if ent.label_ not in _MODEL_ORG or end != long[1] or not start < long[0]:
+            continue
+        words = text[start : long[0]].split()
+        if all(w[:1].isupper() and w.lower() not in vocab.articles for w in words):
+            return start, long[1]
+    return long
 
 
 def _spelled_word_by_word(acronym: str, long_form: str, vocab: lexicon.Vocabulary) -> bool:
