@@ -1121,6 +1121,15 @@ def test_members_listed_at_a_sentence_start_are_the_topic_s(en) -> None:
 
 
 @pytest.mark.slow
+def test_new_members_listed_after_a_colon_are_the_topic_s(en) -> None:
+    text = "The new member companies are: Alpha Telecom, Beta Networks and Gamma Mobile."
+    names = (("Alpha Telecom", "A"), ("Beta Networks", "B"), ("Gamma Mobile", "G"))
+    mentions = [mention(text, name, "ORG", key) for name, key in names]
+    relations = triples(find_relations([(0, en(text))], mentions, topic="T"))
+    assert relations == {("A", "member_of", "T"), ("B", "member_of", "T"), ("G", "member_of", "T")}
+
+
+@pytest.mark.slow
 def test_no_member_listed_when_the_topic_is_one_of_them(en) -> None:
     text = "Members include Alpha Telecom, Beta Networks and Gamma Mobile."
     names = (("Alpha Telecom", "A"), ("Beta Networks", "B"), ("Gamma Mobile", "G"))

@@ -320,7 +320,9 @@ def leading(view: SentenceView) -> Iterator[Found]:
     match = matches[-1]
     pre = gap(view, view.sent.start, match.start)
     post = gap(view, match.end, first.start)
-    if any(t.pos_ not in ("PUNCT", "DET", "NUM", "SYM", "X", "SPACE", "ADV") for t in pre):
+    # "The new members are: X, Y": an adjective before a listing trigger only says which members
+    describing = ("ADJ",) if match.predicate in LISTED_OF_TOPIC else ()
+    if any(t.pos_ not in ("PUNCT", "DET", "NUM", "SYM", "X", "SPACE", "ADV", *describing) for t in pre):
         enumerated = enumerator_end(view, post) is not None
         if match.predicate == "partner_of" and enumerated and view.topic and post_ok(view, post):
             # "our partners include X, Y": partners listed with no partner named before
