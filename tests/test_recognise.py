@@ -688,6 +688,11 @@ def test_a_model_organisation_opening_on_an_article_stays_an_organisation(recogn
     assert recogniser._clean(text, Candidate(6, 14, "ORG", "model", "fr")).label == "ORG"
 
 
+def test_a_name_ending_on_an_organisation_word_is_no_person(recogniser):
+    text = "Shares in Brittany Ferries rose."
+    assert recogniser._clean(text, Candidate(10, 26, "PERSON", "model", "en")).label == "ORG"
+
+
 def test_an_acronym_before_accreditation_is_the_body_that_grants_it():
     text = "The school received ABET accreditation."
     assert is_org_name(text, Candidate(20, 24, "ORG", "acronym", "en"), vocabulary("en"))
