@@ -105,7 +105,10 @@ def test_the_weights_shipped_are_the_mean_of_the_runs() -> None:
     second = [weights + 1.0 for weights in first]
     training.set_mean_weights(nlp, [first, second])
     means = training.ner_weights(nlp)
-    assert all(numpy.allclose(mean, weights + 0.5) for mean, weights in zip(means, first, strict=True))
+    # float32: a weight near -0.5 makes the expected mean near 0, where allclose's default atol (1e-8) is
+    # finer than float32 rounding of (w + w + 1) / 2; the random initial weights hit that now and then
+    pairs = zip(means, first, strict=True)
+    assert all(numpy.allclose(mean, weights + 0.5, atol=1e-6) for mean, weights in pairs)
 
 
 def test_runs_of_another_component_are_not_averaged() -> None:
