@@ -22,8 +22,6 @@ from extract.text.fold import fold
 
 #: An acronym written as a word, capital first ("Gifen", "Cnam"), read only where its long form spells it.
 _TITLED_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,9}")
-#: What the model may tag as an organisation.
-_MODEL_ORG = frozenset({"ORG"})
 
 
 def bracketed_definitions(
@@ -103,7 +101,7 @@ def _with_leading_name(
     that are no article ("Pierce County"): the long form starts there."""
     for ent in doc.ents:
         start, end = offset + ent.start_char, offset + ent.end_char
-        if ent.label_ not in _MODEL_ORG or end != long[1] or not start < long[0]:
+        if ent.label_ != "ORG" or end != long[1] or not start < long[0]:
             continue
         words = text[start : long[0]].split()
         if all(w[:1].isupper() and w.lower() not in vocab.articles for w in words):

@@ -47,6 +47,12 @@ class FrameLexicon:
     parent_modifiers: frozenset[str]
     frames: dict[str, tuple[Frame, ...]]  # by lemma
 
+    def frames_of(self, forms: tuple[str, str]) -> tuple[Frame, ...]:
+        """The frames of a token by its (lower-cased text, lemma): its lemma's, else its text's (the
+        parser's lemma of "fondée", "partenaire" is not always the word the lexicon holds)."""
+        lower, lemma = forms
+        return self.frames.get(lemma) or self.frames.get(lower) or ()
+
 
 #: The keys of a frames.json file: word lists, then the frames.
 _KEYS = (

@@ -45,8 +45,7 @@ def frame_relations(
     forms = doc_forms(view.doc)
     for position in range(1, len(path) - 1):
         token = path[position]
-        frames = lexicon.frames.get(forms[token.i][1]) or lexicon.frames.get(forms[token.i][0])
-        frames = frames or _object_frames(token, lexicon, forms)
+        frames = lexicon.frames_of(forms[token.i]) or _object_frames(token, lexicon, forms)
         if not frames or not _frame_path(path, position, view.lexicon.team_nouns):
             continue
         if any(forms[child.i][0] in lexicon.parent_modifiers for child in token.children):
@@ -69,7 +68,7 @@ def _object_frames(verb: Token, lexicon: FrameLexicon, forms: list[tuple[str, st
         return ()
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            found = lexicon.frames.get(forms[child.i][1]) or lexicon.frames.get(forms[child.i][0]) or ()
+            found = lexicon.frames_of(forms[child.i])
             return tuple(frame for frame in found if frame.predicate == "works_for")
     return ()
 

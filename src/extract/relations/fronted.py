@@ -55,9 +55,7 @@ def fronted_founding(view: SentenceView) -> Iterator[Found]:
 
 def _founding_participle(view: SentenceView, token: Token) -> bool:
     """Whether ``token`` is a past participle of a ``founded`` frame ("Créé", "Fondée", "Founded")."""
-    frames = frame_lexicon().frames
-    forms = doc_forms(view.doc)[token.i]
-    found = frames.get(forms[1], ()) or frames.get(forms[0], ())
+    found = frame_lexicon().frames_of(doc_forms(view.doc)[token.i])
     if not any(f.predicate == "founded" for f in found):
         return False
     return "Part" in token.morph.get("VerbForm") or token.tag_ == "VBN"

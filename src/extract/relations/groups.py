@@ -43,8 +43,7 @@ def _connects(view: SentenceView, tokens: Sequence[Token]) -> bool:
 def _frame_noun(token: Token) -> bool:
     """ "Cloudwatt, filiale d'Orange": a frame's noun between two names states how they are related
     (:mod:`extract.relations.frame_paths`); the names are no list."""
-    frames = frame_lexicon().frames
-    return any(form in frames for form in forms(token))
+    return bool(frame_lexicon().frames_of(forms(token)))
 
 
 def _repeated_preposition(view: SentenceView, token: Token) -> bool:

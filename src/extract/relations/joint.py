@@ -56,7 +56,7 @@ def _symmetric_frame(view: SentenceView, verb: Token, lexicon: FrameLexicon) -> 
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     words = [verb, *objects, *(g for o in objects for g in o.children if g.dep_ in COMPLEMENT_DEPS)]
     for token in words:
-        for frame in lexicon.frames.get(forms[token.i][1], ()) or lexicon.frames.get(forms[token.i][0], ()):
+        for frame in lexicon.frames_of(forms[token.i]):
             if frame.agent == "either":
                 return frame
     return None

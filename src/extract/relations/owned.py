@@ -40,13 +40,12 @@ def members_listed(view: SentenceView) -> Iterator[Found]:
 def _member_noun_before(view: SentenceView, owner: Anchor) -> bool:
     """Whether a plural member noun stands before the owner, with only its modifiers and "of" between."""
     doc, forms = view.doc, doc_forms(view.doc)
-    frames = frame_lexicon().frames
     at = owner.start - 1
     while at >= max(view.sent.start, owner.start - NOUN_REACH) and doc[at].pos_ in BETWEEN_POS:
         at -= 1
     if at < view.sent.start or doc[at].pos_ != "NOUN" or "Plur" not in doc[at].morph.get("Number"):
         return False
-    found = frames.get(forms[at][1], ()) or frames.get(forms[at][0], ())
+    found = frame_lexicon().frames_of(forms[at])
     return any(f.predicate == "member_of" and f.agent == "subject" for f in found)
 
 

@@ -151,8 +151,7 @@ def _apposed_frame(view: SentenceView, token: Token, lexicon: FrameLexicon) -> b
     at = token.i - 1
     while at > view.sent.start and view.doc[at].pos_ == "DET":
         at -= 1
-    forms = doc_forms(view.doc)[token.i]
-    return view.doc[at].text == "," and any(form in lexicon.frames for form in forms)
+    return view.doc[at].text == "," and bool(lexicon.frames_of(doc_forms(view.doc)[token.i]))
 
 
 def _fronted(view: SentenceView, path: Sequence[Token], role: Token) -> bool:
