@@ -286,6 +286,22 @@ def test_the_successor_takes_the_post_stated_only_for_the_one_replaced(en) -> No
 
 
 @pytest.mark.slow
+def test_the_one_succeeded_held_the_post_in_the_organisation_the_text_is_about(en) -> None:
+    text = (
+        "The Refugee Council named Maurice Wren, the director of Asylum Aid, as its chief executive.\n"
+        "He replaces Donna Covey."
+    )
+    names = (
+        ("Refugee Council", "ORG", "R"),
+        ("Maurice Wren", "PERSON", "M"),
+        ("Asylum Aid", "ORG", "A"),
+        ("Donna Covey", "PERSON", "D"),
+    )
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert ("D", "heads", "R") in relations and ("D", "heads", "A") not in relations
+
+
+@pytest.mark.slow
 def test_the_partners_listed_after_an_owner_are_its_partners(fr) -> None:
     text = "Le programme est porté par l'Université Alpha et ses partenaires (Institut Beta, Centre Gamma)."
     names = (("Université Alpha", "ORG", "A"), ("Institut Beta", "ORG", "B"), ("Centre Gamma", "ORG", "C"))

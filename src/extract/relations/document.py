@@ -147,7 +147,7 @@ def find_relations(
             opening = opening_org(sent, inside)
             previous = opening.key if opening else None
     found.extend(press_contacts(parsed, topic, merged.agent_markers))
-    found.extend(predecessors(found, stated))
+    found.extend(predecessors(found, stated, topic))
     return deduplicate(well_typed(found, {m.key: m.label for m in mentions if m.key}))
 
 

@@ -97,13 +97,15 @@ def _by_noun(
 
 
 def predecessors(
-    found: Iterable[tuple[Found, object]], stated: Sequence[Succession]
+    found: Iterable[tuple[Found, object]], stated: Sequence[Succession], topic: str | None = None
 ) -> list[tuple[Found, object]]:
-    """What each predecessor held: the organisation its successor heads (or works for) in the document,
-    or what a successor took, when the document states only the predecessor's post.
+    """What each predecessor held: a post its successor holds in the document, or what a successor
+    took, when the document states only the predecessor's post.
 
-    A successor who holds several posts passes on the first post stated, a post it heads before one it
-    only works in.
+    A successor often holds several posts, the one it leaves among them ("Wren, director of Asylum Aid,
+    is the Refugee Council's new chief executive. He replaces Donna Covey"). The post passed on is
+    the one in the organisation the document is about, else the first stated; a post it heads before
+    one it only works in.
     """
     held: dict[str, list[tuple[Found, object]]] = {}
     for one, evidence in found:
@@ -117,9 +119,8 @@ def predecessors(
         if not held.get(giver):
             giver, taker = taker, giver
         posts = held.get(giver, [])
-        heads = [post for post in posts if post[0].predicate == "heads"] or posts
-        if not heads:
+        if not posts:
             continue
-        one, _ = heads[0]
+        one, _ = min(posts, key=lambda post: (post[0].object != topic, post[0].predicate != "heads"))
         derived.append((Found(taker, one.predicate, one.object, None, None), succession.evidence))
     return derived
