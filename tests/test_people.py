@@ -43,6 +43,44 @@ def test_his_predecessor_held_the_post(en) -> None:
 
 
 @pytest.mark.slow
+def test_the_latter_who_succeeds_is_the_person_named_before(fr) -> None:
+    text = "Bruno Cavagné a été élu président de la Fédération Alpha.\nCe dernier succède à Paul Bernard."
+    names = (
+        ("Bruno Cavagné", "PERSON", "B"),
+        ("Fédération Alpha", "ORG", "F"),
+        ("Paul Bernard", "PERSON", "P"),
+    )
+    assert ("P", "heads", "F") in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+
+
+@pytest.mark.slow
+def test_the_one_replaced_held_the_post(fr) -> None:
+    text = "Anne Roux a été élue présidente de l'Union Beta, en remplacement de Pierre Cohen."
+    names = (("Anne Roux", "PERSON", "A"), ("Union Beta", "ORG", "U"), ("Pierre Cohen", "PERSON", "P"))
+    assert ("P", "heads", "U") in {(s, p, o) for s, p, o, _ in found(fr, text, *names, lang="fr")}
+
+
+@pytest.mark.slow
+def test_each_of_the_predecessors_held_the_post(en) -> None:
+    text = "Jane Doe is the chief executive of the Acme Agency.\nHer predecessors were John Roe and Mary Poe."
+    names = (
+        ("Jane Doe", "PERSON", "J"),
+        ("Acme Agency", "ORG", "A"),
+        ("John Roe", "PERSON", "R"),
+        ("Mary Poe", "PERSON", "M"),
+    )
+    relations = {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+    assert {("R", "heads", "A"), ("M", "heads", "A")} <= relations
+
+
+@pytest.mark.slow
+def test_the_one_a_successor_is_named_to_held_the_post(en) -> None:
+    text = "John Smith is the chief executive of Acme Golf.\nHe was chosen as successor to George Fellows."
+    names = (("John Smith", "PERSON", "J"), ("Acme Golf", "ORG", "A"), ("George Fellows", "PERSON", "G"))
+    assert ("G", "heads", "A") in {(s, p, o) for s, p, o, _ in found(en, text, *names)}
+
+
+@pytest.mark.slow
 def test_a_person_who_works_at_an_organisation_works_for_it(fr) -> None:
     text = "Jean Martin, 62 ans, travaille à la Régie Alpha depuis 1981."
     names = (("Jean Martin", "PERSON", "J"), ("Régie Alpha", "ORG", "R"))

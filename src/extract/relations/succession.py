@@ -42,10 +42,20 @@ def successions(view: SentenceView, last_person: str | None) -> Iterator[tuple[s
     for token in view.sent:
         lemma = forms[token.i][1]
         if lemma in lexicon.succession_verbs and token.pos_ in ("VERB", "AUX"):
-            yield from _by_verb(token, roots)
-        elif forms[token.i][0] in lexicon.predecessor_nouns | lexicon.successor_nouns:
-            successor = forms[token.i][0] in lexicon.successor_nouns
-            yield from _by_noun(token, roots, people, last_person, successor=successor)
+            yield from _by_verb(token, roots, _before(people, token, last_person))
+        elif {lemma, forms[token.i][0]} & (lexicon.predecessor_nouns | lexicon.successor_nouns):
+            successor = bool({lemma, forms[token.i][0]} & lexicon.successor_nouns)
+            named, through = _named_by(token, roots)
+            keys = {one.key for one in named}
+            other = _before([a for a in people if a.key not in keys], token, last_person)
+            yield from _by_noun(named, other, successor=successor != through)
+
+
+def _before(people: Sequence[Anchor], token: Token, last_person: str | None) -> str | None:
+    """The person the sentence is about at ``token``: the last one named before it, else of the sentences
+    before ("Ce dernier succède à X", "Her predecessors were X and Y")."""
+    before = [a.key for a in people if a.end <= token.i]
+    return before[-1] if before else last_person
 
 
 def _argument(token: Token, roots: dict[int, Anchor], deps: frozenset[str]) -> Anchor | None:
@@ -60,7 +70,7 @@ def _argument(token: Token, roots: dict[int, Anchor], deps: frozenset[str]) -> A
     return None
 
 
-def _by_verb(verb: Token, roots: dict[int, Anchor]) -> Iterator[tuple[str, str]]:
+def _by_verb(verb: Token, roots: dict[int, Anchor], before: str | None) -> Iterator[tuple[str, str]]:
     subject = _argument(verb, roots, SUBJECT_DEPS - {"agent", "obl:agent"})
     followed = _argument(verb, roots, FOLLOWED_DEPS)
     passive = _argument(verb, roots, PASSIVE_DEPS)
@@ -70,30 +80,51 @@ def _by_verb(verb: Token, roots: dict[int, Anchor]) -> Iterator[tuple[str, str]]
     if subject is None and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
         # "..., replacing Kelly Fairweather": the follower is the subject of the clause it hangs from
         subject = _argument(verb.head, roots, (SUBJECT_DEPS | PASSIVE_DEPS) - {"agent", "obl:agent"})
-    if subject is not None and followed is not None and subject.key != followed.key:
-        yield subject.key, followed.key
+    follower = subject.key if subject is not None else None
+    if follower is None and verb.dep_ == "ROOT" and not _named_subject(verb):
+        follower = before  # "Ce dernier succède à X", "Le PDG du groupe succède à X": the person in view
+    if follower is not None and followed is not None and follower != followed.key:
+        yield follower, followed.key
 
 
-def _by_noun(
-    noun: Token,
-    roots: dict[int, Anchor],
-    people: Sequence[Anchor],
-    last_person: str | None,
-    *,
-    successor: bool,
-) -> Iterator[tuple[str, str]]:
-    """ "his predecessor Tim Parker", "son prédécesseur Jean-Marc Bador": the named one went before the
-    person the text is about (the last one named before the noun, else of the sentences before)."""
-    named = next((roots[t.i] for t in (*noun.children, noun.head) if t.i in roots), None)
-    if named is None:
+def _named_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a name ("Acme succeeds X" states no person's succession)."""
+    return any(child.dep_ in SUBJECT_DEPS and child.pos_ == "PROPN" for child in verb.children)
+
+
+def _by_noun(named: Sequence[Anchor], other: str | None, *, successor: bool) -> Iterator[tuple[str, str]]:
+    """ "his predecessor Tim Parker", "ses prédécesseurs X et Y", "Her predecessors were X and Y": the
+    named went before ``other``, the person the text is about; "X and his successor Y": the named
+    follows. Named through a preposition, the other way round: "the successor to George Fellows", "en
+    remplacement de Pierre Cohen" (a replacement is a successor)."""
+    if other is None:
         return
-    before = [a.key for a in people if a.end <= noun.i and a.key != named.key]
-    follower = before[-1] if before else last_person
-    if follower is not None and follower != named.key:
-        if successor:  # "X and his successor Y": the named one follows
-            yield named.key, follower
-        else:
-            yield follower, named.key
+    for one in named:
+        if one.key != other:
+            yield (one.key, other) if successor else (other, one.key)
+
+
+def _named_by(noun: Token, roots: dict[int, Anchor]) -> tuple[list[Anchor], bool]:
+    """The people a succession noun names, each of a list, and whether through a preposition."""
+    for child in noun.children:
+        if child.dep_ == "prep":  # "successor to X"
+            named = next((t for t in child.children if t.i in roots), None)
+            if named is not None:
+                return _listed(named, roots), True
+        elif child.i in roots:  # "his predecessor X"; "en remplacement de X", marked by its case word
+            return _listed(child, roots), any(c.dep_ == "case" for c in child.children)
+    if noun.head.i in roots and noun.head.i != noun.i:  # "Tim Parker, his predecessor"
+        return _listed(noun.head, roots), False
+    if noun.dep_ in SUBJECT_DEPS:  # "Her predecessors were X and Y"
+        named = next((t for t in noun.head.children if t.dep_ == "attr" and t.i in roots), None)
+        if named is not None:
+            return _listed(named, roots), False
+    return [], False
+
+
+def _listed(token: Token, roots: dict[int, Anchor]) -> list[Anchor]:
+    """The person at ``token`` and those joined to it ("X et Y", "X, Y and Z")."""
+    return [roots[t.i] for t in (token, *token.conjuncts) if t.i in roots]
 
 
 def predecessors(
