@@ -63,6 +63,27 @@ def test_deputy_role_is_works_for(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_director_of_a_field_works_for_the_organisation(en) -> None:
+    text = "Jane Doe, Creative Director of Acme Films, opened the meeting."
+    mentions = [mention(text, "Jane Doe", "PERSON", "P1"), mention(text, "Acme Films", "ORG", "O1")]
+    assert [(r.predicate, r.role) for r in find_relations([(0, en(text))], mentions)] == [
+        ("works_for", "Creative Director")
+    ]
+
+
+@pytest.mark.slow
+def test_an_honorary_president_works_for_the_organisation(fr) -> None:
+    text = "Jean Roux, président d'honneur de la Fédération Alpha, a ouvert la séance."
+    mentions = [
+        mention(text, "Jean Roux", "PERSON", "P1", lang="fr"),
+        mention(text, "Fédération Alpha", "ORG", "O1", lang="fr"),
+    ]
+    assert [(r.predicate, r.role) for r in find_relations([(0, fr(text))], mentions)] == [
+        ("works_for", "président d'honneur")
+    ]
+
+
+@pytest.mark.slow
 def test_list_of_subjects_gives_one_membership_each(en) -> None:
     text = "Alpha Lab, Beta Lab and Gamma Lab are members of the Delta Network."
     mentions = [
