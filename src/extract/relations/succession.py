@@ -43,8 +43,8 @@ def successions(view: SentenceView, last_person: str | None) -> Iterator[tuple[s
         lemma = forms[token.i][1]
         if lemma in lexicon.succession_verbs and token.pos_ in ("VERB", "AUX"):
             yield from _by_verb(token, roots, _before(people, token, last_person))
-        elif {lemma, forms[token.i][0]} & (lexicon.predecessor_nouns | lexicon.successor_nouns):
-            successor = bool({lemma, forms[token.i][0]} & lexicon.successor_nouns)
+        elif (words := {lemma, forms[token.i][0]}) & (lexicon.predecessor_nouns | lexicon.successor_nouns):
+            successor = bool(words & lexicon.successor_nouns)
             named, through = _named_by(token, roots)
             keys = {one.key for one in named}
             other = _before([a for a in people if a.key not in keys], token, last_person)
