@@ -940,6 +940,23 @@ def test_an_organisation_named_after_a_person_keeps_the_name():
     assert before_trailing_person(text, start, text.index("."), vocabulary("fr")) == text.index(".")
 
 
+def test_an_organisation_ends_before_a_role_that_the_words_after_it_finish():
+    from extract.recognise.corrections import before_trailing_role
+
+    text = "said City National Bank Vice President Roy Martinez."
+    start = text.index("City")
+    end = before_trailing_role(text, start, text.index(" President"), vocabulary("en"))
+    assert text[start:end] == "City National Bank"
+
+
+def test_a_role_after_a_connector_is_part_of_the_organisation_name():
+    from extract.recognise.corrections import before_trailing_role
+
+    text = "The Institute of Directors said."
+    start = text.index("Institute")
+    assert before_trailing_role(text, start, text.index(" said"), vocabulary("en")) == text.index(" said")
+
+
 @pytest.mark.parametrize(
     ("name", "owner"),
     [

@@ -27,6 +27,7 @@ from extract.text.fold import fold
 #: A dash between spaces: no part of a person's name.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 
+
 def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
     """Where an organisation span ends when it runs on into a role and a person ("Board President Allison
     Chin", "Acme Chief Executive Jane Roe"): before the role, so that the person is read as one."""
@@ -40,6 +41,32 @@ def before_titled_person(text: str, start: int, end: int, vocab: lexicon.Vocabul
         tail = " ".join(w.group() for w in words[at:])
         if tail and looks_like_person(tail, vocab):
             return start + words[n - 1].end()
+    return end
+
+
+#: Words of a role that may stand at an organisation span's end, and the words after it that may finish it.
+ROLE_WORDS_IN, ROLE_WORDS_AFTER = 2, 2
+
+
+def before_trailing_role(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """Where an organisation span ends when the model ran it on into a role written after the name
+    ("Boxing Federation of India President", "City National Bank Vice| President Roy Martinez", "Hagley
+    Museum and Library Executive| Director"): before the role. A role after a connector or an article is the
+    name's own ("Office of the President", "Institute of Directors")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    after = re.match(r"[ \t]+(\S+)(?:[ \t]+(\S+))?", text[end : end + 80])
+    following = [w for w in (after.groups() if after else ()) if w][:ROLE_WORDS_AFTER]
+    roles = lexicon.every_language("role_words")
+    for inside in range(min(ROLE_WORDS_IN, len(words) - 1), 0, -1):
+        tail = [w.group() for w in words[-inside:]]
+        if not tail[0][:1].isupper():
+            continue
+        before = words[-inside - 1].group().lower()
+        if before in vocab.connectors or before in vocab.articles:
+            continue
+        for more in range(len(following) + 1):
+            if " ".join(tail + following[:more]).lower().rstrip(",.;:") in roles:
+                return start + words[-inside - 1].end()
     return end
 
 

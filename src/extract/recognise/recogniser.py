@@ -44,6 +44,7 @@ from extract.recognise.corrections import (
     after_dashed_person,
     before_titled_person,
     before_trailing_person,
+    before_trailing_role,
     employers_in_brackets,
     ends_on_head,
     inner_possessive,
@@ -309,7 +310,7 @@ class Recogniser:
         if c.label == "ORG" and c.source != "gazetteer":
             start = after_dashed_person(text, after_titles(text, start, end, vocab), end, vocab)
             start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
-            end = before_titled_person(text, start, end, vocab)
+            end = before_trailing_role(text, start, before_titled_person(text, start, end, vocab), vocab)
             end = before_cut_word(text, start, before_trailing_person(text, start, end, vocab))
             if c.source == "model":
                 start, end = after_at(text, *before_possessive(text, start, end), vocab)
