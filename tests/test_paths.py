@@ -266,6 +266,24 @@ def test_an_organisation_that_appoints_a_person_to_a_role(fr) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_with_its_own_organisation_is_not_held_in_the_one_that_appoints(en) -> None:
+    text = "The Zorvex Institute has named Jane Roe as the dean of the Quorvex School of Business."
+    names = (
+        ("Zorvex Institute", "ORG", "Z"),
+        ("Jane Roe", "PERSON", "P"),
+        ("Quorvex School of Business", "ORG", "Q"),
+    )
+    assert not {t for t in undated(found(en, text, *names)) if t[2] == "Z"}
+
+
+@pytest.mark.slow
+def test_a_board_that_appoints_is_not_what_the_person_heads(en) -> None:
+    text = "The Board of Directors has named Jane Roe as interim executive director."
+    names = (("Board of Directors", "ORG", "B"), ("Jane Roe", "PERSON", "P"))
+    assert found(en, text, *names) == set()
+
+
+@pytest.mark.slow
 def test_the_person_replaced_held_the_post(en) -> None:
     text = "Jason McCracken was named chief executive of the Hockey Federation, replacing Kelly Fairweather."
     names = (

@@ -236,13 +236,24 @@ def _appointed(
     word = next((t for t in inner if forms[t.i][1] in lexicon.appointing_verbs), None)
     if word is None or not _appoints(path):
         return  # the organisation appoints; "nommé en Conseil des ministres" names where, not who
+    if ends_board(view, org.end - 1):
+        return  # "the Board of Directors has named X as executive director": the board's company, not it
     on_path = {t.i for t in path}
     for token in _below(word, depth=3):
         if token.i not in on_path and _is_role(view, token) and not _held_by_other(view, token, person):
+            if _names_organisation(view, token):
+                continue  # "the University named X as dean of the Business School": the school's dean
             match = _role_match(view, token)
             if match is not None:
                 yield Found(person.key, match.predicate, org.key, match.role, date)
             return
+
+
+def _names_organisation(view: SentenceView, role: Token) -> bool:
+    """Whether a complement of ``role`` names an organisation ("dean of the McCombs School", "Professor
+    in the Department ... at the University of Waterloo"): the role is held there."""
+    inside = {i for a in view.anchors if a.label == "ORG" for i in range(a.start, a.end)}
+    return any(t.i in inside for c in role.children if c.dep_ in ("prep", "nmod") for t in c.subtree)
 
 
 def _appoints(path: Sequence[Token]) -> bool:
