@@ -7,8 +7,9 @@ from tests.test_relations import mention, triples
 
 from extract.relations import document
 from extract.relations.document import find_relations
-from extract.relations.pair_model import NONE, model_from_dict, shipped_model
+from extract.relations.pair_model import NONE, beside_rules, model_from_dict, shipped_model
 from extract.relations.pairs import REACH, candidate_pairs, sentence_pairs
+from extract.relations.view import Found
 from extract.training.relation_pairs import UNSTATED, HeldOut, _normal, _read, _related, choose_thresholds
 
 
@@ -181,3 +182,9 @@ def test_a_damaged_model_file_is_named_in_the_error(tmp_path, monkeypatch) -> No
 def test_a_data_folder_without_a_model_leaves_the_rules_alone(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("EXTRACT_DATA", str(tmp_path))
     assert shipped_model() is None
+
+
+def test_a_person_the_rules_placed_takes_no_post_they_gave_another() -> None:
+    rules = [Found("X", "heads", "A", "président", None), Found("Y", "heads", "B", "directeur", None)]
+    model = [Found("X", "heads", "B", None, None), Found("X", "works_for", "C", None, None)]
+    assert list(beside_rules(model, rules)) == [Found("X", "works_for", "C", None, None)]

@@ -28,7 +28,7 @@ from extract.relations.catenatives import lift_catenatives
 from extract.relations.contacts import press_contacts
 from extract.relations.footnotes import footnote_lists, note_anchors, resolve_notes
 from extract.relations.lexicon import MergedWords, RelationLexicon, load_lexicon, merged_words
-from extract.relations.pair_model import classified, shipped_model
+from extract.relations.pair_model import beside_rules, classified, shipped_model
 from extract.relations.pronouns import person_pronouns, seen_people
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
@@ -136,8 +136,9 @@ def find_relations(
             view.pronouns = person_pronouns(sent, view.anchors, people)
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
-            found.extend((one, evidence) for one in resolve_notes(sentence_relations(view), notes))
-            found.extend((one, evidence) for one in classified(view, model))
+            rules = list(resolve_notes(sentence_relations(view), notes))
+            found.extend((one, evidence) for one in rules)
+            found.extend((one, evidence) for one in beside_rules(classified(view, model), rules))
             if observe is not None:
                 observe(view, evidence)
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from extract.core.errors import ExtractError
+from extract.core.schema import POST_PREDICATES
 from extract.languages.registry import data_root
 from extract.relations.pairs import sentence_pairs
 from extract.relations.view import Found, SentenceView
@@ -107,3 +108,24 @@ def classified(view: SentenceView, model: PairModel | None) -> Iterator[Found]:
         if probability >= model.thresholds.get(predicate, NEVER):
             subject, obj = (pair.left, pair.right) if forward else (pair.right, pair.left)
             yield Found(subject.key, predicate, obj.key, None, None)
+
+
+def beside_rules(found: Iterable[Found], rules: Sequence[Found]) -> Iterator[Found]:
+    """The model's triples of a sentence but a post of a person the sentence's rules placed elsewhere, in
+    an organisation they gave another person: in "X, président de A ; Y, directeur de B" the rules give
+    each person the organisation of their own item, and the model, which weighs each pair alone, would give
+    X every organisation of the list as well."""
+    posts = [f for f in rules if f.predicate in POST_PREDICATES]
+    placed = {f.subject for f in posts}
+    held = {(f.subject, f.object) for f in posts}
+    taken = {f.object: {p for p, o in held if o == f.object} for f in posts}
+    return (
+        f
+        for f in found
+        if not (
+            f.predicate in POST_PREDICATES
+            and f.subject in placed
+            and (f.subject, f.object) not in held
+            and taken.get(f.object, set()) - {f.subject}
+        )
+    )
