@@ -115,17 +115,14 @@ def beside_rules(found: Iterable[Found], rules: Sequence[Found]) -> Iterator[Fou
     an organisation they gave another person: in "X, président de A ; Y, directeur de B" the rules give
     each person the organisation of their own item, and the model, which weighs each pair alone, would give
     X every organisation of the list as well."""
-    posts = [f for f in rules if f.predicate in POST_PREDICATES]
-    placed = {f.subject for f in posts}
-    held = {(f.subject, f.object) for f in posts}
-    taken = {f.object: {p for p, o in held if o == f.object} for f in posts}
-    return (
-        f
-        for f in found
-        if not (
-            f.predicate in POST_PREDICATES
-            and f.subject in placed
-            and (f.subject, f.object) not in held
-            and taken.get(f.object, set()) - {f.subject}
-        )
-    )
+    holders: dict[str, set[str]] = {}
+    for post in (f for f in rules if f.predicate in POST_PREDICATES):
+        holders.setdefault(post.object, set()).add(post.subject)
+    placed = set().union(*holders.values())
+
+    def elsewhere(one: Found) -> bool:
+        """Placed by the rules, but not here, where they placed someone else."""
+        here = holders.get(one.object, set())
+        return one.subject in placed and one.subject not in here and bool(here)
+
+    return (f for f in found if not (f.predicate in POST_PREDICATES and elsewhere(f)))
