@@ -7,7 +7,7 @@ import pytest
 from extract.core.errors import ExtractError
 from extract.core.records import Mention
 from extract.languages.registry import language_file, read_json
-from extract.relations.document import find_relations, main_topic
+from extract.relations.document import find_relations, main_topic, mention_anchors
 from extract.relations.lexicon import (
     MERGED_KEYS,
     PHRASE_KEYS,
@@ -1225,3 +1225,26 @@ def test_a_pronoun_that_leads_an_organisation_is_the_person_not_the_topic(fr) ->
     relations = triples(find_relations([(0, fr(text))], mentions, topic="Quorvex"))
     assert ("Jean Dupont", "heads", "Zeta Institut") in relations
     assert ("Quorvex", "coordinates", "Zeta Institut") not in relations
+
+
+@pytest.mark.slow
+def test_a_name_in_a_photo_credit_is_no_anchor(fr) -> None:
+    text = "Jean Roux, président du festival Zorvex © Quorvex Presse / Marc Dupuis"
+    mentions = [
+        mention(text, "Jean Roux", "PERSON", "J", lang="fr"),
+        mention(text, "Zorvex", "ORG", "Z", lang="fr"),
+        mention(text, "Quorvex Presse", "ORG", "Q", lang="fr"),
+        mention(text, "Marc Dupuis", "PERSON", "M", lang="fr"),
+    ]
+    anchors = mention_anchors(fr(text), 0, mentions, merged_words())
+    assert [a.key for a in anchors] == ["J", "Z"]
+
+
+@pytest.mark.slow
+def test_a_copyright_sign_inside_a_mangled_word_opens_no_credit(fr) -> None:
+    text = "Tout a commencĂ© Jean Roux, président de Zorvex"
+    mentions = [
+        mention(text, "Jean Roux", "PERSON", "J", lang="fr"),
+        mention(text, "Zorvex", "ORG", "Z", lang="fr"),
+    ]
+    assert [a.key for a in mention_anchors(fr(text), 0, mentions, merged_words())] == ["J", "Z"]

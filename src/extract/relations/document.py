@@ -173,7 +173,7 @@ def mention_anchors(doc: Doc, offset: int, mentions: Sequence[Mention], merged: 
         if mention.label not in ("ORG", "PERSON") or not mention.key:
             continue
         span = _span(doc, offset, mention)
-        if span is not None and not _exchange(doc, span):
+        if span is not None and not _exchange(doc, span) and not _credited(doc, span):
             spans.append((span, mention))
     spans.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
     anchors: list[Anchor] = []
@@ -193,6 +193,26 @@ def _exchange(doc: Doc, span: Span) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ":"
     )
+
+
+#: What opens a photo credit ("© AFP / Jean Roux"), and what may join its names ("©Getty Images for X").
+CREDIT_MARK = "©"
+CREDIT_JOINS = frozenset({"/", "&", ",", "-", "for", "pour"})
+
+
+def _credited(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` names who took or owns a picture ("© AFP / Sébastien Bozon", "©Getty Images"): a
+    credit, set into the text where the picture stood, states no relation of the sentence around it. Only
+    names and their joins may stand between the mark and the span, on the same line."""
+    at = span.start - 1
+    while at >= 0 and "\n" not in doc[at].text:
+        token = doc[at]
+        if token.text == CREDIT_MARK:
+            return token.i == 0 or bool(doc[token.i - 1].whitespace_)  # not mojibake's "Ă©"
+        if not (token.is_title or token.is_upper or token.is_space or token.lower_ in CREDIT_JOINS):
+            return False
+        at -= 1
+    return False
 
 
 def _span(doc: Doc, offset: int, mention: Mention) -> Span | None:
