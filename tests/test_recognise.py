@@ -382,6 +382,12 @@ def test_name_before_a_legal_form_is_an_organisation(find):
     assert ("ORG", "Brenwick Tooling plc") in find("Brenwick Tooling plc opened a plant.")
 
 
+@pytest.mark.parametrize("form", ["Srl", "SE", "LP"])
+def test_name_before_a_foreign_legal_form_is_an_organisation(find, form):
+    text = f"The board said on Monday that the engineer had joined Lanterna Adriatico {form} in May."
+    assert ("ORG", f"Lanterna Adriatico {form}") in find(text)
+
+
 def test_company_name_without_its_legal_form_is_its_short_form(find):
     found = find("Norvik Corporation bought a plant. Norvik makes paper.")
     assert ("ORG", "Norvik") in found
