@@ -9,6 +9,7 @@ from extract.languages.lexicon import vocabulary
 from extract.recognise.blocks import Block, plan_blocks
 from extract.recognise.candidates import Candidate
 from extract.recognise.consistency import coordinated, propagate
+from extract.recognise.context import context_candidates
 from extract.recognise.models import Models
 from extract.recognise.names import is_org_name, is_person_name
 from extract.recognise.recogniser import Recogniser
@@ -480,6 +481,16 @@ def test_french_name_may_start_with_a_lower_case_head(find):
 
 def test_name_in_the_role_of_a_position_is_an_organisation(find):
     assert ("ORG", "Varnelle") in find("Nils Dupré, président de la Varnelle, a ouvert la séance.")
+
+
+def test_name_a_board_is_held_on_is_an_organisation(find):
+    found = find("The chemist said on Monday that she had joined the board of Zorvex in May.")
+    assert ("ORG", "Zorvex") in found
+
+
+def test_a_word_that_goes_on_with_the_board_is_no_organisation():
+    text = "She met the Board of Governors in May."
+    assert [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")] == []
 
 
 def test_a_given_name_after_role_and_article_is_an_organisation(find):

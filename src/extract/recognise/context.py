@@ -46,9 +46,11 @@ def _role_of(lang: str) -> re.Pattern[str]:
     complement = rf"(?:(?i:{complements})\s+(?:(?P<article>(?i:{articles}))\s+)?|(?i:{elided}))"
     # "président du directoire de Ragt": the board the role is held on, then its organisation
     boards = lexicon.alternation(lexicon.every_language("board_nouns"))
-    board = rf"(?:(?i:{boards})\s+(?:(?i:{complements})\s+(?:(?i:{articles})\s+)?|(?i:{elided})))?"
+    board = rf"(?i:{boards})\s+(?:(?i:{complements})\s+(?:(?i:{articles})\s+)?|(?i:{elided}))"
+    # "joined the board of Zorvex in May", "entre au directoire de Korian.": a board alone is held on
+    # an organisation too
     return re.compile(
-        rf"(?<![\w-])(?i:{roles})\s+{complement}{board}"
+        rf"(?<![\w-])(?:(?i:{roles})\s+{complement}(?:{board})?|(?P<board>{board}))"
         rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})(?![\w’'-])"
         # and the name ends there, or the sentence goes on ("CEO of Rhodia since 2003"): a complement
         # ("Métropole de Lyon"), an adjective ("République française"), a workplace ("Networks at
@@ -197,6 +199,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
             if pattern is role_of:
+                if match.group("board") and _goes_on_board(match.group("board"), name):
+                    continue  # "Board of Directors": the word is the board's own
                 name = _before_holder(name, lexicon.vocabulary(lang))
             if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
@@ -239,6 +243,14 @@ def _wires(text: str, start: int, end: int, lang: str) -> list[Candidate]:
                 at = match.start("wires") + wire.start()
                 found.append(Candidate(at, at + len(name), "ORG", "wire", lang))
     return found
+
+
+def _goes_on_board(board: str, name: str) -> bool:
+    """Whether ``name``'s first word continues ``board`` into a longer board noun ("Board of" and
+    "Directors"), so that it names no organisation."""
+    words = " ".join(f"{board} {name.split()[0]}".lower().split())
+    nouns = lexicon.every_language("board_nouns")
+    return any(noun == words or noun.startswith(words + " ") for noun in nouns)
 
 
 def _before_holder(name: str, vocab: lexicon.Vocabulary) -> str:
