@@ -108,6 +108,8 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
         ("He starts his new job this January.", "en", ("this January", "XXXX-01")),
         ("The team visited in November last year.", "en", ("November last year", "XXXX-11")),
         ("Hall joins the first week of May.", "en", ("first week of May", "XXXX-05")),
+        ("He will chair it until the end of 2021.", "en", ("the end of 2021", "2021")),
+        ("Works start at the beginning of September.", "en", ("the beginning of September", "XXXX-09")),
         ("Au début du mois d'août 2023, la société a cédé.", "fr", ("début du mois d'août 2023", "2023-08")),
         ("Il monte à 44 % pendant l'été 2018.", "fr", ("été 2018", "2018")),
         ("Prévu à la mi-2016.", "fr", ("mi-2016", "2016")),
