@@ -159,7 +159,7 @@ class Grammar:
                 (rf"{weekday}{day('d')}{day_month}{month('m')}(?:{_COMMA}{year}|{after})?", self._day_value),
                 (
                     rf"{weekday}{day('d1')}{connector}{weekday}{day('d2')}{day_month}{month('m')}"
-                    rf"(?:{_COMMA}{year})?",
+                    rf"(?:{_COMMA}{year}|{after})?",
                     self._day_range_value,
                 ),
                 (
