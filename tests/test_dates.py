@@ -110,6 +110,8 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
         ("Hall joins the first week of May.", "en", ("first week of May", "XXXX-05")),
         ("He will chair it until the end of 2021.", "en", ("the end of 2021", "2021")),
         ("Works start at the beginning of September.", "en", ("the beginning of September", "XXXX-09")),
+        ("It closed in April of last year.", "en", ("April of last year", "XXXX-04")),
+        ("Signé en début d'année 2016.", "fr", ("début d'année 2016", "2016")),
         ("Au début du mois d'août 2023, la société a cédé.", "fr", ("début du mois d'août 2023", "2023-08")),
         ("Il monte à 44 % pendant l'été 2018.", "fr", ("été 2018", "2018")),
         ("Prévu à la mi-2016.", "fr", ("mi-2016", "2016")),
@@ -123,6 +125,17 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
     ],
 )
 def test_modifier_is_part_of_the_span(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("He starts in September this year.", "en", ("September", "XXXX-09")),
+        ("Il sera nommé courant mars au directoire.", "fr", ("mars", "XXXX-03")),
+    ],
+)
+def test_word_of_the_current_period_is_left_out(text: str, lang: str, expected: tuple[str, str]) -> None:
     assert found(text, lang) == [expected]
 
 
