@@ -131,6 +131,20 @@ def test_modifier_is_part_of_the_span(text: str, lang: str, expected: tuple[str,
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        ("Il a pris sa retraite ce premier janvier 2021.", "fr", ("premier janvier 2021", "2021-01-01")),
+        ("Sa prise de fonction est fixée le 1 er mars 2021.", "fr", ("1 er mars 2021", "2021-03-01")),
+        ("Posté mar 06/11/2007 - 14:50 par admin", "fr", ("mar 06/11/2007", "2007-11-06")),
+    ],
+)
+def test_day_written_as_a_word_spaced_or_after_a_short_weekday(
+    text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         ("He starts in September this year.", "en", ("September", "XXXX-09")),
         ("Il sera nommé courant mars au directoire.", "fr", ("mars", "XXXX-03")),
     ],
@@ -151,6 +165,7 @@ def test_word_of_the_current_period_is_left_out(text: str, lang: str, expected: 
         ("The 2019/20 season.", "en", ("2019/20", "2019/2020")),
         ("Le congrès des 26 et 27 mars 2019.", "fr", ("26 et 27 mars 2019", "2019-03-26/2019-03-27")),
         ("L'assemblée des 28 et 29 mai derniers.", "fr", ("28 et 29 mai derniers", "XXXX-05-28/XXXX-05-29")),
+        ("Les 16, 17 et 18 octobre 2019.", "fr", ("16, 17 et 18 octobre 2019", "2019-10-16/2019-10-18")),
         ("Held on 21-22 April 2019.", "en", ("21-22 April 2019", "2019-04-21/2019-04-22")),
         ("Du 3 au 5 avril, à Lyon.", "fr", ("3 au 5 avril", "XXXX-04-03/XXXX-04-05")),
         ("From 21 March to 3 April 2019.", "en", ("21 March to 3 April 2019", "2019-03-21/2019-04-03")),

@@ -20,6 +20,7 @@ from extract.text.fold import fold_keeping_punctuation
 
 _MONTH_MAPS = ("months", "month_abbreviations")
 _PART_MAPS = ("year_parts",)
+_DAY_MAPS = ("day_words",)
 _FLAGS = ("capitalised_months",)
 _WORD_LISTS = (
     "months_needing_context",
@@ -68,6 +69,7 @@ class Vocabulary:
     count_words: tuple[str, ...]
     old_year_prepositions: tuple[str, ...]  # "founded in 1892": a year before 1900 only after one of these
     year_parts: dict[str, tuple[int, int]]  # "first quarter of" -> (1, 3): the months of a part of a year
+    day_words: dict[str, int]  # "premier" -> 1: a day of the month written as a word
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -80,7 +82,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise ExtractError("dates.data_json", path=path, error=error) from None
     if not isinstance(raw, dict):
         raise ExtractError("dates.data_not_object", path=path, got=type(raw).__name__)
-    known = (*_MONTH_MAPS, *_PART_MAPS, *_FLAGS, *_WORD_LISTS)
+    known = (*_MONTH_MAPS, *_PART_MAPS, *_DAY_MAPS, *_FLAGS, *_WORD_LISTS)
     for key in raw:
         if key not in known:
             raise ExtractError("dates.data_unknown_key", path=path, field=key, known=", ".join(known))
@@ -108,6 +110,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         ),
         day_orders=frozenset(words.pop("day_orders")),
         year_parts=_part_map(path, "year_parts", raw["year_parts"]),
+        day_words=_day_map(path, "day_words", raw["day_words"]),
         **words,
     )
 
@@ -125,6 +128,20 @@ def _part_map(path: Path, key: str, value: object) -> dict[str, tuple[int, int]]
             expected = "phrases with [first month, last month], 1 to 12"
             raise ExtractError("dates.data_type", path=path, field=key, expected=expected, got={name: months})
         result[fold_keeping_punctuation(name.strip())] = (months[0], months[1])
+    return result
+
+
+def _day_map(path: Path, key: str, value: object) -> dict[str, int]:
+    """A ``{"word": day of the month}`` object (empty allowed), checked, with folded words."""
+    if not isinstance(value, dict):
+        raise ExtractError("dates.data_type", path=path, field=key, expected="an object", got=value)
+    result: dict[str, int] = {}
+    for name, number in value.items():
+        day = isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= 31
+        if not name.strip() or not day:
+            expected = "words with a day of the month, 1 to 31"
+            raise ExtractError("dates.data_type", path=path, field=key, expected=expected, got={name: number})
+        result[fold_keeping_punctuation(name.strip())] = number
     return result
 
 
@@ -176,6 +193,7 @@ def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
         months_needing_context=frozenset(union("months_needing_context")),
         day_orders=frozenset(union("day_orders")),
         year_parts={name: part for vocab in vocabularies for name, part in vocab.year_parts.items()},
+        day_words=union_map("day_words"),
         **tuples,
     )
 

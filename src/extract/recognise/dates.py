@@ -52,6 +52,8 @@ _END = rf"(?![\w@=%])(?![.,:/{_DASHES}]\d)(?!{_DASH}[^\W\d_])"
 _YEAR = r"(?:1\d|20)\d\d(?!\d)"
 #: A year standing alone: the guideline's range, so that counts like "1500" are not read as years.
 _BARE_YEAR = r"(?:19|20)\d\d(?!\d)"
+#: A day of the month as digits.
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 #: Tokens that hold no dates for the guideline: URLs, e-mail addresses, query strings.
 _URLISH = re.compile(r"\S*(?:://|www\.|@|=)\S*|\S*\w\.[a-z]{2,6}/\S*", re.IGNORECASE)
 _NEVER = "(?!)"
@@ -115,8 +117,12 @@ class Grammar:
 
         suffix = _alternation(v.day_suffixes)
 
+        day_words = _alternation(v.day_words)
+
         def day(group: str) -> str:
-            return rf"(?P<{group}>3[01]|[12]\d|0?[1-9])(?:\^\{{(?:{suffix})\}}|\^?(?:{suffix}))?(?!\w)"
+            # "1er", "1^er", "1 er" (a space the typesetter left) or a word ("premier")
+            number = rf"(?P<{group}>3[01]|[12]\d|0?[1-9]|{day_words})"
+            return rf"{number}(?:\^\{{(?:{suffix})\}}|\^? ?(?:{suffix}))?(?!\w)"
 
         weekday = rf"(?:(?:(?:{_alternation(v.weekdays)})\.?(?!\w)),?{_SP})?"
         modifier = rf"(?:(?P<mod>{_alternation(v.modifiers_before)})(?:{_DASH}|{_SP}|(?<=['’])))?"
@@ -158,8 +164,9 @@ class Grammar:
             shapes += [
                 (rf"{weekday}{day('d')}{day_month}{month('m')}(?:{_COMMA}{year}|{after})?", self._day_value),
                 (
-                    rf"{weekday}{day('d1')}{connector}{weekday}{day('d2')}{day_month}{month('m')}"
-                    rf"(?:{_COMMA}{year}|{after})?",
+                    # "16, 17 et 18 octobre 2019": the days between the ends are listed
+                    rf"{weekday}{day('d1')}(?:,{_OSP}{_DAY})*{connector}{weekday}{day('d2')}{day_month}"
+                    rf"{month('m')}(?:{_COMMA}{year}|{after})?",
                     self._day_range_value,
                 ),
                 (
@@ -192,13 +199,17 @@ class Grammar:
 
     # -- values --
 
+    def day_number(self, token: str) -> int:
+        """The day a matched day token names ("07" -> 7, "premier" -> 1)."""
+        return int(token) if token.isdigit() else self.vocab.day_words[fold_keeping_punctuation(token)]
+
     def month_number(self, token: str) -> int:
         """The month a matched month token names ("Sept." -> 9, "DÉCEMBRE" -> 12)."""
         key = fold_keeping_punctuation(token).rstrip(".")
         return self.vocab.months.get(key) or self.vocab.month_abbreviations[key]
 
     def _iso_value(self, match: re.Match[str]) -> str | None:
-        return _iso(int(match["y"]), int(match["m"]), int(match["d"]))
+        return _iso(int(match["y"]), int(match["m"]), self.day_number(match["d"]))
 
     def _numeric_value(self, match: re.Match[str]) -> str | None:
         """Day first, as in French and British usage, unless only month first makes sense (US)."""
@@ -282,20 +293,21 @@ class Grammar:
 
     def _day_value(self, match: re.Match[str]) -> str | None:
         year = int(match["y"]) if match["y"] else None
-        return _iso(year, self.month_number(match["m"]), int(match["d"]))
+        return _iso(year, self.month_number(match["m"]), self.day_number(match["d"]))
 
     def _day_range_value(self, match: re.Match[str]) -> str | None:
         """Days of one month ("April 21 and 22", "21-22 April 2019"): the first day borrows the month."""
         year = int(match["y"]) if match["y"] else None
         month = self.month_number(match["m"])
-        return _interval((year, month, int(match["d1"])), (year, month, int(match["d2"])))
+        first, last = self.day_number(match["d1"]), self.day_number(match["d2"])
+        return _interval((year, month, first), (year, month, last))
 
     def _span_value(self, match: re.Match[str]) -> str | None:
         """Two day-and-month dates joined: one mention if joined by a dash or the first borrows the year."""
         return self._joined(
             match,
-            (self.month_number(match["m1"]), int(match["d1"])),
-            (self.month_number(match["m2"]), int(match["d2"])),
+            (self.month_number(match["m1"]), self.day_number(match["d1"])),
+            (self.month_number(match["m2"]), self.day_number(match["d2"])),
         )
 
     def _month_range_value(self, match: re.Match[str]) -> str | None:
