@@ -212,6 +212,9 @@ def test_year_then_two_digit_month_is_an_iso_month_not_a_range() -> None:
         ("Boston, 12/21/2015.", ("12/21/2015", "2015-12-21")),  # 21 cannot be a month: US order
         ("Issued 2017-10-05.", ("2017-10-05", "2017-10-05")),
         ("Le 21.12.2015 à Lyon.", ("21.12.2015", "2015-12-21")),
+        ("Publié le 24/03/22 à 13:17.", ("24/03/22", "2022-03-24")),  # two-digit day, month and year
+        ("Mis à jour 2016-06-29T10:51:04+00:00", ("2016-06-29", "2016-06-29")),
+        ("26 janvier 2015Actualités", ("26 janvier 2015", "2015-01-26")),  # glued to the next word
     ],
 )
 def test_numeric_date(text: str, expected: tuple[str, str]) -> None:
@@ -305,6 +308,8 @@ def test_date_across_a_blank_line_is_not_joined() -> None:
         ("a budget of €2019 only", "en"),
         ("programme H2020 and ERC-2019-STG", "en"),
         ("version 2019.5 released", "en"),
+        ("Appelez le 06.12.34.56.78 demain", "fr"),
+        ("Results 2015news here", "en"),
     ],
 )
 def test_not_a_date(text: str, lang: str) -> None:
@@ -382,6 +387,7 @@ def _write_vocabulary(tmp_path: Path, **changes: object) -> Path:
         ({"capitalised_months": "yes"}, "dates.data_type", "key 'capitalised_months'"),
         ({"day_orders": ["year_first"]}, "dates.data_choice", "'year_first' in key 'day_orders'"),
         ({"year_parts": {"q1": [3, 1]}}, "dates.data_type", "key 'year_parts'"),
+        ({"day_words": {"premier": 32}}, "dates.data_type", "key 'day_words'"),
     ],
 )
 def test_invalid_vocabulary_is_reported_with_file_and_key(

@@ -48,7 +48,12 @@ _DASH = f"[{_DASHES}]"
 #: A date does not start inside a word, a number ("2,017", "10.2017"), an identifier ("H2020",
 #: "ERC-2019") or a URL-like token.
 _START = r"(?<![\w@/=#°№])(?<!\d[.,:\-])(?<![^\W\d_]-)"
-_END = rf"(?![\w@=%])(?![.,:/{_DASHES}]\d)(?!{_DASH}[^\W\d_])"
+#: A date ends where a word does, or at a year glued to the next word by a page's markup ("26 January
+#: 2015News", "2016-06-29T10:51").
+_END = (
+    rf"(?:(?![\w@=%])|(?<=\d{{4}})(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ]))|(?<=\d)(?-i:(?=T\d\d:)))"
+    rf"(?![.,:/]\d)(?!{_DASH}[^\W_])"
+)
 _YEAR = r"(?:1\d|20)\d\d(?!\d)"
 #: A year standing alone: the guideline's range, so that counts like "1500" are not read as years.
 _BARE_YEAR = r"(?:19|20)\d\d(?!\d)"
@@ -138,6 +143,8 @@ class Grammar:
                 self._iso_value,
             ),
             (rf"{weekday}(?P<a>\d\d?)(?P<s>[-/.])(?P<b>\d\d?)(?P=s){year}", self._numeric_value),
+            # "20.01.15", "24/03/22": a two-digit year only after a two-digit day and month
+            (rf"{weekday}(?P<a>\d\d)(?P<s>[/.])(?P<b>\d\d)(?P=s)(?P<y>\d\d)(?!\d)", self._numeric_value),
             (
                 rf"(?P<y1>{_BARE_YEAR})(?P<conn>{_OSP}{_DASH}{_OSP}|/)(?:(?P<y2>{_BARE_YEAR})|(?P<ap>['’])?(?P<yy>\d\d))",
                 self._year_range_value,
@@ -215,7 +222,8 @@ class Grammar:
         """Day first, as in French and British usage, unless only month first makes sense (US)."""
         first, second = int(match["a"]), int(match["b"])
         day, month = (second, first) if second > 12 >= first else (first, second)
-        return _iso(int(match["y"]), month, day)
+        year = int(match["y"])
+        return _iso(year + 2000 if year < 100 else year, month, day)
 
     def _year_range_value(self, match: re.Match[str]) -> str | None:
         """A compact year range ("2003-2007", "1995-'97", "2019/20") as an interval.
