@@ -112,6 +112,8 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
         ("Works start at the beginning of September.", "en", ("the beginning of September", "XXXX-09")),
         ("It closed in April of last year.", "en", ("April of last year", "XXXX-04")),
         ("Signé en début d'année 2016.", "fr", ("début d'année 2016", "2016")),
+        ("Au cours du 1er trimestre 2021.", "fr", ("1er trimestre 2021", "2021-01/2021-03")),
+        ("Prévue la seconde quinzaine de janvier.", "fr", ("seconde quinzaine de janvier", "XXXX-01")),
         ("Au début du mois d'août 2023, la société a cédé.", "fr", ("début du mois d'août 2023", "2023-08")),
         ("Il monte à 44 % pendant l'été 2018.", "fr", ("été 2018", "2018")),
         ("Prévu à la mi-2016.", "fr", ("mi-2016", "2016")),
