@@ -365,6 +365,20 @@ def test_surname_read_as_an_organisation_by_a_cue_is_the_person_named_before():
     assert ("PERSON", "Assael") in {(c.label, text[c.start : c.end]) for c in chosen}
 
 
+def test_surname_alone_is_a_person_named_by_the_model_with_an_unknown_given_name():
+    text = "Bronia Jenkins was named director. Jenkins will lead the league."
+    person = Candidate(0, 14, "PERSON", "model", "en")
+    chosen = propagate(text, [Paragraph(0, len(text), "en", False)], [person], Spans(), set())
+    assert ("PERSON", "Jenkins") in {(c.label, text[c.start : c.end]) for c in chosen}
+
+
+def test_surname_of_a_model_person_with_a_word_the_text_writes_in_lower_case_is_no_one():
+    text = "Santé Cancer was named partner. Cancer care and cancer research grow."
+    person = Candidate(0, 12, "PERSON", "model", "fr")
+    chosen = propagate(text, [Paragraph(0, len(text), "fr", False)], [person], Spans(), set())
+    assert ("PERSON", "Cancer") not in {(c.label, text[c.start : c.end]) for c in chosen}
+
+
 def test_given_name_alone_is_the_person_named_before(find):
     found = find('Joan Hoge joins the museum. "I am sure Joan will do well," he said.')
     assert ("PERSON", "Joan") in found

@@ -60,7 +60,7 @@ def propagate(
         replace(c, label=labels[text[c.start : c.end]][1]) if labels[text[c.start : c.end]][0] >= 3 else c
         for c in chosen
     ]
-    surnames = _surnames(labels)
+    surnames = _surnames(labels, common_words(text))
     surnames.update({k: v for k, v in _given_names(labels).items() if k not in surnames})
     relabelled = [
         replace(c, label="PERSON")
@@ -192,17 +192,25 @@ def _occurrence(
 GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
 
-def _surnames(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+def _surnames(
+    labels: dict[str, tuple[int, str, str]], lower: frozenset[str]
+) -> dict[str, tuple[int, str, str]]:
     """The last part of each full person name ("Okonkwo" of "Aisha Okonkwo"), which a release
     uses alone after the first mention ("said Okonkwo"); the model reads it as anything.
 
-    Only names that are surely people give surnames (found by a title or a cue, or with a
-    known given name): a model "person" such as "Santé Cancer Rhône-Alpes" must not spread.
+    Only names that are surely people give surnames (found by a title or a cue, with a known given
+    name, or made of name parts only, none of them a word the text writes in ``lower`` case, nor a
+    place: "Bronia Jenkins", "H. Julene Butler"): a model "person" such as "Santé Cancer Rhône-Alpes"
+    must not spread.
     """
     found: dict[str, tuple[int, str, str]] = {}
     for name, (rank, label, lang) in labels.items():
         parts = name.split()
         sure = rank >= 3 or first_names().get_gender(parts[0].split("-")[0]) != "unknown"
+        sure = sure or (
+            all(NAME_PART.fullmatch(part) for part in parts)
+            and not any(part.lower() in lower or part in place_names() for part in parts)
+        )
         if label == "PERSON" and 2 <= len(parts) <= 3 and sure and not parts[-1].endswith("."):
             last = parts[-1]
             if len(last) >= 3 and last[0].isupper() and last.lower() not in person_particles():
