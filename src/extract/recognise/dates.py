@@ -57,8 +57,8 @@ _END = (
 _YEAR = r"(?:1\d|20)\d\d(?!\d)"
 #: A year standing alone: the guideline's range, so that counts like "1500" are not read as years.
 _BARE_YEAR = r"(?:19|20)\d\d(?!\d)"
-#: A day of the month as digits.
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+#: A day of the month as digits, as one alternation.
+_DAY = r"3[01]|[12]\d|0?[1-9]"
 #: Tokens that hold no dates for the guideline: URLs, e-mail addresses, query strings.
 _URLISH = re.compile(r"\S*(?:://|www\.|@|=)\S*|\S*\w\.[a-z]{2,6}/\S*", re.IGNORECASE)
 _NEVER = "(?!)"
@@ -126,7 +126,7 @@ class Grammar:
 
         def day(group: str) -> str:
             # "1er", "1^er", "1 er" (a space the typesetter left) or a word ("premier")
-            number = rf"(?P<{group}>3[01]|[12]\d|0?[1-9]|{day_words})"
+            number = rf"(?P<{group}>{_DAY}|{day_words})"
             return rf"{number}(?:\^\{{(?:{suffix})\}}|\^? ?(?:{suffix}))?(?!\w)"
 
         weekday = rf"(?:(?:(?:{_alternation(v.weekdays)})\.?(?!\w)),?{_SP})?"
@@ -139,7 +139,7 @@ class Grammar:
         year = rf"(?P<y>{_YEAR})"
         shapes: list[tuple[str, Callable[[re.Match[str]], str | None]]] = [
             (
-                rf"{weekday}(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])",
+                rf"{weekday}(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>{_DAY})",
                 self._iso_value,
             ),
             (rf"{weekday}(?P<a>\d\d?)(?P<s>[-/.])(?P<b>\d\d?)(?P=s){year}", self._numeric_value),
@@ -172,7 +172,7 @@ class Grammar:
                 (rf"{weekday}{day('d')}{day_month}{month('m')}(?:{_COMMA}{year}|{after})?", self._day_value),
                 (
                     # "16, 17 et 18 octobre 2019": the days between the ends are listed
-                    rf"{weekday}{day('d1')}(?:,{_OSP}{_DAY})*{connector}{weekday}{day('d2')}{day_month}"
+                    rf"{weekday}{day('d1')}(?:,{_OSP}(?:{_DAY})(?!\d))*{connector}{weekday}{day('d2')}{day_month}"
                     rf"{month('m')}(?:{_COMMA}{year}|{after})?",
                     self._day_range_value,
                 ),
