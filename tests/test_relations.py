@@ -72,6 +72,15 @@ def test_a_director_of_a_field_works_for_the_organisation(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_finance_director_works_for_the_organisation(en) -> None:
+    text = "Jane Doe, Finance Director of Acme Films, opened the meeting."
+    mentions = [mention(text, "Jane Doe", "PERSON", "P1"), mention(text, "Acme Films", "ORG", "O1")]
+    assert [(r.predicate, r.role) for r in find_relations([(0, en(text))], mentions)] == [
+        ("works_for", "Finance Director")
+    ]
+
+
+@pytest.mark.slow
 def test_an_honorary_president_works_for_the_organisation(fr) -> None:
     text = "Jean Roux, président d'honneur de la Fédération Alpha, a ouvert la séance."
     mentions = [
