@@ -48,6 +48,20 @@ def test_a_date_of_a_clause_below_is_not_the_relation_s(fr) -> None:
 
 
 @pytest.mark.slow
+def test_joining_an_organisation_as_a_role_heads_it(en) -> None:
+    text = "Mark Smith joins Zorvex Steel as chief executive."
+    relations = found(en, text, ("Mark Smith", "PERSON", "P"), ("Zorvex Steel", "ORG", "Z"))
+    assert undated(relations) == {("P", "heads", "Z")}
+
+
+@pytest.mark.slow
+def test_joining_an_organisation_en_tant_que_gives_the_role(fr) -> None:
+    text = "Marie Dupont rejoint Zorvex en tant que directrice générale."
+    relations = found(fr, text, ("Marie Dupont", "PERSON", "P"), ("Zorvex", "ORG", "Z"), lang="fr")
+    assert undated(relations) == {("P", "heads", "Z")}
+
+
+@pytest.mark.slow
 def test_coordinated_roles_give_both_relations(en) -> None:
     text = "Jane Doe is the president and founder of the Acme Institute."
     relations = found(en, text, ("Jane Doe", "PERSON", "P"), ("Acme Institute", "ORG", "A"))
@@ -234,6 +248,7 @@ def test_a_frame_with_an_unknown_agent_is_refused_naming_the_file() -> None:
         "succession_verbs": [],
         "predecessor_nouns": [],
         "successor_nouns": [],
+        "joining_verbs": [],
         "affiliation_prepositions": [],
         "place_relatives": [],
         "parent_modifiers": [],

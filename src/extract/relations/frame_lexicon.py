@@ -39,6 +39,7 @@ class FrameLexicon:
     person_pronouns: frozenset[str]
     founder_roles: frozenset[str]
     appointing_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
     succession_verbs: frozenset[str]
     predecessor_nouns: frozenset[str]
     successor_nouns: frozenset[str]
@@ -60,6 +61,7 @@ _KEYS = (
     "person_pronouns",
     "founder_roles",
     "appointing_verbs",
+    "joining_verbs",
     "succession_verbs",
     "predecessor_nouns",
     "successor_nouns",

@@ -27,7 +27,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from extract.relations.frame_lexicon import FrameLexicon, frame_lexicon
-from extract.relations.frame_paths import frame_relations
+from extract.relations.frame_paths import OBJECT_DEPS, frame_relations
 from extract.relations.tree import (
     PASSIVE_DEPS,
     SUBJECT_DEPS,
@@ -116,7 +116,8 @@ def person_roles(
             if match is not None:
                 yield Found(person.key, match.predicate, org.key, match.role, date)
             return
-        yield from _appointed(view, person, org, path, lexicon, date)
+        found = list(_joined(view, person, org, path, lexicon, date))
+        yield from found or _appointed(view, person, org, path, lexicon, date)
         return
     before, role, after = inner[:at], inner[at], inner[at + 1 :]
     if not before and path[0].dep_ in POSSESSOR_DEPS and path[0].head.i == role.i:
@@ -247,6 +248,45 @@ def _appointed(
             if match is not None:
                 yield Found(person.key, match.predicate, org.key, match.role, date)
             return
+
+
+def _joined(
+    view: SentenceView,
+    person: Anchor,
+    org: Anchor,
+    path: Sequence[Token],
+    lexicon: FrameLexicon,
+    date: str | None,
+) -> Iterator[Found]:
+    """ "X joins Y as chief executive", "X a rejoint le groupe Y comme directrice financière": a joining
+    verb whose subject is the person and whose object is the organisation (or a noun it names), and the
+    role that "as" (``role_openers``) hangs on the verb or its object."""
+    forms = doc_forms(view.doc)
+    if len(path) < 3 or path[0].dep_ not in SUBJECT_DEPS or forms[path[1].i][1] not in lexicon.joining_verbs:
+        return
+    verb, obj = path[1], path[2]
+    named = all(t.dep_ in NAME_DEPS for t in path[3:])  # "a rejoint le groupe Zorvex": the object names it
+    if obj.head.i != verb.i or obj.dep_ not in OBJECT_DEPS or not named:
+        return
+    on_path = {t.i for t in path}
+    for token in _below(verb, depth=3):
+        if token.i in on_path or not _is_role(view, token) or not _as_role(view, token):
+            continue
+        match = _role_match(view, token)
+        if match is not None and not _held_by_other(view, token, person):
+            yield Found(person.key, match.predicate, org.key, match.role, date)
+        return
+
+
+def _as_role(view: SentenceView, role: Token) -> bool:
+    """Whether ``role`` is introduced as one ("as chief executive", "en tant que directrice", "comme
+    directrice"): its preposition, or its case markers, are all role openers."""
+    openers = view.lexicon.role_openers
+    marks = [c for c in role.children if c.dep_ in ("case", "fixed")]
+    marks += [g for c in marks for g in c.children if g.dep_ == "fixed"]
+    if role.dep_ == "pobj":
+        marks.append(role.head)
+    return bool(marks) and all(doc_forms(view.doc)[m.i][0] in openers for m in marks)
 
 
 def _names_organisation(view: SentenceView, role: Token) -> bool:
