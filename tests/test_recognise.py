@@ -314,6 +314,13 @@ def test_model_person_listed_with_organisations_is_an_organisation():
     assert [c.label for c in coordinated(text, [org, person])] == ["ORG", "ORG"]
 
 
+def test_model_person_before_an_organisation_that_owns_its_role_stays_a_person():
+    text = "Chew Choon Seng, SGX’s chairman said."
+    person = Candidate(0, 15, "PERSON", "model", "en")
+    org = Candidate(17, 20, "ORG", "model", "en")
+    assert [c.label for c in coordinated(text, [person, org])] == ["PERSON", "ORG"]
+
+
 def test_second_person_joined_by_et_is_a_person():
     text = "Fondée par Élodie Marchal et Karim Benslimane, la société grandit."
     first = Candidate(11, 25, "PERSON", "model", "fr")
@@ -518,6 +525,17 @@ def test_councillor_is_a_title_left_out_of_the_person(find):
 
 def test_one_word_subject_of_an_announcement_is_an_organisation(find):
     assert ("ORG", "Brixwell") in find("Brixwell announced a new plant near the river.")
+
+
+def test_two_word_subject_of_an_appointment_is_an_organisation():
+    text = "Zorvex Steel has appointed Mark Smith as chief executive."
+    found = [text[c.start : c.end] for c in context_candidates(text, 0, len(text), "en")]
+    assert found == ["Zorvex Steel"]
+
+
+def test_a_person_by_given_name_who_appoints_is_no_organisation():
+    text = "Jane Roe appoints Mark Smith as her deputy."
+    assert context_candidates(text, 0, len(text), "en") == []
 
 
 def test_weekday_before_an_announcement_is_no_organisation(find):

@@ -46,6 +46,7 @@ _LIST_KEYS = (
     "legal_forms",
     "org_heads_lowercase",
     "announce_verbs",
+    "appointing_verbs",
     "parent_nouns",
     "functions",
     "speech_verbs",
@@ -106,6 +107,7 @@ class Vocabulary:
     legal_forms: frozenset[str]
     org_heads_lowercase: frozenset[str]
     announce_verbs: frozenset[str]
+    appointing_verbs: frozenset[str]
     parent_nouns: frozenset[str]
     functions: frozenset[str]
     speech_verbs: frozenset[str]

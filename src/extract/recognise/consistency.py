@@ -388,6 +388,15 @@ def _list_join() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:,\s*(?:(?:{_conjunctions()})\s+)?|\s(?:{_conjunctions()}|&)\s)\s*")
 
 
+@lru_cache(maxsize=8)
+def _owns_role(lang: str) -> re.Pattern[str]:
+    """A possessive ending or none, then a role word, right after an organisation: it owns the role of
+    the name before it ("X, SGX’s chairman", "X, Acme chief executive"), an apposition and no list."""
+    endings = lexicon.alternation(lexicon.every_language("possessive_endings"))
+    roles = lexicon.alternation(lexicon.vocabulary(lang).role_words)
+    return re.compile(rf"(?:{endings})?\s+(?i:{roles})(?![\w-])")
+
+
 @cache
 def _second_person() -> re.Pattern[str]:
     """A second person joined to a first one: "Élodie Marchal et Karim Benslimane"."""
@@ -420,7 +429,10 @@ def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
             and before.label == "ORG"
             and _list_join().fullmatch(text[before.end : c.start])
         ) or (
-            after is not None and after.label == "ORG" and _list_join().fullmatch(text[c.end : after.start])
+            after is not None
+            and after.label == "ORG"
+            and _list_join().fullmatch(text[c.end : after.start])
+            and not _owns_role(c.lang).match(text, after.end)  # "Chew Choon Seng, SGX’s chairman"
         )
         if listed:
             result[i] = replace(c, label="ORG", source="cue")

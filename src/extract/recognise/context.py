@@ -4,13 +4,14 @@
 person; the words around them say what they are. A name in the role of a position ("CEO of SolarPower
 Europe", "président de la Fonda"), the owner of a role ("Gotham’s CEO", "Alibaba co-founder Joe Tsai"),
 the subject of an announcement or a deal ("Hagley Announces ...", "Atos a annoncé", "Fortinet formed"),
+the body that appoints someone ("Zorvex Steel has appointed Mark Smith"),
 the company a deal buys or is made with ("bought McQueen", "s’est offert Vormetric", "a deal with Zeneca"),
 a company listed with its share's symbol ("Abiomed (NSDQ:ABMD)"), a newswire in a dateline ("2013
 /PRNewswire/ --", "Paris (awp/afp) -"), a role's workplace ("vice-président chez Desjardins") and a name
 described as a kind of body ("Vineyard Wind, an offshore wind developer") is an organisation. One such
 occurrence is enough: the document-wide rules of :mod:`extract.recognise.consistency` tag its other
 occurrences. The cue words are those of ``data/<lang>/names.json`` (``role_words``, ``role_complements``,
-``announce_verbs``, ``possessive_endings``, ``acquisition_verbs``, ``deal_phrases``,
+``announce_verbs``, ``appointing_verbs``, ``possessive_endings``, ``acquisition_verbs``, ``deal_phrases``,
 ``workplace_prepositions``, ``kind_nouns``).
 """
 
@@ -71,6 +72,15 @@ def _announces(lang: str) -> re.Pattern[str]:
     """A single capitalised word right before an announcing verb ("Hagley Announces", "Atos a annoncé")."""
     verbs = lexicon.alternation(lexicon.vocabulary(lang).announce_verbs)
     return re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})\s+(?i:{verbs})(?![\w-])")
+
+
+@cache
+def _appoints(lang: str) -> re.Pattern[str]:
+    """Two or three capitalised words right before an appointing verb and the capitalised name it
+    appoints ("Zorvex Steel has appointed Mark Smith", "Arkéa Banque nomme Anne Roux"): who appoints is a
+    body, though the model may read its name as a person's."""
+    verbs = lexicon.alternation(lexicon.vocabulary(lang).appointing_verbs)
+    return re.compile(rf"(?<![\w’'&.-])(?P<name>{_WORD}(?: {_WORD}){{1,2}})\s+(?i:{verbs})\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 @cache
@@ -191,10 +201,11 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
     """Organisations that the words around them reveal, in ``text[start:end]`` of language ``lang``."""
     found = []
     announces, acquired, workplace = _announces(lang), _acquired(lang), _workplace(lang)
+    appoints = _appoints(lang)
     described, quoted = _described(lang), _quoted_after_kind(lang)
     before_role = (_owner_of_role(lang), _before_role(lang), _article_role(lang))
     role_of = _role_of(lang)
-    patterns = (role_of, announces, *before_role, acquired, workplace)
+    patterns = (role_of, announces, appoints, *before_role, acquired, workplace)
     for pattern in (*patterns, described, quoted, _LISTED, _WIRE):
         for match in pattern.finditer(text, start, end):
             name = match.group("name")
@@ -202,7 +213,8 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 if match.group("board") and _goes_on_board(match.group("board"), name):
                     continue  # "Board of Directors": the word is the board's own
                 name = _before_holder(name, lexicon.vocabulary(lang))
-            if pattern is announces and _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            longer = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if pattern in (announces, appoints) and longer:
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
             if re.search(r"-[a-zà-öø-ÿ]+\Z", name):
                 continue  # "Michigan-based", "state-owned": an adjective, not a name
