@@ -149,6 +149,16 @@ def test_evidence_is_the_sentence_in_document_offsets(en) -> None:
 
 
 @pytest.mark.slow
+def test_support_opening_the_sentence_funds_the_name_after_the_comma(fr) -> None:
+    text = "Avec le soutien de Bpifrance, Brandel Foods ouvre un laboratoire."
+    mentions = [
+        mention(text, "Bpifrance", "ORG", "B", lang="fr"),
+        mention(text, "Brandel Foods", "ORG", "F", lang="fr"),
+    ]
+    assert triples(find_relations([(0, fr(text))], mentions)) == {("F", "funded_by", "B")}
+
+
+@pytest.mark.slow
 def test_french_apposition_gives_two_heads_with_roles(fr) -> None:
     text = "Le Pr Jean Dupont, directeur général de l'Institut Alpha et président de Beta Santé, a parlé."
     mentions = [

@@ -338,9 +338,9 @@ def leading(view: SentenceView) -> Iterator[Found]:
         return
     if not post_ok(view, post):
         return
-    agent = match.direction in ("reverse", "forward") and any(
-        w in view.merged.agent_markers for w in (forms(view.doc[match.end - 1]))
-    )
+    # "Founded by A, X ...", and any support ("Avec le soutien de A, X ..."): the phrase is the next name's
+    marked = any(w in view.merged.agent_markers for w in forms(view.doc[match.end - 1]))
+    agent = match.direction in ("reverse", "forward") and (marked or match.predicate == "funded_by")
     # "Founded by A and B, X ...": the agents may be a list ending in "and"; "Launched by A, X": A alone
     group = group_after(view, first)
     listed = len(group) > 1 and conjoined(gap(view, group[-2].end, group[-1].start))
