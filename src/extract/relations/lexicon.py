@@ -69,6 +69,7 @@ WORD_SET_KEYS = (
     "membership_nouns",
     "roster_words",
     "role_openers",
+    "study_words",
     *MERGED_KEYS,
 )
 #: Lexicon lists of phrases (lists of words).
@@ -149,6 +150,7 @@ class RelationLexicon:
     membership_nouns: frozenset[str]
     roster_words: frozenset[str]  # before a colon, announce a list of officers ("elected:", "le bureau :")
     role_openers: frozenset[str]  # between a role verb and the role it names ("named as its new CEO")
+    study_words: frozenset[str]  # before a school one studied at ("a graduate of", "diplômée de"): no post
     agent_markers: frozenset[str]
     possessive_markers: frozenset[str]
     and_words: frozenset[str]
