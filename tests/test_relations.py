@@ -149,6 +149,20 @@ def test_evidence_is_the_sentence_in_document_offsets(en) -> None:
 
 
 @pytest.mark.slow
+def test_members_of_a_relative_clause_are_the_name_before_s(en) -> None:
+    text = "The Zorvex Alliance, whose members include Brandel Foods and Corvina Labs, was founded in 2010."
+    mentions = [
+        mention(text, "Zorvex Alliance", "ORG", "Z"),
+        mention(text, "Brandel Foods", "ORG", "B"),
+        mention(text, "Corvina Labs", "ORG", "C"),
+    ]
+    assert triples(find_relations([(0, en(text))], mentions)) == {
+        ("B", "member_of", "Z"),
+        ("C", "member_of", "Z"),
+    }
+
+
+@pytest.mark.slow
 def test_support_opening_the_sentence_funds_the_name_after_the_comma(fr) -> None:
     text = "Avec le soutien de Bpifrance, Brandel Foods ouvre un laboratoire."
     mentions = [

@@ -8,6 +8,7 @@ lexicon stands between the anchors and every other word is one that cannot carry
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -60,6 +61,8 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
         return  # "X, former Foreign Secretary of the United Kingdom, as its president": no role of Y
     pre = [t for t in tokens if t.i < match.start]
     post = [t for t in tokens if t.i >= match.end]
+    if match.direction == "forward" and _owned_by_the_relative(view, pre):
+        match = replace(match, direction="reverse")  # "A, whose members include B": B is A's member
     if match.direction == "role" and before.label == "PERSON" and pre and _possessive(view, pre[0]):
         return  # "Weston's former president of production at X, Pam Abdy": the role is Abdy's
     named = match.direction == "role" and after.label == "PERSON" and _bare_apposition(view, post)
@@ -78,6 +81,14 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
     if match.direction == "reverse" and owned_team(view, before):
         return  # "the team of X, led by Y": Y leads the team, not X (see intermediaries.team_leader)
     yield from _pair_triples(view, before, after, match, post)
+
+
+def _owned_by_the_relative(view: SentenceView, pre: Sequence[Token]) -> bool:
+    """Whether a relative link opens the words before a trigger ("A, whose members include B", "A, of
+    which the partners are B"): the trigger's noun is the name before's, so the name after it is the
+    subject."""
+    words = [forms(t)[0] for t in pre if t.text != "," and forms(t)[0] not in view.lexicon.articles]
+    return any(list(phrase) == words[: len(phrase)] for phrase in view.lexicon.relative_links)
 
 
 def _title_case(tokens: Sequence[Token]) -> bool:
