@@ -213,8 +213,9 @@ def context_candidates(text: str, start: int, end: int, lang: str) -> list[Candi
                 if match.group("board") and _goes_on_board(match.group("board"), name):
                     continue  # "Board of Directors": the word is the board's own
                 name = _before_holder(name, lexicon.vocabulary(lang))
-            longer = _TITLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            if pattern in (announces, appoints) and longer:
+            if pattern in (announces, appoints) and _TITLE_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
                 continue  # "Palo Alto Networks formed": the word is the end of a longer name
             if re.search(r"-[a-zà-öø-ÿ]+\Z", name):
                 continue  # "Michigan-based", "state-owned": an adjective, not a name

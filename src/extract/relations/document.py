@@ -32,7 +32,7 @@ from extract.relations.pair_model import beside_rules, classified, shipped_model
 from extract.relations.pronouns import person_pronouns, seen_people
 from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
-from extract.relations.studies import without_studies
+from extract.relations.studies import schools, without_studies
 from extract.relations.succession import Succession, predecessors, successions
 from extract.relations.view import (
     Anchor,
@@ -137,10 +137,11 @@ def find_relations(
             view.pronouns = person_pronouns(sent, view.anchors, people)
             view.skip = skipped_tokens(view)
             evidence = Evidence(offset + sent.start_char, offset + sent.end_char, sent.text.strip())
-            rules = list(without_studies(view, resolve_notes(sentence_relations(view), notes)))
+            studied = schools(view)
+            rules = list(without_studies(resolve_notes(sentence_relations(view), notes), studied))
             found.extend((one, evidence) for one in rules)
             guessed = beside_rules(classified(view, model), rules)
-            found.extend((one, evidence) for one in without_studies(view, guessed))
+            found.extend((one, evidence) for one in without_studies(guessed, studied))
             if observe is not None:
                 observe(view, evidence)
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))

@@ -21,7 +21,7 @@ read in :mod:`extract.relations.tree`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from spacy.tokens import Token
@@ -239,15 +239,16 @@ def _appointed(
         return  # the organisation appoints; "nommé en Conseil des ministres" names where, not who
     if ends_board(view, org.end - 1):
         return  # "the Board of Directors has named X as executive director": the board's company, not it
-    on_path = {t.i for t in path}
-    for token in _below(word, depth=3):
-        if token.i not in on_path and _is_role(view, token) and not _held_by_other(view, token, person):
-            if _names_organisation(view, token):
-                continue  # "the University named X as dean of the Business School": the school's dean
-            match = _role_match(view, token)
-            if match is not None:
-                yield Found(person.key, match.predicate, org.key, match.role, date)
-            return
+    # "the University named X as dean of the Business School": the school's dean, not the University's
+    role = _role_below(
+        view,
+        word,
+        path,
+        lambda t: not _held_by_other(view, t, person) and not _names_organisation(view, t),
+    )
+    match = _role_match(view, role) if role is not None else None
+    if match is not None:
+        yield Found(person.key, match.predicate, org.key, match.role, date)
 
 
 def _joined(
@@ -268,14 +269,20 @@ def _joined(
     named = all(t.dep_ in NAME_DEPS for t in path[3:])  # "a rejoint le groupe Zorvex": the object names it
     if obj.head.i != verb.i or obj.dep_ not in OBJECT_DEPS or not named:
         return
+    role = _role_below(view, verb, path, lambda t: _as_role(view, t))
+    match = _role_match(view, role) if role is not None else None
+    if match is not None and not _held_by_other(view, role, person):
+        yield Found(person.key, match.predicate, org.key, match.role, date)
+
+
+def _role_below(
+    view: SentenceView, word: Token, path: Sequence[Token], admits: Callable[[Token], bool]
+) -> Token | None:
+    """The nearest role noun under ``word`` (three steps down at most), off the path, that ``admits``
+    takes: the role an appointing or joining verb gives."""
     on_path = {t.i for t in path}
-    for token in _below(verb, depth=3):
-        if token.i in on_path or not _is_role(view, token) or not _as_role(view, token):
-            continue
-        match = _role_match(view, token)
-        if match is not None and not _held_by_other(view, token, person):
-            yield Found(person.key, match.predicate, org.key, match.role, date)
-        return
+    below = (t for t in _below(word, depth=3) if t.i not in on_path and _is_role(view, t))
+    return next((t for t in below if admits(t)), None)
 
 
 def _as_role(view: SentenceView, role: Token) -> bool:

@@ -24,9 +24,9 @@ _NOUN_PHRASE = frozenset({"ADP", "DET", "NOUN", "ADJ", "PROPN", "CCONJ", "NUM"})
 _REACH = 12
 
 
-def without_studies(view: SentenceView, found: Iterable[Found]) -> Iterator[Found]:
-    """``found`` but the posts held at a school the sentence says someone studied at."""
-    studied = schools(view)
+def without_studies(found: Iterable[Found], studied: frozenset[str]) -> Iterator[Found]:
+    """``found`` but the posts held at a school the sentence says someone studied at (``studied``, the
+    keys :func:`schools` gives)."""
     return (f for f in found if not (f.predicate in POST_PREDICATES and f.object in studied))
 
 
