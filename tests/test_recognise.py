@@ -811,6 +811,21 @@ def test_a_french_name_stops_before_another_name_opened_by_its_last_conjunct(fin
     assert not any(text.startswith("Orchestre national de Lyon et") for _, text in found)
 
 
+def test_a_french_name_stops_before_a_second_name_of_its_own_head_noun(find):
+    found = find("Elle est membre du Conseil d’État et du Conseil constitutionnel depuis 2010.")
+    assert ("ORG", "Conseil d’État") in found
+
+
+def test_a_french_name_stops_before_a_role_coordinated_with_it(find):
+    found = find("Médecin à l’hôpital Avicenne de Bobigny et ancien membre du Comité consultatif, il dirige.")
+    assert not any(text.startswith("hôpital Avicenne de Bobigny et") for _, text in found)
+
+
+def test_a_french_name_stops_before_a_noun_with_its_own_article(find):
+    found = find("L’orchestre est financé par le ministère de la Culture et la mairie de Paris qui l’aident.")
+    assert ("ORG", "ministère de la Culture") in found
+
+
 def test_the_company_a_deal_buys_is_an_organisation(find):
     assert ("ORG", "Vormetric") in find("À l’automne dernier, le groupe Thales s’est offert Vormetric.")
 

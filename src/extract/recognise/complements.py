@@ -80,7 +80,7 @@ def _extended(
             heads.append(token)  # "du Centre-Val de Loire": the parser loses the word after a hyphen
         elif token.i == end + 1 and (noun := _coordinated_complement(doc, token, vocab)) is not None:
             heads.append(noun)  # "de commerce et d'industrie", however the parser hangs it
-        elif not any(_inside(token, head) for head in heads) or not _name_word(token, vocab):
+        elif not any(_inside(token, head, vocab) for head in heads):
             if not (token.text == "-" and token.i == end + 1):
                 break
             continue
@@ -109,7 +109,7 @@ def _coordinated_complement(doc: Doc, token: Token, vocab: lexicon.Vocabulary) -
     de l'environnement" (an article may come between); None if ``token`` opens none."""
     if token.pos_ != "CCONJ" or token.i + 2 >= len(doc):
         return None
-    prepositions = {w.replace("’", "'") for w in vocab.name_prepositions}
+    prepositions = _prepositions(vocab.lang)
     nxt, noun = doc[token.i + 1], doc[token.i + 2]
     if noun.pos_ == "DET" and token.i + 3 < len(doc):
         noun = doc[token.i + 3]
@@ -132,12 +132,29 @@ def _name_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
         return False
     if word in _date_words(vocab.lang) or "Yes" in token.morph.get("Poss"):
         return False
-    if token.pos_ == "ADP" and word not in {w.replace("’", "'") for w in vocab.name_prepositions}:
+    if token.pos_ == "ADP" and word not in _prepositions(vocab.lang):
         return False
-    determined = any(child.pos_ == "DET" for child in token.children)
-    if token.dep_ == "conj" and token.is_lower and token.head.text[:1].isupper() and determined:
-        return False  # "Groupe TDK et le maintien de la participation": another noun phrase
-    return not (token.dep_ == "conj" and word in vocab.org_heads)
+    if token.dep_ != "conj":
+        return True
+    children = [child.pos_ for child in token.children]
+    bare = "ADP" not in children and not _complement(token.head)
+    if token.is_lower and "DET" in children and (token.head.text[:1].isupper() or bare):
+        return False  # "Groupe TDK et le maintien de la participation", "le ministère de la Culture et la
+        # mairie de Paris": a noun with its own article coordinated with a word that no name preposition
+        # opens is another noun phrase ("Agence pour la promotion et le développement" is one name)
+    return word not in vocab.org_heads and word not in vocab.role_words  # "et ancien membre du Comité"
+
+
+def _complement(token: Token) -> bool:
+    """Whether a name's preposition opens ``token`` ("pour la promotion", "de la Culture")."""
+    prepositions = _prepositions(token.lang_)
+    return any(c.dep_ == "case" and c.lower_.replace("’", "'") in prepositions for c in token.children)
+
+
+@cache
+def _prepositions(lang: str) -> frozenset[str]:
+    """The prepositions that open a name's complement, with a straight apostrophe."""
+    return frozenset(w.replace("’", "'") for w in lexicon.vocabulary(lang).name_prepositions)
 
 
 @cache
@@ -146,13 +163,14 @@ def _date_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in (*words.months, *words.weekdays))
 
 
-def _inside(token: Token, head: Token) -> bool:
-    """Whether ``token`` hangs from ``head`` through complements only."""
-    if token.pos_ not in INSIDE_POS or token.dep_ not in INSIDE_DEPS:
+def _inside(token: Token, head: Token, vocab: lexicon.Vocabulary) -> bool:
+    """Whether ``token`` hangs from ``head`` through name words and complements only: "ancien" in "l'hôpital
+    Avicenne et ancien membre du Comité" hangs from "membre", which no name holds."""
+    if token.pos_ not in INSIDE_POS or token.dep_ not in INSIDE_DEPS or not _name_word(token, vocab):
         return False
     node = token
     while node.i != head.i:
-        if node.dep_ not in INSIDE_DEPS or node.head.i == node.i:
+        if node.dep_ not in INSIDE_DEPS or node.head.i == node.i or not _name_word(node, vocab):
             return False
         node = node.head
     return True
