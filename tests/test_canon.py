@@ -11,8 +11,8 @@ def org(text: str, start: int, key: str | None = None) -> Mention:
     return Mention(start, start + len(text), "ORG", text, "en", "rule", key=key)
 
 
-def person(text: str, start: int) -> Mention:
-    return Mention(start, start + len(text), "PERSON", text, "en", "rule")
+def person(text: str, start: int, key: str | None = None) -> Mention:
+    return Mention(start, start + len(text), "PERSON", text, "en", "rule", key=key)
 
 
 def keyed(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -93,6 +93,16 @@ def test_acronym_claimed_by_two_long_forms_is_not_merged_across_documents():
     )
     assert ids[("a", "k1")] != ids[("b", "k2")]
     assert len(entities) == 2
+
+
+def test_a_surname_alone_joins_no_one_across_documents():
+    ids, _ = link(
+        [
+            ("a", [person("Jan Smith", 0, "k1"), person("Smith", 20, "k1")]),
+            ("b", [person("John Smith", 0, "k2"), person("Smith", 20, "k2")]),
+        ]
+    )
+    assert ids[("a", "k1")] != ids[("b", "k2")]
 
 
 def test_entity_id_is_stable_and_spelling_insensitive():

@@ -3,7 +3,9 @@
 The entities of each document (mentions with one key, :mod:`extract.recognise.keys`) are joined when
 they share a normalised full form or a canonical name from the organisations list; a shared acronym
 joins them only when it is not claimed by two different long forms, so "ESO" in an oncology release
-and in an astronomy one stay apart.
+and in an astronomy one stay apart. A person's one-word form ("Smith", "John": a surname or first name
+that the document's own full name explains) joins nothing across documents: shared, it would chain every
+Smith and every John of the corpus into one person.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def link(
         for form in forms:
             if is_acronym(form):
                 acronym_users[(types[item], form)].append(item)
-            else:
+            elif types[item] != "PERSON" or len(form.split()) > 1:
                 shared[(types[item], name_key(form))].append(item)
             canonical = canonicals.get(name_key(form))
             if canonical and types[item] == "ORG":
