@@ -76,6 +76,13 @@ def test_a_colon_without_a_roster_word_opens_no_officer_list(en) -> None:
     assert read(en, text, (), ("Tom Hale", "Ann Ford"), topic="Omega") == set()
 
 
+@pytest.mark.slow
+def test_a_roster_line_takes_the_organisation_on_its_own_line(en) -> None:
+    text = "Foundation Board Members:\n\n  • Ann Ford, CEO, Beta Power\n  • Tom Hale, COO, Gamma Oil"
+    found = read(en, text, ("Beta Power", "Gamma Oil"), ("Ann Ford", "Tom Hale"))
+    assert ("Tom Hale", "works_for", "Beta Power") not in found
+
+
 # --- press contacts ---------------------------------------------------------------------------------
 
 

@@ -3,8 +3,8 @@
 A release ends with lines such as "CONTACT PRESSE / GUSTAVE ROUSSY : / Claire Parisel – Tél. ...",
 "For further information, please contact: / Acal plc: / Nick Jefferies ~ Chief Executive 01483 544500 /
 J.P. Morgan Cazenove: / Patrick Magee ~ Managing Director ..." or "Mr. Petri Rolig, President and CEO, tel.
-...": nothing is stated by a sentence, the layout says it. Each person works for the organisation whose
-line they stand under (else the one named after them on their line, else the topic), and heads it when
+...": nothing is stated by a sentence, the layout says it. Each person works for the organisation named
+after them on their own line (else the one whose line they stand under, else the topic), and heads it when
 the role written on their line is a head's role ("Chief Executive", not "Head of Communications").
 The block runs over short lines and lines that open with a person; the first line of running text ends it.
 """
@@ -121,7 +121,9 @@ def _contacts_in(
             role, own = _line_role(line, anchors, anchor)
             if roles_only and role is None:
                 continue
-            org = own or last_org or (after.key if after else None) or (None if unnamed else topic)
+            # "Lori Markham, COO, Midwest Transplant Network": an organisation on the person's own line
+            # is theirs, before the one of a line above (the previous officer's, in a roster)
+            org = own or (after.key if after else None) or last_org or (None if unnamed else topic)
             if org is None:
                 continue
             end = offset + doc[anchor.end - 1].idx + len(doc[anchor.end - 1].text)
