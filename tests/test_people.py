@@ -248,3 +248,10 @@ def test_a_parent_company_is_no_member_of_what_it_owns(en, fr, lang, text) -> No
     names = (("Talking Rain", "ORG", "T"), ("Sparkling Ice", "ORG", "S"))
     relations = undated(found({"en": en, "fr": fr}[lang], text, *names, lang=lang))
     assert ("T", "member_of", "S") not in relations
+
+
+@pytest.mark.slow
+def test_the_one_taken_over_from_is_named_beside_the_post(en) -> None:
+    text = "Jane Doe is chief executive of Acme.\nShe takes over from current Chief Executive, Mary Poe."
+    names = (("Jane Doe", "PERSON", "J"), ("Acme", "ORG", "A"), ("Mary Poe", "PERSON", "M"))
+    assert ("M", "heads", "A") in undated(found(en, text, *names))

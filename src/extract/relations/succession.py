@@ -61,13 +61,24 @@ def _before(people: Sequence[Anchor], token: Token, last_person: str | None) -> 
 def _argument(token: Token, roots: dict[int, Anchor], deps: frozenset[str]) -> Anchor | None:
     """The person that is ``token``'s argument by one of ``deps`` (through a preposition or case mark)."""
     for child in token.children:
-        if child.dep_ in deps and child.i in roots:
-            return roots[child.i]
+        if child.dep_ in deps and (person := _person_at(child, roots)) is not None:
+            return person
         if child.pos_ == "ADP" or child.dep_ in ("prep", "agent"):
             for grandchild in child.children:
-                if grandchild.i in roots and (child.dep_ == "agent") == ("agent" in deps):
-                    return roots[grandchild.i]
+                person = _person_at(grandchild, roots)
+                if person is not None and (child.dep_ == "agent") == ("agent" in deps):
+                    return person
     return None
+
+
+def _person_at(token: Token, roots: dict[int, Anchor]) -> Anchor | None:
+    """The person at ``token``, or set beside the post it names: "take over from current Chief Executive,
+    Katherine Fairclough", "succède au PDG de Nexway, Gilles Ridel" (the parser hangs the name on the
+    post in apposition)."""
+    if token.i in roots:
+        return roots[token.i]
+    beside = (roots[child.i] for child in token.children if child.dep_ == "appos" and child.i in roots)
+    return next(beside, None)
 
 
 def _by_verb(verb: Token, roots: dict[int, Anchor], before: str | None) -> Iterator[tuple[str, str]]:
