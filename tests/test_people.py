@@ -255,3 +255,10 @@ def test_the_one_taken_over_from_is_named_beside_the_post(en) -> None:
     text = "Jane Doe is chief executive of Acme.\nShe takes over from current Chief Executive, Mary Poe."
     names = (("Jane Doe", "PERSON", "J"), ("Acme", "ORG", "A"), ("Mary Poe", "PERSON", "M"))
     assert ("M", "heads", "A") in undated(found(en, text, *names))
+
+
+@pytest.mark.slow
+def test_a_person_an_organisation_s_possessive_names_works_for_it(en) -> None:
+    text = "Acme's Jane Doe said the merger was good."
+    names = (("Acme", "ORG", "A"), ("Jane Doe", "PERSON", "J"))
+    assert undated(found(en, text, *names)) == {("J", "works_for", "A")}

@@ -53,6 +53,7 @@ def neighbour_pair(view: SentenceView, before: Anchor, after: Anchor) -> Iterato
     if not matches:
         yield from _relative_role(view, before, after)
         yield from _role_of_owner(view, before, after)
+        yield from _owners_person(view, before, after, tokens)
         return
     match = matches[-1]
     if match.direction == "role" and before.label == "PERSON" and _held_by_the_next(view, after):
@@ -284,6 +285,16 @@ def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
     match = role_ending_at(view, end - 1)
     if match is not None:
         yield from emit(view, [person], [org], match, None)
+
+
+def _owners_person(
+    view: SentenceView, org: Anchor, person: Anchor, between: Sequence[Token]
+) -> Iterator[Found]:
+    """ "Cadence's Liz Rosenberg said": a person whom an organisation's possessive names works for it (a
+    role, said elsewhere, is read there: see :func:`extract.relations.document.deduplicate`)."""
+    owned = len(between) == 1 and forms(between[0])[0] in view.merged.possessive_markers
+    if owned and org.label == "ORG" and person.label == "PERSON":
+        yield Found(person.key, "works_for", org.key, None, None)
 
 
 def _before_articles(view: SentenceView, end: int) -> int:
