@@ -826,6 +826,11 @@ def test_a_french_name_stops_before_a_noun_with_its_own_article(find):
     assert ("ORG", "ministère de la Culture") in found
 
 
+def test_a_listed_name_gives_way_to_the_longer_name_model_and_pattern_read(find):
+    found = find("He joins from the European Union of the Deaf, where he was executive director.")
+    assert ("ORG", "European Union of the Deaf") in found
+
+
 def test_the_company_a_deal_buys_is_an_organisation(find):
     assert ("ORG", "Vormetric") in find("À l’automne dernier, le groupe Thales s’est offert Vormetric.")
 

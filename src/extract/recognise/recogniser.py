@@ -22,6 +22,7 @@ finding of candidates and that sequence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -413,7 +414,13 @@ def _title_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: higher rank first, then longer, then earlier."""
+    """Non-overlapping candidates: higher rank first, then longer, then earlier; but a listed name that
+    both the model and a pattern read as the start of a longer one gives way to it ("European Union of
+    the Deaf" is no "European Union")."""
+    agreed = Counter((c.start, c.end, c.label) for c in candidates if c.source in ("model", "pattern"))
+    longer = Spans((start, end) for (start, end, _), n in agreed.items() if n > 1)
+    inside = {c for c in candidates if c.source == "gazetteer" and longer.contains(c.start, c.end)}
+    candidates = [c for c in candidates if c not in inside or (c.start, c.end, c.label) in agreed]
     ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.label))
     chosen: list[Candidate] = []
     taken = Spans()
