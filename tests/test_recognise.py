@@ -831,6 +831,16 @@ def test_a_listed_name_gives_way_to_the_longer_name_model_and_pattern_read(find)
     assert ("ORG", "European Union of the Deaf") in found
 
 
+def test_two_listed_names_that_model_and_pattern_join_stay_two():
+    from extract.recognise.candidates import Candidate
+    from extract.recognise.recogniser import _select
+
+    text = "Institut Curie and Institut Pasteur"
+    both = [Candidate(0, len(text), "ORG", source, "en") for source in ("model", "pattern")]
+    listed = [Candidate(0, 14, "ORG", "gazetteer", "en"), Candidate(19, len(text), "ORG", "gazetteer", "en")]
+    assert [(c.start, c.end) for c in _select(both + listed)] == [(0, 14), (19, len(text))]
+
+
 def test_the_company_a_deal_buys_is_an_organisation(find):
     assert ("ORG", "Vormetric") in find("À l’automne dernier, le groupe Thales s’est offert Vormetric.")
 

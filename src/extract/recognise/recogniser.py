@@ -21,6 +21,7 @@ finding of candidates and that sequence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -413,14 +414,31 @@ def _title_ranges(text: str, paragraphs: Sequence[Paragraph]) -> Spans:
     return Spans(ranges)
 
 
+def _without_outvoted(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` but a listed name (which outranks every other reader) that the model and a pattern
+    both read as part of one longer name holding no other listed name: "European Union of the Deaf" is
+    no "European Union", while "Institut Paoli-Calmettes and Institut Claudius Regaud" are two."""
+    readers = ("model", "pattern")
+    agreed = Counter((c.start, c.end) for c in candidates if c.source in readers and c.label == "ORG")
+    listed = sorted((c for c in candidates if c.source == "gazetteer"), key=lambda c: c.start)
+    starts = [c.start for c in listed]
+    outvoted = set()
+    for (start, end), count in agreed.items():
+        if count < 2:
+            continue
+        inside = [
+            c
+            for c in listed[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if c.end <= end and (c.start, c.end) != (start, end)
+        ]
+        if len(inside) == 1:
+            outvoted.add(inside[0])
+    return [c for c in candidates if c not in outvoted]
+
+
 def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: higher rank first, then longer, then earlier; but a listed name that
-    both the model and a pattern read as the start of a longer one gives way to it ("European Union of
-    the Deaf" is no "European Union")."""
-    agreed = Counter((c.start, c.end, c.label) for c in candidates if c.source in ("model", "pattern"))
-    longer = Spans((start, end) for (start, end, _), n in agreed.items() if n > 1)
-    inside = {c for c in candidates if c.source == "gazetteer" and longer.contains(c.start, c.end)}
-    candidates = [c for c in candidates if c not in inside or (c.start, c.end, c.label) in agreed]
+    """Non-overlapping candidates: higher rank first, then longer, then earlier."""
+    candidates = _without_outvoted(candidates)
     ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.label))
     chosen: list[Candidate] = []
     taken = Spans()
