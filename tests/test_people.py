@@ -262,3 +262,10 @@ def test_a_person_an_organisation_s_possessive_names_works_for_it(en) -> None:
     text = "Acme's Jane Doe said the merger was good."
     names = (("Acme", "ORG", "A"), ("Jane Doe", "PERSON", "J"))
     assert undated(found(en, text, *names)) == {("J", "works_for", "A")}
+
+
+@pytest.mark.slow
+def test_the_brands_an_owner_s_possessive_names_are_its_members(en) -> None:
+    text = "Alpha and Beta, two of Gamma's flagship brands, grew fast."
+    names = (("Alpha", "ORG", "A"), ("Beta", "ORG", "B"), ("Gamma", "ORG", "G"))
+    assert {("A", "member_of", "G"), ("B", "member_of", "G")} <= undated(found(en, text, *names))

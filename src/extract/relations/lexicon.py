@@ -39,6 +39,7 @@ class MergedWords:
     board_nouns: frozenset[str]  # "HP's Board of Directors", "Conseil d'administration de X": part of X
     owned_suffixes: frozenset[str]  # "Comcast-owned Universal": Universal is a member of Comcast
     backed_suffixes: frozenset[str]  # "SoftBank-backed Acme": Acme is funded by SoftBank
+    part_nouns: frozenset[str]  # "Gucci Group, PPR's luxury subsidiary": Gucci Group is a member of PPR
 
 
 #: Lexicon lists of single words merged over every language (:class:`MergedWords`); each may be empty.
@@ -165,6 +166,7 @@ class RelationLexicon:
     board_nouns: frozenset[str]
     owned_suffixes: frozenset[str]
     backed_suffixes: frozenset[str]
+    part_nouns: frozenset[str]
 
     @property
     def role_words(self) -> frozenset[str]:

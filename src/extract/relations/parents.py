@@ -17,10 +17,15 @@ from collections.abc import Iterator, Sequence
 
 from extract.core.schema import POST_PREDICATES
 from extract.languages.lexicon import every_language
-from extract.relations.view import Anchor, Found, SentenceView, forms
+from extract.relations.groups import group_after, group_before
+from extract.relations.view import Anchor, Found, SentenceView, forms, gap
 
 #: The mark between two parent bodies in the brackets.
 SEPARATOR = "/"
+#: How many words after an owner's possessive may describe the part noun ("Cardiff-based indie label").
+PART_REACH = 5
+#: Parts of speech of those words.
+DESCRIBING = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "VERB"})
 
 
 def bracketed_parents(view: SentenceView) -> Iterator[Found]:
@@ -92,6 +97,54 @@ def named_part(view: SentenceView) -> Iterator[Found]:
             whole = starts.get(at)
             if whole is not None and whole.key != first.key:
                 yield Found(first.key, "member_of", whole.key, None, None)
+
+
+def possessed_part(view: SentenceView) -> Iterator[Found]:
+    """ "Gucci Group, PPR's luxury subsidiary", "Montblanc and Cartier, two of Richemont's flagship brands",
+    "Richemont's brands Montblanc and Cartier": the organisations a part noun after an owner's possessive
+    names, in apposition before the owner or right after the noun, are members of it."""
+    doc, merged = view.doc, view.merged
+    orgs = [a for a in view.anchors if a.label == "ORG"]
+    starts = {a.start: a for a in orgs}
+    for owner in orgs:
+        if owner.end >= view.sent.end or forms(doc[owner.end])[0] not in merged.possessive_markers:
+            continue
+        noun = _part_noun(view, owner.end + 1, starts)
+        if noun is None:
+            continue
+        named = starts.get(noun + 1)
+        parts = group_after(view, named) if named is not None else _apposed(view, owner, orgs)
+        for part in parts:
+            if part.key != owner.key:
+                yield Found(part.key, "member_of", owner.key, None, None)
+
+
+def _part_noun(view: SentenceView, at: int, starts: dict[int, Anchor]) -> int | None:
+    """Where a part noun stands among the few describing words from ``at`` ("luxury subsidiary",
+    "Cardiff-based label"), if it does."""
+    for i in range(at, min(at + PART_REACH, view.sent.end)):
+        token = view.doc[i]
+        if forms(token)[0] in view.merged.part_nouns:
+            return i
+        if i in starts or not (token.pos_ in DESCRIBING or (token.text == "-" and not token.whitespace_)):
+            return None
+    return None
+
+
+def _apposed(view: SentenceView, owner: Anchor, orgs: Sequence[Anchor]) -> list[Anchor]:
+    """The organisations set off by a comma right before ``owner`` ("Gucci Group, PPR's ..."), an
+    article or "two of" between."""
+    before = [a for a in orgs if a.end <= owner.start]
+    if not before:
+        return []
+    last = before[-1]
+    between = gap(view, last.end, owner.start)
+    fillers = view.lexicon.articles | view.merged.of_words
+    if not between or between[0].text != "," or any(
+        forms(t)[0] not in fillers and t.pos_ != "NUM" for t in between[1:]
+    ):
+        return []
+    return group_before(view, last)
 
 
 def post_in_whole(view: SentenceView, found: Sequence[Found]) -> Iterator[Found]:

@@ -33,6 +33,7 @@ from extract.relations.parents import (
     bracketed_parents,
     hyphened_owner,
     named_part,
+    possessed_part,
     post_in_whole,
 )
 from extract.relations.partners import joined_pair, joint_subjects, partnership_between
@@ -88,6 +89,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from bracketed_employer(view)
     yield from hyphened_owner(view)
     yield from named_part(view)
+    yield from possessed_part(view)
     yield from fronted_founding(view)
     yield from board_owner(view)
     yield from members_listed(view)
