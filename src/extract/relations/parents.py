@@ -3,7 +3,8 @@ Rennes)", "the Centre for Alpha (Beta University/Gamma Institute)"; and a person
 after their name: "Pierre Marol (Alstef, Boigny-sur-Bionne)"; and an owner or backer joined by a hyphen to
 the name it qualifies: "Comcast-owned Universal"; and a whole named right after "of" its part or before its
 possessive: "the Engineering Accreditation Commission of ABET", "Cornell University's College of Human
-Ecology".
+Ecology"; and the parts that a part noun after an owner's possessive names: "Montblanc and Cartier, two of
+Richemont's flagship brands".
 
 Research releases name a laboratory with the bodies it belongs to, joined by slashes, in brackets right
 after its name. Only punctuation says so, the same in every language: two or more organisations and
