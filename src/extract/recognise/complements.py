@@ -124,9 +124,10 @@ def _hyphened(hyphen: Token, word: Token) -> bool:
 
 def _name_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
     """Whether ``token`` may go on a name: a word (no sign, number or possessive), no date word, no
-    preposition but those that open a name's complement, no head noun of another coordinated name
-    ("le barreau de Marseille et le barreau de Californie"), no common noun with its own article
-    coordinated with a capitalised word of the name."""
+    preposition but those that open a name's complement, no head noun or role coordinated with the name
+    ("le barreau de Marseille et le barreau de Californie", "l'hôpital Avicenne et ancien membre"), no
+    common noun with its own article coordinated with a capitalised word of the name or with a word no name
+    preposition opens."""
     word = token.lower_.replace("’", "'")
     if not token.text.replace("’", "").replace("'", "").replace("-", "").isalpha():
         return False
@@ -170,9 +171,11 @@ def _inside(token: Token, head: Token, vocab: lexicon.Vocabulary) -> bool:
         return False
     node = token
     while node.i != head.i:
-        if node.dep_ not in INSIDE_DEPS or node.head.i == node.i or not _name_word(node, vocab):
+        if node.dep_ not in INSIDE_DEPS or node.head.i == node.i:
             return False
         node = node.head
+        if node.i != head.i and not _name_word(node, vocab):
+            return False
     return True
 
 

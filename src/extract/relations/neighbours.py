@@ -290,8 +290,8 @@ def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
 def _owners_person(
     view: SentenceView, org: Anchor, person: Anchor, between: Sequence[Token]
 ) -> Iterator[Found]:
-    """ "Cadence's Liz Rosenberg said": a person whom an organisation's possessive names works for it (a
-    role, said elsewhere, is read there: see :func:`extract.relations.document.deduplicate`)."""
+    """ "Cadence's Liz Rosenberg said": a person whom an organisation's possessive names, with no role
+    between, works for it."""
     owned = len(between) == 1 and forms(between[0])[0] in view.merged.possessive_markers
     if owned and org.label == "ORG" and person.label == "PERSON":
         yield Found(person.key, "works_for", org.key, None, None)
