@@ -269,3 +269,20 @@ def test_the_brands_an_owner_s_possessive_names_are_its_members(en) -> None:
     text = "Alpha and Beta, two of Gamma's flagship brands, grew fast."
     names = (("Alpha", "ORG", "A"), ("Beta", "ORG", "B"), ("Gamma", "ORG", "G"))
     assert {("A", "member_of", "G"), ("B", "member_of", "G")} <= undated(found(en, text, *names))
+
+
+
+def test_the_one_taken_over_from_may_be_parsed_as_a_conjunct_of_the_post() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from extract.relations.succession import _person_at
+    from extract.relations.view import Anchor
+
+    # "from current Chief Executive, Mary Poe": the parser may hang the name on the post as a conjunct
+    words = ["from", "current", "Chief", "Executive", ",", "Mary", "Poe"]
+    heads = [0, 3, 3, 0, 3, 6, 3]
+    deps = ["ROOT", "amod", "compound", "pobj", "punct", "compound", "conj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    poe = Anchor(5, 7, "M", "PERSON")
+    assert _person_at(doc[3], {6: poe}) == poe

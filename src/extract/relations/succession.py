@@ -74,10 +74,10 @@ def _argument(token: Token, roots: dict[int, Anchor], deps: frozenset[str]) -> A
 def _person_at(token: Token, roots: dict[int, Anchor]) -> Anchor | None:
     """The person at ``token``, or set beside the post it names: "take over from current Chief Executive,
     Katherine Fairclough", "succède au PDG de Nexway, Gilles Ridel" (the parser hangs the name on the
-    post in apposition)."""
+    post in apposition, or as a conjunct after the comma)."""
     if token.i in roots:
         return roots[token.i]
-    beside = (roots[child.i] for child in token.children if child.dep_ == "appos" and child.i in roots)
+    beside = (roots[c.i] for c in token.children if c.dep_ in ("appos", "conj") and c.i in roots)
     return next(beside, None)
 
 
