@@ -271,7 +271,6 @@ def test_the_brands_an_owner_s_possessive_names_are_its_members(en) -> None:
     assert {("A", "member_of", "G"), ("B", "member_of", "G")} <= undated(found(en, text, *names))
 
 
-
 def test_the_one_taken_over_from_may_be_parsed_as_a_conjunct_of_the_post() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab

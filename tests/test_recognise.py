@@ -832,7 +832,6 @@ def test_a_listed_name_gives_way_to_the_longer_name_model_and_pattern_read(find)
 
 
 def test_two_listed_names_that_model_and_pattern_join_stay_two():
-    from extract.recognise.candidates import Candidate
     from extract.recognise.recogniser import _select
 
     text = "Institut Curie and Institut Pasteur"

@@ -292,7 +292,7 @@ def _owners_person(
 ) -> Iterator[Found]:
     """ "Cadence's Liz Rosenberg said": a person whom an organisation's possessive names, with no role
     between, works for it."""
-    owned = len(between) == 1 and forms(between[0])[0] in view.merged.possessive_markers
+    owned = len(between) == 1 and _possessive(view, between[0])
     if owned and org.label == "ORG" and person.label == "PERSON":
         yield Found(person.key, "works_for", org.key, None, None)
 
