@@ -634,6 +634,25 @@ def test_a_dateline_city_in_capitals_is_a_place(find):
     assert not any(text == "PARIS" for _, text in found)
 
 
+def test_the_country_after_a_dateline_town_belongs_to_the_dateline():
+    from extract.recognise.places import dateline_at
+
+    text = "CAMBRIDGE, ENGLAND — Jane Doe was elected."
+    assert dateline_at(text, text.index("ENGLAND")) == (18, 21)
+
+
+def test_a_name_after_a_dateline_town_does_not_open_on_it(find):
+    found = find("BEREA - The Ohio Turnpike Commission appointed Jane Doe as executive director.")
+    assert ("ORG", "Ohio Turnpike Commission") in found
+
+
+def test_a_newswire_in_capitals_opening_a_line_is_no_dateline():
+    from extract.recognise.places import dateline_at
+
+    assert dateline_at("MENAFN - The group said.", 0) is None
+    assert dateline_at("IDAHO FALLS, Idaho — The group said.", 0) == (18, 21)
+
+
 def test_words_of_a_line_in_capitals_that_the_text_also_writes_in_lower_case_are_no_name():
     from extract.recognise.names import is_org_name
 

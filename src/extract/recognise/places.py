@@ -10,6 +10,7 @@ hospitalier de Cadillac", "Keolis Lyon") is kept.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 
@@ -47,3 +48,34 @@ def place_prefix(name: str) -> int:
     "Milton Keynes Central": 2); 0 if none are."""
     words = name.split()
     return max((n for n in range(1, len(words)) if " ".join(words[:n]) in place_names()), default=0)
+
+
+#: A wire dateline opening a line: a town in capitals, maybe its state or country after commas, then a
+#: dash and the release ("CAMBRIDGE, ENGLAND — ", "IDAHO FALLS, Idaho — ", "MUSKEGON, MICH. - ").
+_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]*?[A-Z.](?P<regions>(?:, ?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}){0,2}))"
+    r"[ \t]*[–—-]{1,2}[ \t]+"
+)
+
+#: How far into its line a dateline's place may reach.
+_DATELINE_REACH = 60
+
+
+def dateline_at(text: str, start: int) -> tuple[int, int] | None:
+    """The end of the dateline place that ``start`` stands in, and where the release after its dash
+    begins; None if ``start`` is in none.
+
+    A town in capitals opening a line before a dash is where the release was written, not a name, though
+    the acronym rule reads "ENGLAND" and a pattern runs "BEREA - The Ohio Turnpike ..." into one span.
+    Without a state or country after a comma, the town must be in the gazetteer: a line may also open on
+    a newswire or a publication in capitals ("MENAFN - ", "INFO LE FIGARO – ").
+    """
+    line = text.rfind("\n", 0, start) + 1
+    if start - line > _DATELINE_REACH:
+        return None
+    match = _DATELINE.match(text, line)
+    if match is None or start >= match.end("place"):
+        return None
+    if not match.group("regions") and match.group("place").title() not in place_names():
+        return None
+    return match.end("place"), match.end()

@@ -73,7 +73,7 @@ from extract.recognise.names import (
     opens_on_function_word,
     person_by_context,
 )
-from extract.recognise.places import country_first, place_prefix
+from extract.recognise.places import country_first, dateline_at, place_prefix
 from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
@@ -304,6 +304,11 @@ class Recogniser:
         vocab = lexicon.vocabulary(c.lang)
         # A listed name is exact, commas included ("Institut ... pour l'agriculture, l'alimentation ...").
         start, end = (c.start, c.end) if c.source == "gazetteer" else cut_at_breaks(text, c.start, c.end)
+        dateline = dateline_at(text, start)
+        if dateline is not None:
+            if end <= dateline[0]:
+                return None  # "CAMBRIDGE, ENGLAND — ": where the release was written
+            start = max(start, dateline[1])
         if c.label == "ORG" and c.source != "gazetteer":
             start = after_date(text, start, end, c.lang)
         start, end = trim(text, start, end, vocab, person=c.label == "PERSON")
