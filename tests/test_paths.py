@@ -548,3 +548,28 @@ def test_a_role_over_an_organisation_s_division_is_a_post_in_it(en) -> None:
     text = "Jean Roux was president of Quorvex Group's North American division."
     names = ("Jean Roux", "PERSON", "P"), ("Quorvex Group", "ORG", "Q")
     assert found(en, text, *names) == {("P", "works_for", "Q", None)}
+
+
+@pytest.mark.slow
+def test_a_role_between_two_people_is_the_one_s_it_follows(fr) -> None:
+    text = (
+        "Alain Gérard, président de la Fédération des syndicats de courtiers en marchandise, Jean-Pierre "
+        "Crouzet, président de la Confédération nationale de la boulangerie et pâtisserie de France."
+    )
+    names = [
+        ("Alain Gérard", "PERSON", "P1"),
+        ("Fédération des syndicats de courtiers en marchandise", "ORG", "A"),
+        ("Jean-Pierre Crouzet", "PERSON", "P2"),
+        ("Confédération nationale de la boulangerie", "ORG", "B"),
+    ]
+    assert undated(found(fr, text, *names, lang="fr")) == {("P1", "heads", "A"), ("P2", "heads", "B")}
+
+
+@pytest.mark.slow
+def test_a_name_right_after_a_role_s_organisation_holds_it_though_a_person_stands_before(fr) -> None:
+    text = (
+        "L'accord a été signé par le président du directoire de Renault Philippe Varin, le président du "
+        "conseil d'administration de Dongfeng Xu Ping, ainsi que Robert Peugeot."
+    )
+    names = [("Philippe Varin", "PERSON", "P1"), ("Dongfeng", "ORG", "D"), ("Xu Ping", "PERSON", "P2")]
+    assert ("P2", "heads", "D") in undated(found(fr, text, *names, lang="fr"))

@@ -283,8 +283,18 @@ def _role_of_owner(view: SentenceView, org: Anchor, person: Anchor) -> Iterator[
     if end <= start or forms(doc[end - 1])[0] not in lex.role_prepositions:
         return
     match = role_ending_at(view, end - 1)
-    if match is not None:
+    if match is not None and not (between and _held_before(view, match.start)):
         yield from emit(view, [person], [org], match, None)
+
+
+def _held_before(view: SentenceView, start: int) -> bool:
+    """Whether a person's name and a comma stand right before the role at ``start`` ("X, président de A,
+    Y, président de B"): the role is that person's, not the one after its owner and a comma (a name right
+    after the owner, "X, le président de A Y", is the role's own)."""
+    at = _before_articles(view, start) - 1
+    if at <= view.sent.start or view.doc[at].text != ",":
+        return False
+    return any(a.label == "PERSON" and a.end == at for a in view.anchors)
 
 
 def _owners_person(

@@ -342,6 +342,8 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
     if any(person.end <= a.start and a.end <= role.i and _apposed(view, a.end, role.i) for a in others):
         return True
     mine = range(person.start, person.end)
+    if role.dep_ == "appos" and role.head.i not in mine and _in_person(view, role.head.i):
+        return True  # "A, président de X, B, président de Y": the parser hangs B inside A's role
     # a name the role hangs on ("Robert McPhee, General Director"), not a list sibling it is joined to,
     # nor when the person hangs on the role ("former EU head of enlargement Sir Michael Leigh")
     holder = role.dep_ != "conj" and not _hangs_on(view.doc[person.start], role)
@@ -349,9 +351,13 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
         attached = token.dep_ in NAME_DEPS or (token.i == role.head.i and holder)
         if token.i in mine or not attached:
             continue
-        if any(a.label == "PERSON" and a.start <= token.i < a.end for a in view.anchors):
+        if _in_person(view, token.i):
             return True
     return False
+
+
+def _in_person(view: SentenceView, index: int) -> bool:
+    return any(a.label == "PERSON" and a.start <= index < a.end for a in view.anchors)
 
 
 def _hangs_on(token: Token, role: Token) -> bool:
