@@ -53,6 +53,12 @@ def test_malformed_list_is_refused(data):
         lexicon.vocabulary("en")
 
 
+def test_a_flag_that_is_no_yes_or_no_is_refused(data):
+    _edit(data / "en" / "names.json", lambda words: words.update(capitalised_modifiers="yes"))
+    with pytest.raises(ExtractError, match=r"'capitalised_modifiers' must be true or false"):
+        lexicon.vocabulary("en")
+
+
 def test_rules_read_the_words_of_every_language(data):
     """A third language folder adds its words to the rules that read every language's words."""
     shutil.copytree(data / "en", data / "de")

@@ -64,6 +64,8 @@ _LIST_KEYS = (
     "list_kinds",
     "list_openers",
 )
+#: Yes-or-no settings of a language's names.
+_FLAG_KEYS = ("capitalised_modifiers",)
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
 _CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
 _OPERATORS = ("?", "*", "+")
@@ -124,6 +126,7 @@ class Vocabulary:
     deal_phrases: frozenset[str]
     list_kinds: frozenset[str]
     list_openers: frozenset[str]
+    capitalised_modifiers: bool
     lists: dict[str, list[str]]
 
 
@@ -133,7 +136,7 @@ def vocabulary(lang: str) -> Vocabulary:
     the file and the key."""
     path = language_file(lang, "names")
     data = read_json(path)
-    unknown = set(data) - set(_LIST_KEYS) - {"_doc"}
+    unknown = set(data) - set(_LIST_KEYS) - set(_FLAG_KEYS) - {"_doc"}
     if unknown:
         raise ExtractError("data.invalid", path=path, problem=f"unknown keys {sorted(unknown)}")
     lists: dict[str, list[str]] = {}
@@ -146,10 +149,15 @@ def vocabulary(lang: str) -> Vocabulary:
                 "data.invalid", path=path, problem=f"'{key}' must be a list of non-empty strings"
             )
         lists[key] = values
+    flags = {}
+    for key in _FLAG_KEYS:
+        if not isinstance(data.get(key), bool):
+            raise ExtractError("data.invalid", path=path, problem=f"'{key}' must be true or false")
+        flags[key] = data[key]
     folded = {
         key: frozenset(v if key in _CASED else v.lower() for v in values) for key, values in lists.items()
     }
-    return Vocabulary(lang=lang, lists=lists, **folded)
+    return Vocabulary(lang=lang, lists=lists, **folded, **flags)
 
 
 def alternation(words: Iterable[str]) -> str:
