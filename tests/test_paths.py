@@ -433,6 +433,13 @@ def test_a_role_held_where_an_organisation_is(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_held_where_an_organisation_is_past_the_town_it_stands_in(en) -> None:
+    text = "Jane Doe was previously at Acme Bank in Toronto, where she was chief executive."
+    names = (("Jane Doe", "PERSON", "P"), ("Acme Bank", "ORG", "A"))
+    assert ("P", "heads", "A") in undated(found(en, text, *names))
+
+
+@pytest.mark.slow
 def test_a_role_whose_holder_follows_a_copula(en) -> None:
     text = "The new chief executive of Acme Corp is John Smith."
     names = (("Acme Corp", "ORG", "A"), ("John Smith", "PERSON", "P"))

@@ -185,13 +185,26 @@ def held_there(view: SentenceView) -> Iterator[Found]:
     places, doc, stop = frame_lexicon().place_relatives, view.doc, view.sent.end
     people = {a.start: a for a in (*view.anchors, *view.pronouns) if a.label == "PERSON"}
     for org in (a for a in view.anchors if a.label == "ORG"):
-        at = org.end + 1 if org.end < stop and doc[org.end].text == "," else org.end
+        at = _past_place(view, org.end, stop)
+        at = at + 1 if at < stop and doc[at].text == "," else at
         person = people.get(at + 1)
         if at >= stop or forms(doc[at])[0] not in places or person is None:
             continue
         held = _given_role(view, person)
         if held is not None:
             yield from emit(view, [person], [org], *held)
+
+
+def _past_place(view: SentenceView, at: int, stop: int) -> int:
+    """Past the town or country said of the organisation that ends at ``at`` ("the Semperoper Ballett in
+    Dresden, Germany, where he has served as ..."): a preposition, then places and the commas between."""
+    doc = view.doc
+    if at + 1 >= stop or doc[at].pos_ != "ADP" or at + 1 not in view.skip:
+        return at
+    end = at + 1
+    while end < stop and (end in view.skip or (doc[end].text == "," and end + 1 in view.skip)):
+        end += 1
+    return end
 
 
 def _given_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None] | None:
