@@ -56,6 +56,7 @@ from extract.recognise.corrections import (
     with_name_s,
     with_particle_surnames,
 )
+from extract.recognise.credentials import without_credentials
 from extract.recognise.dates import find_dates
 from extract.recognise.definitions import bracketed_definitions
 from extract.recognise.keys import assign_keys
@@ -204,6 +205,7 @@ class Recogniser:
         chosen = propagate(text, paragraphs, with_particle_surnames(text, chosen), shouting, places)
         chosen = join_neighbours(text, with_name_s(text, sorted(chosen, key=lambda c: (c.start, c.end))))
         chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
+        chosen = without_credentials(text, chosen)
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
         chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)]
