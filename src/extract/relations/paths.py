@@ -357,6 +357,7 @@ def _held_by_other(view: SentenceView, role: Token, person: Anchor) -> bool:
 
 
 def _in_person(view: SentenceView, index: int) -> bool:
+    """Whether the token at ``index`` is part of a person's name."""
     return any(a.label == "PERSON" and a.start <= index < a.end for a in view.anchors)
 
 
