@@ -136,6 +136,43 @@ def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return result
 
 
+#: A capitalised word, an initial with its full stop, and a capitalised word: a person's name.
+_MIDDLE_INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+ [A-Z]\. [A-ZÀ-ÖØ-Þ]")
+
+
+def after_role_complement(text: str, start: int, lang: str) -> bool:
+    """Does a role word and its complement or workplace preposition stand right before ``start``
+    ("President of Magna Seating", "chief executive at Eden Futures", "le nouveau PDG de Nestle Waters")?
+    A person is no one's post: the name after is where the role is held. Not where the role is itself a
+    complement ("le mandat de PDG de Frédéric Oudéa"): it is then the title of the person who follows."""
+    found = _role_complement(lang).search(text, max(0, start - 80), start)
+    if found is None or _MIDDLE_INITIAL.match(text, start):
+        return False  # "PDG de Federico J. González": a given name, an initial and a surname are a person
+    before = text[max(0, found.start() - 30) : found.start()].split()
+    return not before or before[-1].lower() not in lexicon.every_language("role_complements")
+
+
+@cache
+def _role_complement(lang: str) -> re.Pattern[str]:
+    """A role word, then its complement or a workplace preposition and an article, or an elided word,
+    ending where the name starts."""
+    roles = lexicon.alternation(lexicon.vocabulary(lang).role_words)
+    complements = lexicon.alternation(
+        lexicon.every_language("role_complements") | lexicon.every_language("workplace_prepositions")
+    )
+    articles = lexicon.alternation(lexicon.every_language("definite_articles"))
+    elided = lexicon.alternation(lexicon.every_language("elisions"))
+    return re.compile(
+        rf"(?<![\w-])(?i:{roles})\s+(?:(?i:{complements})\s+(?:(?i:{articles})\s+)?|(?i:{elided}))\Z"
+    )
+
+
+@cache
+def _role_only(lang: str) -> re.Pattern[str]:
+    """A role phrase and nothing else ("Trésorier", "Vice Chair")."""
+    return re.compile(rf"(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})")
+
+
 @cache
 def _lone_role(lang: str) -> re.Pattern[str]:
     """A role phrase alone between spaces (" Chief Executive ")."""
@@ -165,6 +202,8 @@ def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]
         vocab = lexicon.vocabulary(person.lang)
         if looks_like_person(name, vocab) or name.lower() in vocab.generic or name in vocab.acronym_stoplist:
             continue
+        if _role_only(person.lang).fullmatch(name):
+            continue  # "Marianne Alphant (Vice-Présidente)": the person's role, not an employer
         added.append(Candidate(start, end, "ORG", "cue", person.lang))
     return sorted([*chosen, *added], key=lambda c: (c.start, c.end))
 

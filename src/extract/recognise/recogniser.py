@@ -44,6 +44,7 @@ from extract.recognise.context import context_candidates
 from extract.recognise.coordination import coordinated_complements
 from extract.recognise.corrections import (
     after_dashed_person,
+    after_role_complement,
     before_titled_person,
     before_trailing_person,
     before_trailing_role,
@@ -342,7 +343,12 @@ class Recogniser:
             if opens_on_function_word(name, vocab):
                 return None  # "In Yemen", "The Alliance": a capitalised preposition or article opens no name
             return c if is_person_name(name, c.source) else None
-        if c.source == "model" and looks_like_person(name, vocab) and not _place_first(name, countries=True):
+        if (
+            c.source == "model"
+            and looks_like_person(name, vocab)
+            and not _place_first(name, countries=True)
+            and not after_role_complement(text, start, c.lang)
+        ):
             return replace(c, label="PERSON")  # "team led by Frédéric Hollande", read as ORG by the model
         if c.source == "model" and person_by_context(text, start, name, vocab):
             return replace(c, label="PERSON")
@@ -355,6 +361,8 @@ class Recogniser:
             return True
         before = fold(text[max(0, start - 40) : start]).strip()
         if any(before == cue or before.endswith(" " + cue) for cue in map(fold, vocab.org_cues_before)):
+            return True
+        if after_role_complement(text, start, vocab.lang):
             return True
         return after_kind_noun(text, start, name, vocab)
 

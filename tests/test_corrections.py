@@ -1,0 +1,44 @@
+"""Corrections that read the words right around a candidate: a role's complement, a role in brackets."""
+
+from extract.core.settings import load_settings
+from extract.recognise.candidates import Candidate
+from extract.recognise.corrections import after_role_complement, employers_in_brackets
+from extract.recognise.recogniser import Recogniser
+
+
+def test_a_name_after_a_role_and_of_is_where_the_role_is_held():
+    text = "He was President of Magna Seating."
+    assert after_role_complement(text, text.index("Magna"), "en")
+
+
+def test_a_name_after_a_role_and_a_workplace_preposition_is_where_the_role_is_held():
+    text = "Before that, he was chief executive at Eden Futures."
+    assert after_role_complement(text, text.index("Eden"), "en")
+
+
+def test_a_role_that_is_itself_a_complement_is_the_title_of_the_person_after_it():
+    text = "Le mandat de PDG de Frédéric Oudéa a été renouvelé."
+    assert not after_role_complement(text, text.index("Frédéric"), "fr")
+
+
+def test_a_name_with_a_middle_initial_after_a_role_is_a_person():
+    text = "La nomination en tant que PDG de Federico J. González."
+    assert not after_role_complement(text, text.index("Federico"), "fr")
+
+
+def test_a_model_organisation_after_a_role_keeps_its_label_though_it_opens_on_a_given_name():
+    text = "He was President of Magna Seating."
+    start = text.index("Magna")
+    candidate = Candidate(start, start + len("Magna Seating"), "ORG", "model", "en")
+    cleaned = Recogniser(load_settings())._clean(text, candidate)
+    assert cleaned is not None and cleaned.label == "ORG"
+
+
+def test_a_role_in_brackets_after_a_person_is_no_employer():
+    text = "Le bureau : Marianne Alphant (Vice-Présidente), Christophe Lamiot Enos (Trésorier)."
+    people = [
+        Candidate(12, 28, "PERSON", "model", "fr"),
+        Candidate(48, 70, "PERSON", "model", "fr"),
+    ]
+    assert text[12:28] == "Marianne Alphant" and text[48:70] == "Christophe Lamiot Enos"
+    assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
