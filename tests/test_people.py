@@ -54,6 +54,13 @@ def test_the_latter_who_succeeds_is_the_person_named_before(fr) -> None:
 
 
 @pytest.mark.slow
+def test_the_one_whose_suite_is_taken_held_the_post(fr) -> None:
+    text = "Anne Roux a été élue présidente de l'Union Beta.\nElle prend la suite de Pierre Cohen."
+    names = (("Anne Roux", "PERSON", "A"), ("Union Beta", "ORG", "U"), ("Pierre Cohen", "PERSON", "P"))
+    assert ("P", "heads", "U") in undated(found(fr, text, *names, lang="fr"))
+
+
+@pytest.mark.slow
 def test_the_one_replaced_held_the_post(fr) -> None:
     text = "Anne Roux a été élue présidente de l'Union Beta, en remplacement de Pierre Cohen."
     names = (("Anne Roux", "PERSON", "A"), ("Union Beta", "ORG", "U"), ("Pierre Cohen", "PERSON", "P"))
