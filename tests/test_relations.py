@@ -364,6 +364,18 @@ def test_long_announcement_before_a_colon_list_gives_one_membership_per_item(en)
 
 
 @pytest.mark.slow
+def test_a_list_of_a_groups_members_is_no_list_of_memberships(en) -> None:
+    text = (
+        "As a new partner, the Acme Institute joins a distinguished group of American institutions "
+        "driving one of the largest partnerships in science, which includes the Alpha University, "
+        "the Beta Observatory and the Gamma Society."
+    )
+    names = ("Acme Institute", "Alpha University", "Beta Observatory", "Gamma Society")
+    relations = find_relations([(0, en(text))], orgs(text, *names))
+    assert not [r for r in relations if r.predicate == "member_of" and r.subject == "Acme Institute"]
+
+
+@pytest.mark.slow
 def test_french_colon_list_after_notamment(fr) -> None:
     text = (
         "L'Institut Acme participe à plusieurs réseaux internationaux, notamment : "

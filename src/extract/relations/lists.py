@@ -73,8 +73,8 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
         if found is None:
             continue
         head = announce[: found[0]]
-        if any(forms(t)[0] in CLAUSE_BREAKS or alongside_at(view, t.i) for t in head) or not any(
-            forms(t)[1] in lex.generic_heads or forms(t)[0] in lex.generic_heads for t in head
+        if any(forms(t)[0] in CLAUSE_BREAKS or alongside_at(view, t.i) for t in head) or not _names_kinds(
+            view, head
         ):
             continue
         if head and any(m.predicate == "member_of" for m in triggers_in(view, head[0].i, head[-1].i + 1)):
@@ -83,6 +83,20 @@ def introduced_list(view: SentenceView) -> Iterator[Found]:
             if item.key != subject.key:
                 yield Found(subject.key, match.predicate, item.key, None, None)
         return
+
+
+def _names_kinds(view: SentenceView, head: Sequence[Token]) -> bool:
+    """Whether the phrase that announces a list names its items' kind: its first kind of organisation is
+    plural and ends the noun ("a number of international cooperative groups, in particular ...: A; B").
+    Not one body ("joins the group, with the likes of A, B"), nor its members ("a group of American
+    institutions: A, B"): the items are then fellow members, not what the subject belongs to."""
+    lex = view.lexicon
+    kinds = (t for t in head if t.pos_ == "NOUN" and {*forms(t)} & lex.generic_heads)
+    kind = next(kinds, None)
+    if kind is None or "Plur" not in kind.morph.get("Number"):
+        return False
+    after = kind.i + 1
+    return after >= view.sent.end or forms(view.doc[after])[0] not in view.merged.of_words
 
 
 def _opens_clause(token: Token) -> bool:
