@@ -42,3 +42,19 @@ def test_a_role_in_brackets_after_a_person_is_no_employer():
     ]
     assert text[12:28] == "Marianne Alphant" and text[48:70] == "Christophe Lamiot Enos"
     assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
+
+
+def test_a_generational_suffix_after_a_comma_ends_the_persons_name():
+    from extract.recognise.corrections import with_name_suffixes
+
+    text = "said Flozell Daniels, Jr., the board chair."
+    person = Candidate(5, 20, "PERSON", "model", "en")
+    assert [text[c.start : c.end] for c in with_name_suffixes(text, [person])] == ["Flozell Daniels, Jr."]
+
+
+def test_a_word_that_only_starts_like_a_suffix_is_left_out():
+    from extract.recognise.corrections import with_name_suffixes
+
+    text = "said Anna Berg, IVF pioneer."
+    person = Candidate(5, 14, "PERSON", "model", "en")
+    assert [text[c.start : c.end] for c in with_name_suffixes(text, [person])] == ["Anna Berg"]

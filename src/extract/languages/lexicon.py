@@ -63,11 +63,12 @@ _LIST_KEYS = (
     "deal_phrases",
     "list_kinds",
     "list_openers",
+    "name_suffixes",
 )
 #: Yes-or-no settings of a language's names.
 _FLAG_KEYS = ("capitalised_modifiers",)
 #: Lists whose words keep their case: acronyms, and abbreviations read with their capitals ("Inc.").
-_CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms")
+_CASED = ("acronym_stoplist", "name_abbreviations", "legal_forms", "name_suffixes")
 _OPERATORS = ("?", "*", "+")
 #: Lists that patterns take from every language: a French release names English companies too.
 _MERGED = ("org_heads", "legal_forms")
@@ -126,6 +127,7 @@ class Vocabulary:
     deal_phrases: frozenset[str]
     list_kinds: frozenset[str]
     list_openers: frozenset[str]
+    name_suffixes: frozenset[str]
     capitalised_modifiers: bool
     lists: dict[str, list[str]]
 

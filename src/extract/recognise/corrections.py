@@ -324,6 +324,30 @@ def _particle_surname() -> re.Pattern[str]:
     return re.compile(rf" (?:(?:{particles}) ){{1,2}}(?P<surname>[A-ZÀ-ÖØ-Þ][\w’'-]+)")
 
 
+def with_name_suffixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A person's name runs on over a generational suffix right after it, a comma between or none
+    ("Flozell Daniels, Jr.", "Henry Ford II"): the suffix is part of the name, as the guidelines' span
+    takes it."""
+    taken = Spans((c.start, c.end) for c in chosen)
+    result = []
+    for c in chosen:
+        found = _suffix(c.lang).match(text, c.end) if c.label == "PERSON" else None
+        if found is not None and not taken.overlaps(c.end, found.end()):
+            c = replace(c, end=found.end())
+        result.append(c)
+    return result
+
+
+@cache
+def _suffix(lang: str) -> re.Pattern[str]:
+    """A suffix of the language's list after a comma and a space or a space alone, then no word goes on."""
+    suffixes = lexicon.vocabulary(lang).name_suffixes
+    if not suffixes:
+        return re.compile(r"(?!)")
+    alternation = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    return re.compile(rf",? (?:{alternation})(?![\w’'-])")
+
+
 def with_name_s(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """An organisation whose name ends on what looks like a possessive ("Christie’s", "Sotheby’s",
     "Kellogg's"): the text writes it with its 's where no possessive can stand, before a stop, a comma or

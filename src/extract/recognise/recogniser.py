@@ -55,6 +55,7 @@ from extract.recognise.corrections import (
     not_surnames,
     owners_of_roles,
     with_name_s,
+    with_name_suffixes,
     with_particle_surnames,
 )
 from extract.recognise.credentials import without_credentials
@@ -205,6 +206,7 @@ class Recogniser:
         chosen = branch_places(text, chosen, blocks)
         chosen = propagate(text, paragraphs, with_particle_surnames(text, chosen), shouting, places)
         chosen = join_neighbours(text, with_name_s(text, sorted(chosen, key=lambda c: (c.start, c.end))))
+        chosen = with_name_suffixes(text, chosen)
         chosen = [c for c in chosen if c.label != "ORG" or not owned_board(text, c.start, c.end)]
         chosen = without_credentials(text, chosen)
         dates = self._dates(text, blocks, chosen)
