@@ -58,3 +58,19 @@ def test_a_word_that_only_starts_like_a_suffix_is_left_out():
     text = "said Anna Berg, IVF pioneer."
     person = Candidate(5, 14, "PERSON", "model", "en")
     assert [text[c.start : c.end] for c in with_name_suffixes(text, [person])] == ["Anna Berg"]
+
+
+def test_a_model_person_after_a_persons_title_is_where_the_title_is_held():
+    from extract.recognise.corrections import owners_of_roles
+
+    text = "Ronan McCabe, Chief Executive Animation Ireland, said so."
+    people = [Candidate(0, 12, "PERSON", "model", "en"), Candidate(30, 47, "PERSON", "model", "en")]
+    assert [c.label for c in owners_of_roles(text, people)] == ["PERSON", "ORG"]
+
+
+def test_people_listed_with_their_titles_stay_people():
+    from extract.recognise.corrections import owners_of_roles
+
+    text = "from CFO Chris Barton, COO Christine Geissmar and others"
+    people = [Candidate(9, 21, "PERSON", "model", "en"), Candidate(27, 45, "PERSON", "model", "en")]
+    assert [c.label for c in owners_of_roles(text, people)] == ["PERSON", "PERSON"]

@@ -129,11 +129,25 @@ def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
     name is followed by another person's title."""
     result = list(chosen)
     for n, (first, second) in enumerate(pairwise(chosen)):
-        if first.label != "PERSON" or first.source != "model" or second.label != "PERSON":
+        if first.label != "PERSON" or second.label != "PERSON":
             continue
-        if _lone_role(first.lang).fullmatch(text, first.end, second.start):
+        if first.source == "model" and _lone_role(first.lang).fullmatch(text, first.end, second.start):
             result[n] = replace(first, label="ORG", source="cue")
+        elif (
+            second.source == "model"
+            and _titled_role(first.lang).fullmatch(text, first.end, second.start)
+            and not looks_like_person(text[second.start : second.end], lexicon.vocabulary(second.lang))
+        ):
+            # "Ronan McCabe, Chief Executive Animation Ireland": a person's title runs on to where it is
+            # held; not "CFO Chris Barton, COO Christine Geissmar", a list of people and their titles
+            result[n + 1] = replace(second, label="ORG", source="cue")
     return result
+
+
+@cache
+def _titled_role(lang: str) -> re.Pattern[str]:
+    """A comma, then a role phrase alone between spaces (", Chief Executive ")."""
+    return re.compile(rf",\s+(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})\s+")
 
 
 #: A capitalised word, an initial with its full stop, and a capitalised word: a person's name.
