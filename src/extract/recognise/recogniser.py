@@ -77,7 +77,7 @@ from extract.recognise.names import (
     person_by_context,
 )
 from extract.recognise.places import country_first, dateline_at, place_prefix
-from extract.recognise.run_ons import run_ons
+from extract.recognise.run_ons import run_ons, to_longer_names
 from extract.recognise.siblings import listed_siblings
 from extract.recognise.spans import (
     Spans,
@@ -212,7 +212,7 @@ class Recogniser:
         dates = self._dates(text, blocks, chosen)
         taken_by_dates = Spans((d.start, d.end) for d in dates)
         chosen = [c for c in chosen if not taken_by_dates.overlaps(c.start, c.end)]
-        chosen = run_ons(text, chosen, taken_by_dates, titles) + dates
+        chosen = to_longer_names(text, run_ons(text, chosen, taken_by_dates, titles)) + dates
         mentions = [
             Mention(c.start, c.end, c.label, text[c.start : c.end], c.lang, _source(c.source), c.value)
             for c in sorted(chosen, key=lambda c: (c.start, c.end, c.label))

@@ -5,6 +5,10 @@ subsidiary, a branch or a unit named after its parent ("Thales Alenia Space", "A
 Grand Lille", "KPMG Avocats", "WWF France"). The models, which would read the longer name, often read none
 there, and the short span leaves the rest of the name out. The run stops at a word of another name or a
 date, a role or a title ("Airbus Chief Executive"), a function word ("KPMG And"), and the line's end.
+
+Any organisation's name also runs on to a longer name the document reads elsewhere, where the text writes
+that longer name whole (:func:`to_longer_names`): a model that reads "France Nature Environnement" once
+may read "France Nature" the next time, and the same words are the same name.
 """
 
 from __future__ import annotations
@@ -71,3 +75,46 @@ def _stop_words() -> frozenset[str]:
         "definite_articles",
     )
     return frozenset(part for key in keys for words in lexicon.every_language(key) for part in words.split())
+
+
+def to_longer_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """An organisation's name runs on to a longer name the document reads elsewhere, where the text at its
+    start writes that longer name whole ("Mutualité Française" where "Mutualité Française Pays de la Loire"
+    is written, and read elsewhere): the same words are the same name. A candidate inside the words it
+    runs on over ("Pays de la Loire") goes."""
+    orgs = {text[c.start : c.end] for c in chosen if c.label == "ORG"}
+    names = sorted((name for name in orgs if " " in name), key=len)
+    grown: dict[int, Candidate] = {}
+    for n, c in enumerate(chosen):
+        if c.label != "ORG":
+            continue
+        longer = [
+            name
+            for name in names
+            if len(name) > c.end - c.start
+            and text.startswith(name, c.start)
+            and _rest_of_name(text, c.end, c.start + len(name))
+        ]
+        if longer:
+            grown[n] = replace(c, end=c.start + len(longer[-1]))
+    covered = Spans((c.start, c.end) for c in grown.values())
+    return [
+        grown.get(n, c)
+        for n, c in enumerate(chosen)
+        if n in grown or not covered.contains(c.start, c.end)
+    ]
+
+
+def _rest_of_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may end a name: a word at least, no board ("TIA Board": the board of
+    TIA, read apart), and no word going on past ``end``."""
+    words = re.findall(r"[\w’'-]+", text[start:end].lower())
+    if not any(len(word) > 1 for word in words) or set(words) & _board_nouns():
+        return False
+    return not (end < len(text) and (text[end].isalnum() or text[end] in "’'-&"))
+
+
+@cache
+def _board_nouns() -> frozenset[str]:
+    """The head word of each governing body's name ("board" of "board of directors")."""
+    return frozenset(words.split()[0] for words in lexicon.every_language("board_nouns"))
