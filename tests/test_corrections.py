@@ -74,3 +74,22 @@ def test_people_listed_with_their_titles_stay_people():
     text = "from CFO Chris Barton, COO Christine Geissmar and others"
     people = [Candidate(9, 21, "PERSON", "model", "en"), Candidate(27, 45, "PERSON", "model", "en")]
     assert [c.label for c in owners_of_roles(text, people)] == ["PERSON", "PERSON"]
+
+
+def test_a_patterns_organisation_opens_where_the_models_does_before_its_head():
+    from extract.recognise.corrections import with_model_openings
+
+    text = "La Haute Autorité de Santé a publié un avis."
+    model = Candidate(3, 26, "ORG", "model", "fr")
+    pattern = Candidate(9, 26, "ORG", "pattern", "fr")
+    opened = with_model_openings(text, [model, pattern])
+    assert text[opened[1].start : opened[1].end] == "Haute Autorité de Santé"
+
+
+def test_a_lower_case_word_before_the_head_opens_no_name():
+    from extract.recognise.corrections import with_model_openings
+
+    text = "Selon la Autorité de Santé, rien."
+    model = Candidate(6, 26, "ORG", "model", "fr")
+    pattern = Candidate(9, 26, "ORG", "pattern", "fr")
+    assert with_model_openings(text, [model, pattern])[1] == pattern

@@ -3,7 +3,8 @@ document: a surname standing alone is its person, a capitalised head ends an org
 person end an organisation span, a "person" before a role and a person is that role's organisation, a
 name in brackets after a person is their employer, a word that spells a bracketed name is its short
 form, a place in capitals is a place, a name the text writes with its "’s" where no possessive stands keeps
-it.
+it, a name after a role and its complement is where the role is held, a generational suffix ends a
+person's name, and a pattern's organisation opens where the model's does.
 
 They sit beside the recogniser (:mod:`extract.recognise.recogniser`), which calls them while it cleans
 and selects candidates; each reads only the text and the language's words.
@@ -390,3 +391,25 @@ def _no_possessive_after() -> re.Pattern[str]:
     """What cannot follow a possessive: a stop, comma, colon, bracket or quote, a line end, a conjunction."""
     joins = lexicon.alternation(lexicon.every_language("conjunctions"))
     return re.compile(rf"(?:[ \t]*(?:[.,;:)\]»”\"]|\n|$)|\s+(?:{joins})\b)")
+
+
+#: Capitalised words, each followed by a space: what a model may read before a name's head.
+_CAPITALISED_OPENING = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*[ \u00a0])+")
+
+
+def with_model_openings(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A pattern's organisation starts where the model's, ending with it, starts, when only capitalised
+    words stand between ("Haute Autorité de Santé", "Scotland's Rural College"): the pattern starts at
+    its head noun, and the words the model reads before it open the name."""
+    model_starts: dict[int, int] = {}
+    for c in candidates:
+        if c.label == "ORG" and c.source == "model":
+            model_starts[c.end] = min(c.start, model_starts.get(c.end, c.start))
+    result = []
+    for c in candidates:
+        start = model_starts.get(c.end, c.start) if c.label == "ORG" and c.source == "pattern" else c.start
+        if start < c.start and _CAPITALISED_OPENING.fullmatch(text, start, c.start):
+            c = replace(c, start=start)
+        result.append(c)
+    return result
+

@@ -54,6 +54,7 @@ from extract.recognise.corrections import (
     is_place,
     not_surnames,
     owners_of_roles,
+    with_model_openings,
     with_name_s,
     with_name_suffixes,
     with_particle_surnames,
@@ -199,6 +200,7 @@ class Recogniser:
         places -= model_orgs(blocks)
         cleaned = [c for c in cleaned if c.rank >= 3 or text[c.start : c.end] not in places]
         cleaned = without_terms(text, cleaned, max_len=self.settings.recognise_max_acronym_len)
+        cleaned = with_model_openings(text, cleaned)
         chosen = listed_siblings(text, coordinated(text, join_neighbours(text, _select(cleaned))))
         chosen = kind_lists(text, chosen, [(block.start, block.end, block.lang) for block, _ in blocks])
         chosen = employers_in_brackets(text, owners_of_roles(text, chosen))
