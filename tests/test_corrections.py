@@ -93,3 +93,13 @@ def test_a_lower_case_word_before_the_head_opens_no_name():
     model = Candidate(6, 26, "ORG", "model", "fr")
     pattern = Candidate(9, 26, "ORG", "pattern", "fr")
     assert with_model_openings(text, [model, pattern])[1] == pattern
+
+
+def test_a_patterns_organisation_closes_where_the_models_does_after_it():
+    from extract.recognise.corrections import with_model_openings
+
+    text = "Funding came from Arts Council England last year."
+    model = Candidate(18, 38, "ORG", "model", "en")
+    pattern = Candidate(18, 30, "ORG", "pattern", "en")
+    closed = with_model_openings(text, [model, pattern])
+    assert text[closed[1].start : closed[1].end] == "Arts Council England"

@@ -398,18 +398,29 @@ _CAPITALISED_OPENING = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*[ \u00a0])+")
 
 
 def with_model_openings(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A pattern's organisation starts where the model's, ending with it, starts, when only capitalised
-    words stand between ("Haute Autorité de Santé", "Scotland's Rural College"): the pattern starts at
-    its head noun, and the words the model reads before it open the name."""
+    """A pattern's organisation starts where the model's, ending with it, starts, and ends where the
+    model's, starting with it, ends, when only capitalised words stand between ("Haute Autorité de Santé",
+    "Scotland's Rural College", "Arts Council England", "Expo Centre Sharjah"): the pattern reads from its
+    head noun to its complement, and the capitalised words the model reads around them are the name's."""
     model_starts: dict[int, int] = {}
+    model_ends: dict[int, int] = {}
     for c in candidates:
         if c.label == "ORG" and c.source == "model":
             model_starts[c.end] = min(c.start, model_starts.get(c.end, c.start))
+            model_ends[c.start] = max(c.end, model_ends.get(c.start, c.end))
     result = []
     for c in candidates:
-        start = model_starts.get(c.end, c.start) if c.label == "ORG" and c.source == "pattern" else c.start
+        pattern = c.label == "ORG" and c.source == "pattern"
+        start = model_starts.get(c.end, c.start) if pattern else c.start
         if start < c.start and _CAPITALISED_OPENING.fullmatch(text, start, c.start):
             c = replace(c, start=start)
+        end = model_ends.get(c.start, c.end) if pattern else c.end
+        if end > c.end and _CAPITALISED_CLOSING.fullmatch(text, c.end, end):
+            c = replace(c, end=end)
         result.append(c)
     return result
+
+
+#: Capitalised words, each after a space: what a model may read after a pattern's name.
+_CAPITALISED_CLOSING = re.compile(r"(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w’'&.-]*)+")
 
