@@ -103,3 +103,12 @@ def test_a_patterns_organisation_closes_where_the_models_does_after_it():
     pattern = Candidate(18, 30, "ORG", "pattern", "en")
     closed = with_model_openings(text, [model, pattern])
     assert text[closed[1].start : closed[1].end] == "Arts Council England"
+
+
+def test_a_listed_names_organisation_closes_where_the_models_does_after_it():
+    from extract.recognise.corrections import with_model_openings
+
+    text = "He ran Arriva Rail North until May."
+    model = Candidate(7, 24, "ORG", "model", "en")
+    listed = Candidate(7, 13, "ORG", "gazetteer", "en")
+    assert text[with_model_openings(text, [model, listed])[1].end - 5 : 24] == "North"

@@ -398,10 +398,11 @@ _CAPITALISED_OPENING = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*[ \u00a0])+")
 
 
 def with_model_openings(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A pattern's organisation starts where the model's, ending with it, starts, and ends where the
-    model's, starting with it, ends, when only capitalised words stand between ("Haute Autorité de Santé",
-    "Scotland's Rural College", "Arts Council England", "Expo Centre Sharjah"): the pattern reads from its
-    head noun to its complement, and the capitalised words the model reads around them are the name's."""
+    """A pattern's, a cue's or a listed name's organisation starts where the model's, ending with it,
+    starts, and ends where the model's, starting with it, ends, when only capitalised words stand between
+    ("Haute Autorité de Santé", "Scotland's Rural College", "Arts Council England", "Arriva Rail North"):
+    the pattern reads from its head noun to its complement, a list holds the parent's name, and the
+    capitalised words the model reads around them are the name's."""
     model_starts: dict[int, int] = {}
     model_ends: dict[int, int] = {}
     for c in candidates:
@@ -410,7 +411,7 @@ def with_model_openings(text: str, candidates: list[Candidate]) -> list[Candidat
             model_ends[c.start] = max(c.end, model_ends.get(c.start, c.end))
     result = []
     for c in candidates:
-        pattern = c.label == "ORG" and c.source == "pattern"
+        pattern = c.label == "ORG" and c.source in ("pattern", "gazetteer", "cue")
         start = model_starts.get(c.end, c.start) if pattern else c.start
         if start < c.start and _CAPITALISED_OPENING.fullmatch(text, start, c.start):
             c = replace(c, start=start)
