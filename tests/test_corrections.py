@@ -112,3 +112,10 @@ def test_a_listed_names_organisation_closes_where_the_models_does_after_it():
     model = Candidate(7, 24, "ORG", "model", "en")
     listed = Candidate(7, 13, "ORG", "gazetteer", "en")
     assert text[with_model_openings(text, [model, listed])[1].end - 5 : 24] == "North"
+
+
+def test_a_board_named_for_its_members_is_no_board_of_an_owner():
+    from extract.recognise.spans import board_owner
+
+    text = "The Board of Commissioners approved the lease."
+    assert board_owner(text, 4, 26) == (4, 26)
