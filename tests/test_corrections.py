@@ -119,3 +119,21 @@ def test_a_board_named_for_its_members_is_no_board_of_an_owner():
 
     text = "The Board of Commissioners approved the lease."
     assert board_owner(text, 4, 26) == (4, 26)
+
+
+def test_a_name_the_text_also_writes_bare_does_not_own_its_s():
+    from extract.recognise.corrections import with_name_s
+
+    text = "Microsoft said so. Shares rose at Microsoft's."
+    first, second = text.index("Microsoft"), text.rindex("Microsoft")
+    orgs = [Candidate(at, at + 9, "ORG", "model", "en") for at in (first, second)]
+    assert [text[c.start : c.end] for c in with_name_s(text, orgs)] == ["Microsoft", "Microsoft"]
+
+
+def test_a_name_written_only_with_its_s_owns_it():
+    from extract.recognise.corrections import with_name_s
+
+    text = "He joined Sotheby's. Sotheby's chairman spoke."
+    first = text.index("Sotheby")
+    orgs = [Candidate(first, first + 7, "ORG", "model", "en")]
+    assert [text[c.start : c.end] for c in with_name_s(text, orgs)] == ["Sotheby's"]

@@ -368,12 +368,22 @@ def with_name_s(text: str, chosen: list[Candidate]) -> list[Candidate]:
     "Kellogg's"): the text writes it with its 's where no possessive can stand, before a stop, a comma or
     a conjunction or at a line's end ("at Christie’s and Sotheby’s."), so every mention of it keeps it."""
     own = {text[c.start : c.end] for c in chosen if c.label == "ORG" and _owns_its_s(text, c.end)}
+    own = {name for name in own if not _written_without_s(text, name)}
     return [
         replace(c, end=c.end + len(ending))
         if c.label == "ORG" and text[c.start : c.end] in own and (ending := _s_ending(text, c.end))
         else c
         for c in chosen
     ]
+
+
+def _written_without_s(text: str, name: str) -> bool:
+    """Whether the text also writes the name alone, with no possessive ending after it ("Microsoft said",
+    beside "Microsoft's shares" and "at Microsoft's."): its "'s" is then a possessive."""
+    for found in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text):
+        if not _s_ending(text, found.end()):
+            return True
+    return False
 
 
 def _owns_its_s(text: str, end: int) -> bool:
