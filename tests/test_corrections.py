@@ -137,3 +137,22 @@ def test_a_name_written_only_with_its_s_owns_it():
     first = text.index("Sotheby")
     orgs = [Candidate(first, first + 7, "ORG", "model", "en")]
     assert [text[c.start : c.end] for c in with_name_s(text, orgs)] == ["Sotheby's"]
+
+
+def test_a_capital_and_a_stop_after_a_given_name_is_an_initial_not_a_title():
+    import spacy
+
+    from extract.recognise.recogniser import _middle_initial
+
+    nlp = spacy.blank("en")
+    assert _middle_initial(nlp("Steven M. Paul chairs it."), 1)
+    assert not _middle_initial(nlp("Selon M. Dupont, tout va bien."), 1)
+
+
+def test_a_suffix_the_model_reads_without_its_stop_takes_it():
+    from extract.recognise.corrections import with_name_suffixes
+
+    text = "The award went to Robert C. Mankin Jr. He said so."
+    person = Candidate(18, 37, "PERSON", "model", "en")
+    assert text[18:37] == "Robert C. Mankin Jr"
+    assert [text[c.start : c.end] for c in with_name_suffixes(text, [person])] == ["Robert C. Mankin Jr."]

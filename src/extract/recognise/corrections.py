@@ -349,8 +349,16 @@ def with_name_suffixes(text: str, chosen: list[Candidate]) -> list[Candidate]:
         found = _suffix(c.lang).match(text, c.end) if c.label == "PERSON" else None
         if found is not None and not taken.overlaps(c.end, found.end()):
             c = replace(c, end=found.end())
+        elif c.label == "PERSON" and _dotted_suffix_at(text, c):
+            c = replace(c, end=c.end + 1)  # "Robert C. Mankin Jr.": the full stop is the suffix's
         result.append(c)
     return result
+
+
+def _dotted_suffix_at(text: str, c: Candidate) -> bool:
+    """Whether the name ends on a suffix whose list form takes a full stop, and the stop follows."""
+    last = text[c.start : c.end].split()[-1]
+    return text[c.end : c.end + 1] == "." and f"{last}." in lexicon.vocabulary(c.lang).name_suffixes
 
 
 @cache

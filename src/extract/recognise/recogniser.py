@@ -39,7 +39,7 @@ from extract.recognise.blocks import Block, batches, plan_blocks
 from extract.recognise.branches import branch_places
 from extract.recognise.candidates import Candidate, Definition
 from extract.recognise.complements import complement_chains
-from extract.recognise.consistency import coordinated, join_neighbours, propagate, split_joined
+from extract.recognise.consistency import GIVEN, coordinated, join_neighbours, propagate, split_joined
 from extract.recognise.context import context_candidates
 from extract.recognise.coordination import coordinated_complements
 from extract.recognise.corrections import (
@@ -263,6 +263,8 @@ class Recogniser:
                 start, end = block.start + span.start_char, block.start + span.end_char
                 if span.text.isupper() and shouting.contains(start, end):
                     continue  # "UN" in a title written in capitals is the French article
+                if label == "PERSON" and _middle_initial(doc, i):
+                    continue  # "Steven M. Paul": the "M." after a given name is an initial, no title
                 found.append(Candidate(start, end, label, source, block.lang))
         for token in doc:
             start = block.start + token.idx
@@ -386,6 +388,18 @@ def after_kind_noun(text: str, start: int, name: str, vocab: lexicon.Vocabulary)
         return False
     stops = vocab.connectors | vocab.articles | vocab.role_words | vocab.conjunctions | vocab.speech_verbs
     return found.group(2) is None or found.group(2) not in stops
+
+
+def _middle_initial(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` is one capital and a full stop right after a capitalised word of the
+    same line that is a given name ("Steven M. Paul"), where a title ("M. Paul", French for Mr) would open
+    a name ("Selon M. Dupont")."""
+    token = doc[i]
+    if not (len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".") or i == 0:
+        return False
+    before = doc[i - 1]
+    given = first_names().get_gender(before.text) in GIVEN
+    return given and before.is_title and "\n" not in before.whitespace_
 
 
 def _without_tensor(doc: Doc) -> Doc:
