@@ -156,3 +156,11 @@ def test_a_suffix_the_model_reads_without_its_stop_takes_it():
     person = Candidate(18, 37, "PERSON", "model", "en")
     assert text[18:37] == "Robert C. Mankin Jr"
     assert [text[c.start : c.end] for c in with_name_suffixes(text, [person])] == ["Robert C. Mankin Jr."]
+
+
+def test_a_military_or_clerical_title_is_left_out_of_a_persons_span():
+    text = "Colonel Artem Gromov attended, as did Fr Vincent Wambugu."
+    recogniser = Recogniser(load_settings())
+    colonel = recogniser._clean(text, Candidate(0, 20, "PERSON", "model", "en"))
+    father = recogniser._clean(text, Candidate(38, 56, "PERSON", "model", "en"))
+    assert [text[c.start : c.end] for c in (colonel, father)] == ["Artem Gromov", "Vincent Wambugu"]
