@@ -164,3 +164,12 @@ def test_a_military_or_clerical_title_is_left_out_of_a_persons_span():
     colonel = recogniser._clean(text, Candidate(0, 20, "PERSON", "model", "en"))
     father = recogniser._clean(text, Candidate(38, 56, "PERSON", "model", "en"))
     assert [text[c.start : c.end] for c in (colonel, father)] == ["Artem Gromov", "Vincent Wambugu"]
+
+
+def test_a_name_does_not_run_on_over_a_particle_and_a_title():
+    from extract.recognise.corrections import with_particle_surnames
+
+    text = "a indiqué Bertrand Diard le Pdg de la société."
+    person = Candidate(10, 24, "PERSON", "model", "fr")
+    assert text[10:24] == "Bertrand Diard"
+    assert [text[c.start : c.end] for c in with_particle_surnames(text, [person])] == ["Bertrand Diard"]

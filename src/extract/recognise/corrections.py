@@ -326,7 +326,13 @@ def with_particle_surnames(text: str, chosen: list[Candidate]) -> list[Candidate
     result = []
     for c in chosen:
         found = after.match(text, c.end) if c.label == "PERSON" else None
-        if found and found.start("surname") not in starts and found.group("surname") not in place_names():
+        roles = lexicon.every_language("role_words")
+        if (
+            found
+            and found.start("surname") not in starts
+            and found.group("surname") not in place_names()
+            and found.group("surname").lower() not in roles  # "Bertrand Diard le Pdg": his title
+        ):
             c = replace(c, end=found.end())
         result.append(c)
     return result
@@ -442,4 +448,3 @@ def with_model_openings(text: str, candidates: list[Candidate]) -> list[Candidat
 
 #: Capitalised words, each after a space: what a model may read after a pattern's name.
 _CAPITALISED_CLOSING = re.compile(r"(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w’'&.-]*)+")
-
