@@ -4,7 +4,7 @@ person end an organisation span, a "person" before a role and a person is that r
 name in brackets after a person is their employer, a word that spells a bracketed name is its short
 form, a place in capitals is a place, a name the text writes with its "’s" where no possessive stands keeps
 it, a name after a role and its complement is where the role is held, a generational suffix ends a
-person's name, and a pattern's organisation opens where the model's does.
+person's name, and a pattern's organisation opens and closes where the model's around it does.
 
 They sit beside the recogniser (:mod:`extract.recognise.recogniser`), which calls them while it cleans
 and selects candidates; each reads only the text and the language's words.
@@ -323,10 +323,10 @@ def with_particle_surnames(text: str, chosen: list[Candidate]) -> list[Candidate
     other mention starts and that is no place."""
     after = _particle_surname()
     starts = {c.start for c in chosen}
+    roles = lexicon.every_language("role_words")
     result = []
     for c in chosen:
         found = after.match(text, c.end) if c.label == "PERSON" else None
-        roles = lexicon.every_language("role_words")
         if (
             found
             and found.start("surname") not in starts
