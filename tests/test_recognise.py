@@ -1345,3 +1345,9 @@ def test_a_given_name_written_as_a_place_is_that_place(find):
 def test_a_body_named_after_its_country_is_no_person_whose_given_name_the_country_is(find):
     found = find("France Stratégie publie une note sur l'emploi.")
     assert ("ORG", "France Stratégie") in found and ("PERSON", "France Stratégie") not in found
+
+
+def test_a_lower_case_museum_or_court_head_opens_the_name(find):
+    text = "Les fouilles seront exposées au musée Crozatier, puis jugées au tribunal de commerce de Paris."
+    found = find(text)
+    assert {("ORG", "musée Crozatier"), ("ORG", "tribunal de commerce de Paris")} <= found
