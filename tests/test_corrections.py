@@ -173,3 +173,23 @@ def test_a_name_does_not_run_on_over_a_particle_and_a_title():
     person = Candidate(10, 24, "PERSON", "model", "fr")
     assert text[10:24] == "Bertrand Diard"
     assert [text[c.start : c.end] for c in with_particle_surnames(text, [person])] == ["Bertrand Diard"]
+
+
+def test_a_patterns_organisation_closes_over_the_complement_the_model_reads():
+    from extract.recognise.corrections import with_model_openings
+
+    text = "He led Potash Corp. of Saskatchewan for years."
+    model = Candidate(7, 35, "ORG", "model", "en")
+    pattern = Candidate(7, 19, "ORG", "pattern", "en")
+    assert text[7:35] == "Potash Corp. of Saskatchewan" and text[7:19] == "Potash Corp."
+    closed = with_model_openings(text, [model, pattern])[1]
+    assert text[closed.start : closed.end] == "Potash Corp. of Saskatchewan"
+
+
+def test_two_names_the_model_joins_with_and_stay_two():
+    from extract.recognise.corrections import with_model_openings
+
+    text = "Institut Alpha and Institut Beta signed."
+    model = Candidate(0, 32, "ORG", "model", "en")
+    pattern = Candidate(0, 14, "ORG", "pattern", "en")
+    assert with_model_openings(text, [model, pattern])[1] == pattern

@@ -446,5 +446,9 @@ def with_model_openings(text: str, candidates: list[Candidate]) -> list[Candidat
     return result
 
 
-#: Capitalised words, each after a space: what a model may read after a pattern's name.
-_CAPITALISED_CLOSING = re.compile(r"(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w’'&.-]*)+")
+#: Capitalised words, each after a space and perhaps a complement ("of Saskatchewan", "de Ligue Magnus"), but
+#: no conjunction ("Institut Paoli-Calmettes and Institut Claudius Regaud" are two): what a model may read
+#: after a pattern's name.
+_CAPITALISED_CLOSING = re.compile(
+    r"(?:[ \u00a0](?:(?:of|for|the|de|du|des|d’|d')[ \u00a0]?)*[A-ZÀ-ÖØ-Þ][\w’'&.-]*)+"
+)
