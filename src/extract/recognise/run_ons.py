@@ -77,20 +77,27 @@ def _stop_words() -> frozenset[str]:
     return frozenset(part for key in keys for words in lexicon.every_language(key) for part in words.split())
 
 
+#: The word characters a name opens on ("" where it opens on a quote or a bracket).
+_FIRST_WORD = re.compile(r"\w*")
+
+
 def to_longer_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
     """An organisation's name runs on to a longer name the document reads elsewhere, where the text at its
     start writes that longer name whole ("Mutualité Française" where "Mutualité Française Pays de la Loire"
     is written, and read elsewhere): the same words are the same name. A candidate inside the words it
     runs on over ("Pays de la Loire") goes."""
     orgs = {text[c.start : c.end] for c in chosen if c.label == "ORG"}
-    names = sorted((name for name in orgs if " " in name), key=len)
+    # the names by their first word, so that each candidate is read against its own few, not all of them
+    by_first: dict[str, list[str]] = {}
+    for name in sorted((name for name in orgs if " " in name), key=len):
+        by_first.setdefault(_FIRST_WORD.match(name).group(), []).append(name)
     grown: dict[int, Candidate] = {}
     for n, c in enumerate(chosen):
         if c.label != "ORG":
             continue
         longer = [
             name
-            for name in names
+            for name in by_first.get(_FIRST_WORD.match(text, c.start).group(), ())
             if len(name) > c.end - c.start
             and text.startswith(name, c.start)
             and _rest_of_name(text, c.end, c.start + len(name))
