@@ -76,42 +76,38 @@ def test_people_listed_with_their_titles_stay_people():
     assert [c.label for c in owners_of_roles(text, people)] == ["PERSON", "PERSON"]
 
 
-def test_a_patterns_organisation_opens_where_the_models_does_before_its_head():
+def _read_as(text: str, model: str, other: str, lang: str, source: str = "pattern") -> str:
+    """What ``with_model_openings`` makes of ``other`` (a pattern's name, or another source's) where the
+    model reads ``model`` around it."""
     from extract.recognise.corrections import with_model_openings
 
+    at, other_at = text.index(model), text.index(other)
+    candidates = [
+        Candidate(at, at + len(model), "ORG", "model", lang),
+        Candidate(other_at, other_at + len(other), "ORG", source, lang),
+    ]
+    read = with_model_openings(text, candidates)[1]
+    return text[read.start : read.end]
+
+
+def test_a_patterns_organisation_opens_where_the_models_does_before_its_head():
     text = "La Haute Autorité de Santé a publié un avis."
-    model = Candidate(3, 26, "ORG", "model", "fr")
-    pattern = Candidate(9, 26, "ORG", "pattern", "fr")
-    opened = with_model_openings(text, [model, pattern])
-    assert text[opened[1].start : opened[1].end] == "Haute Autorité de Santé"
+    assert _read_as(text, "Haute Autorité de Santé", "Autorité de Santé", "fr") == "Haute Autorité de Santé"
 
 
 def test_a_lower_case_word_before_the_head_opens_no_name():
-    from extract.recognise.corrections import with_model_openings
-
     text = "Selon la Autorité de Santé, rien."
-    model = Candidate(6, 26, "ORG", "model", "fr")
-    pattern = Candidate(9, 26, "ORG", "pattern", "fr")
-    assert with_model_openings(text, [model, pattern])[1] == pattern
+    assert _read_as(text, "la Autorité de Santé", "Autorité de Santé", "fr") == "Autorité de Santé"
 
 
 def test_a_patterns_organisation_closes_where_the_models_does_after_it():
-    from extract.recognise.corrections import with_model_openings
-
     text = "Funding came from Arts Council England last year."
-    model = Candidate(18, 38, "ORG", "model", "en")
-    pattern = Candidate(18, 30, "ORG", "pattern", "en")
-    closed = with_model_openings(text, [model, pattern])
-    assert text[closed[1].start : closed[1].end] == "Arts Council England"
+    assert _read_as(text, "Arts Council England", "Arts Council", "en") == "Arts Council England"
 
 
 def test_a_listed_names_organisation_closes_where_the_models_does_after_it():
-    from extract.recognise.corrections import with_model_openings
-
     text = "He ran Arriva Rail North until May."
-    model = Candidate(7, 24, "ORG", "model", "en")
-    listed = Candidate(7, 13, "ORG", "gazetteer", "en")
-    assert text[with_model_openings(text, [model, listed])[1].end - 5 : 24] == "North"
+    assert _read_as(text, "Arriva Rail North", "Arriva", "en", source="gazetteer") == "Arriva Rail North"
 
 
 def test_a_board_named_for_its_members_is_no_board_of_an_owner():
@@ -176,20 +172,10 @@ def test_a_name_does_not_run_on_over_a_particle_and_a_title():
 
 
 def test_a_patterns_organisation_closes_over_the_complement_the_model_reads():
-    from extract.recognise.corrections import with_model_openings
-
-    text = "He led Potash Corp. of Saskatchewan for years."
-    model = Candidate(7, 35, "ORG", "model", "en")
-    pattern = Candidate(7, 19, "ORG", "pattern", "en")
-    assert text[7:35] == "Potash Corp. of Saskatchewan" and text[7:19] == "Potash Corp."
-    closed = with_model_openings(text, [model, pattern])[1]
-    assert text[closed.start : closed.end] == "Potash Corp. of Saskatchewan"
+    text, full = "He led Potash Corp. of Saskatchewan for years.", "Potash Corp. of Saskatchewan"
+    assert _read_as(text, full, "Potash Corp.", "en") == full
 
 
 def test_two_names_the_model_joins_with_and_stay_two():
-    from extract.recognise.corrections import with_model_openings
-
     text = "Institut Alpha and Institut Beta signed."
-    model = Candidate(0, 32, "ORG", "model", "en")
-    pattern = Candidate(0, 14, "ORG", "pattern", "en")
-    assert with_model_openings(text, [model, pattern])[1] == pattern
+    assert _read_as(text, "Institut Alpha and Institut Beta", "Institut Alpha", "en") == "Institut Alpha"
