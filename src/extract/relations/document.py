@@ -34,6 +34,7 @@ from extract.relations.rules import sentence_relations
 from extract.relations.sentences import lines, sentence_lexicon, sentences
 from extract.relations.studies import schools, without_studies
 from extract.relations.succession import Succession, predecessors, successions
+from extract.relations.vacancies import Vacancy, announced, filled
 from extract.relations.view import (
     Anchor,
     DateSpan,
@@ -92,6 +93,7 @@ def find_relations(
     last_person: str | None = None
     people: list[str] = []  # persons of the sentences read, the most salient last
     stated: list[Succession] = []
+    vacancy: Vacancy | None = None  # a post announced in an earlier sentence, its holder not yet named
     parsed: list[tuple[int, Span, list[Anchor]]] = []
     placed: list[tuple[int, Doc, list[Anchor], list[DateSpan]]] = []
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -142,6 +144,10 @@ def find_relations(
             found.extend((one, evidence) for one in rules)
             guessed = beside_rules(classified(view, model), rules)
             found.extend((one, evidence) for one in without_studies(guessed, studied))
+            if vacancy is not None:
+                taken, vacancy = filled(view, vacancy, [*rules, *guessed])
+                found.extend((one, evidence) for one in taken)
+            vacancy = announced(view) or vacancy
             if observe is not None:
                 observe(view, evidence)
             stated.extend(Succession(s, p, evidence) for s, p in successions(view, last_person))

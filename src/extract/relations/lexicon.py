@@ -71,6 +71,7 @@ WORD_SET_KEYS = (
     "roster_words",
     "role_openers",
     "study_words",
+    "novelty_words",
     *MERGED_KEYS,
 )
 #: Lexicon lists of phrases (lists of words).
@@ -152,6 +153,7 @@ class RelationLexicon:
     roster_words: frozenset[str]  # before a colon, announce a list of officers ("elected:", "le bureau :")
     role_openers: frozenset[str]  # between a role verb and the role it names ("named as its new CEO")
     study_words: frozenset[str]  # before a school one studied at ("a graduate of", "diplômée de"): no post
+    novelty_words: frozenset[str]  # before a role announced without its holder ("a new chief executive")
     agent_markers: frozenset[str]
     possessive_markers: frozenset[str]
     and_words: frozenset[str]

@@ -39,7 +39,7 @@ def person_pronouns(sent: Span, anchors: list[Anchor], people: Sequence[str]) ->
             (a for a in [*anchors, *extra] if a.label == "PERSON" and a.end <= token.i),
             key=lambda a: a.start,
         )
-        subjects = [a.key for a in reversed(before) if _is_subject(sent, a)]
+        subjects = [a.key for a in reversed(before) if is_subject(sent, a)]
         ordered = [*subjects, *reversed(people), *(a.key for a in reversed(before))]
         key = next((key for key in ordered if _agrees(token, key)), None)
         if key is not None:
@@ -59,7 +59,7 @@ def seen_people(sent: Span, anchors: Sequence[Anchor], people: Sequence[str]) ->
 def _salience(sent: Span, anchor: Anchor) -> tuple[bool, int, int]:
     """Lower is more salient."""
     root = sent.doc[anchor.start : anchor.end].root
-    main, subject = _in_main_clause(root), _is_subject(sent, anchor)
+    main, subject = _in_main_clause(root), is_subject(sent, anchor)
     rank = 0 if subject and main else 1 if main else 2 if subject else 3
     return _in_brackets(sent, anchor), rank, -anchor.start if rank == 3 else anchor.start
 
@@ -80,7 +80,7 @@ def person_gender(key: str) -> str | None:
     return GENDERS.get(first_names().get_gender(first.capitalize()))
 
 
-def _is_subject(sent: Span, anchor: Anchor) -> bool:
+def is_subject(sent: Span, anchor: Anchor) -> bool:
     """A subject by the parse, a name in apposition to the subject ("Son président Jean Martin a annoncé",
     "Its chairman John Martin said": the parser makes the role noun the subject), or a name that opens the
     sentence and that the parser left as a root of its own (a parse broken by a heading line above it)."""
