@@ -1,7 +1,7 @@
 """Canonical entities within a document (recognise.keys) and across documents (linking.entities)."""
 
 from extract.core.records import Mention
-from extract.languages.name_forms import after_head, brand, name_core, name_key
+from extract.languages.name_forms import after_head, brand, name_core, name_key, without_legal_form
 from extract.linking.entities import entity_id, link
 from extract.recognise.keys import assign_keys
 from extract.text.fold import fold
@@ -142,6 +142,23 @@ def test_a_company_brand_is_its_name_without_its_endings() -> None:
 def test_a_name_with_no_brand_ending_has_no_brand() -> None:
     assert brand("Zorvane Foundation") is None
     assert brand("Ventures") is None
+
+
+def test_a_company_s_name_without_its_legal_form() -> None:
+    assert without_legal_form("Zorvane Exchange Ltd") == "Zorvane Exchange"
+    assert without_legal_form("Zorvane Foundation") is None
+
+
+def test_a_company_named_without_its_legal_form_is_that_company():
+    text = "Zorvane Inc. opened a plant. Zorvane said so."
+    keys = keyed(text, [org("Zorvane Inc.", 0), org("Zorvane", 29)])
+    assert keys["Zorvane"] == keys["Zorvane Inc."]
+
+
+def test_a_holding_s_acronym_brand_is_that_holding():
+    text = "ZRV Holding AG grew. ZRV said so."
+    keys = keyed(text, [org("ZRV Holding AG", 0), org("ZRV", 21)])
+    assert keys["ZRV"] == keys["ZRV Holding AG"]
 
 
 def test_the_name_a_head_noun_opens_is_the_name_without_it() -> None:

@@ -58,6 +58,19 @@ def name_core(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return heads, rest
 
 
+def without_legal_form(name: str) -> str | None:
+    """A company's name with its legal forms dropped ("Viterra" of "Viterra Inc.", "Singapore Exchange" of
+    "Singapore Exchange Ltd"), which a release uses after the first mention; None when the name ends on
+    none, or nothing capitalised is left."""
+    forms = lexicon.every_language("legal_forms")
+    words = name.split()
+    while words and words[-1].rstrip(",") in forms:
+        words.pop()
+    if len(words) == len(name.split()) or not words or not words[-1][:1].isupper():
+        return None
+    return " ".join(words).rstrip(",")
+
+
 def brand(name: str) -> str | None:
     """The brand a company's name opens with, its endings dropped ("Index" of "Index Ventures", "Delta" of
     "Delta Air Lines", "Lambert" of "Lambert Global LLC"): releases use it alone after the first mention.

@@ -21,7 +21,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from extract.core.records import Mention
-from extract.languages.name_forms import brand, canonical_name, canonical_of, name_core, name_key
+from extract.languages.name_forms import (
+    brand,
+    canonical_name,
+    canonical_of,
+    name_core,
+    name_key,
+    without_legal_form,
+)
 from extract.text import acronyms
 from extract.text.acronyms import is_acronym
 from extract.text.fold import fold
@@ -94,10 +101,11 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
             owners = {union.find(f) for f in longs if cores[f][0] and cores[f][1] == words}
             if len(owners) == 1:
                 union.union(short, owners.pop())
-    # A company's brand alone ("Index" for "Index Ventures"), when only one company of the document has it.
-    brands = {f: name_key(b) for f in longs if (b := brand(f))}
-    for short in longs:
-        owners = {union.find(f) for f, b in brands.items() if b == name_key(short)}
+    # A company's brand alone ("Index" for "Index Ventures", "GAM" for "GAM Holding AG") or its name without
+    # its legal form ("Viterra" for "Viterra Inc."), when only one company of the document has it.
+    shorts = [(f, name_key(b)) for f in longs for b in (brand(f), without_legal_form(f)) if b]
+    for short in forms:
+        owners = {union.find(f) for f, b in shorts if b == name_key(short)}
         if len(owners) == 1:
             union.union(short, owners.pop())
     keys = {}
