@@ -2,7 +2,13 @@
 
 import pytest
 
-from extract.text.acronyms import initials, is_initialism_of, long_form_start, looks_like_acronym
+from extract.text.acronyms import (
+    initials,
+    is_initialism_of,
+    long_form_start,
+    looks_like_acronym,
+    word_initials,
+)
 
 
 @pytest.mark.parametrize("word", ["CNRS", "INCa", "BiG", "EU", "IHOPe"])
@@ -37,3 +43,14 @@ def test_initials_count_hyphen_parts_and_skip_small_words():
 def test_initialism():
     assert is_initialism_of("CLB", "Centre Léon Bérard")
     assert not is_initialism_of("CLB", "Centre Oscar Lambret")
+
+
+def test_word_initials_spell_the_lower_case_words_of_a_french_name():
+    connectors = frozenset({"de", "du", "la", "et", "d'"})
+    assert word_initials("Fédération du commerce et de la distribution", connectors, ("d'",)) == "FCD"
+    assert word_initials("Fédération française d'Echecs", connectors, ("d'",)) == "FFE"
+
+
+def test_an_initialism_of_every_word_only_with_the_connectors_given():
+    assert not is_initialism_of("BCE", "Banque centrale européenne")
+    assert is_initialism_of("BCE", "Banque centrale européenne", connectors=frozenset({"de"}))

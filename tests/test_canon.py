@@ -155,6 +155,12 @@ def test_a_company_named_without_its_legal_form_is_that_company():
     assert keys["Zorvane"] == keys["Zorvane Inc."]
 
 
+def test_an_acronym_of_a_french_name_s_lower_case_words_joins_it():
+    text = "La Fédération du commerce et de la distribution grandit. La FCD le dit."
+    keys = keyed(text, [org("Fédération du commerce et de la distribution", 3), org("FCD", 62)])
+    assert keys["FCD"] == keys["Fédération du commerce et de la distribution"]
+
+
 def test_a_holding_s_acronym_brand_is_that_holding():
     text = "ZRV Holding AG grew. ZRV said so."
     keys = keyed(text, [org("ZRV Holding AG", 0), org("ZRV", 21)])

@@ -18,9 +18,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from extract.core.records import Mention
+from extract.languages import lexicon
 from extract.languages.name_forms import (
     brand,
     canonical_name,
@@ -80,6 +83,8 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
     for form in forms:
         if is_acronym(form):
             spelled = {union.find(n) for n in longs if acronyms.is_initialism_of(form, n)}
+            if not spelled:  # "FCD" of "Fédération du commerce et de la distribution": every word spelled
+                spelled = {union.find(n) for n in longs if acronyms.is_initialism_of(form, n, **_words())}
             if len(spelled) == 1:
                 union.union(form, spelled.pop())
     # "EURACAN" for "ERN-EURACAN" or "ERN EURACAN": one body, named with and without the prefix
@@ -113,6 +118,14 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
         key = "ORG|" + name_key(canonical_name(Counter({m: forms[m] for m in members})))
         keys.update({("ORG", m): key for m in members})
     return keys
+
+
+@cache
+def _words() -> dict[str, Any]:
+    """The connectors and elisions of every language, folded as :func:`acronyms.word_initials` reads them."""
+    connectors = frozenset(w.replace("’", "'") for w in lexicon.every_language("connectors"))
+    elisions = tuple(sorted({w.replace("’", "'") for w in lexicon.every_language("elisions")}))
+    return {"connectors": connectors, "elisions": elisions}
 
 
 def _same_core(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:

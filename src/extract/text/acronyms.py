@@ -98,7 +98,31 @@ def initials(name: str, *, skip: frozenset[str] = frozenset()) -> str:
     return "".join(letters)
 
 
-def is_initialism_of(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` spells the initials of ``name`` ("CLB", "Centre Léon Bérard")."""
+def is_initialism_of(
+    acronym: str, name: str, *, connectors: frozenset[str] = frozenset(), elisions: tuple[str, ...] = ()
+) -> bool:
+    """Whether ``acronym`` spells the initials of ``name`` ("CLB", "Centre Léon Bérard"); given the
+    ``connectors`` of the languages, also the initials of all its other words, lower-case ones included
+    (see :func:`word_initials`)."""
     letters = "".join(c for c in acronym if c.isalpha()).upper()
-    return len(letters) >= 2 and initials(name) == letters
+    if len(letters) < 2:
+        return False
+    if initials(name) == letters:
+        return True
+    return bool(connectors) and word_initials(name, connectors, elisions) == letters
+
+
+def word_initials(name: str, connectors: frozenset[str], elisions: tuple[str, ...]) -> str:
+    """The first letters of every word of ``name`` but its connectors, an elided article or preposition
+    left out ("Fédération du commerce et de la distribution": FCD; "Fédération française d'Echecs": FFE):
+    a French name writes its words after the first in lower case, and its acronym spells them all."""
+    letters = []
+    for word in _WORD.findall(name):
+        lower = word.lower().replace("’", "'")
+        for elision in elisions:
+            if lower.startswith(elision) and len(lower) > len(elision):
+                word, lower = word[len(elision) :], lower[len(elision) :]
+                break
+        if lower not in connectors and word[:1].isalpha():
+            letters.append(base_letter(word[0]).upper())
+    return "".join(letters)
