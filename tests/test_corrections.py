@@ -34,6 +34,13 @@ def test_a_model_organisation_after_a_role_keeps_its_label_though_it_opens_on_a_
     assert cleaned is not None and cleaned.label == "ORG"
 
 
+def test_a_region_in_brackets_after_a_person_is_no_employer():
+    text = "Élus : Simon Roux (Nouveau-Brunswick) et Anne Vidal (Gironde)."
+    people = [Candidate(7, 17, "PERSON", "model", "fr"), Candidate(41, 51, "PERSON", "model", "fr")]
+    assert text[7:17] == "Simon Roux" and text[41:51] == "Anne Vidal"
+    assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
+
+
 def test_a_role_in_brackets_after_a_person_is_no_employer():
     text = "Le bureau : Marianne Alphant (Vice-Présidente), Christophe Lamiot Enos (Trésorier)."
     people = [

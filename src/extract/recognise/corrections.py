@@ -20,7 +20,7 @@ from itertools import pairwise
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import folded_organisations, has_head, looks_like_person, person_particles
-from extract.recognise.places import place_names
+from extract.recognise.places import is_region, place_names
 from extract.recognise.spans import Spans, possessive_endings
 from extract.text import acronyms
 from extract.text.fold import fold
@@ -210,7 +210,7 @@ def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]
             continue
         start, end = match.span("name")
         name = match.group("name")
-        if taken.overlaps(start, end) or name in place_names() or is_place(name):
+        if taken.overlaps(start, end) or name in place_names() or is_place(name) or is_region(name):
             continue
         if match.group().endswith(")") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[match.end() :]):
             continue  # "Trina Solar (Schweiz) AG": the brackets are inside a name

