@@ -820,6 +820,21 @@ def test_a_french_name_runs_on_over_its_complements(find):
     assert ("ORG", "Chambre de commerce et d’industrie du Centre-Val de Loire") in found
 
 
+def test_a_french_name_runs_on_over_an_enumeration_of_its_complements(find):
+    found = find("Elle préside l’Union française des industries des cartons, papiers et celluloses.")
+    assert ("ORG", "Union française des industries des cartons, papiers et celluloses") in found
+
+
+def test_a_french_name_runs_on_over_a_complement_of_its_lower_case_noun(find):
+    found = find("Il a été élu président de l’Association européenne des pompes à chaleur.")
+    assert ("ORG", "Association européenne des pompes à chaleur") in found
+
+
+def test_a_french_name_stops_before_a_phrase_of_its_own(find):
+    found = find("Le Syndicat des énergies renouvelables au service de la transition a publié un rapport.")
+    assert ("ORG", "Syndicat des énergies renouvelables") in found
+
+
 def test_a_french_name_stops_before_a_second_name_coordinated_with_it(find):
     found = find("Le barreau de Marseille et le barreau de Californie ont signé un accord.")
     assert ("ORG", "barreau de Marseille et le barreau de Californie") not in found

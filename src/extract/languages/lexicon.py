@@ -52,6 +52,7 @@ _LIST_KEYS = (
     "speech_verbs",
     "awarding_nouns",
     "name_prepositions",
+    "complement_prepositions",
     "acquisition_verbs",
     "title_articles",
     "board_nouns",
@@ -116,6 +117,7 @@ class Vocabulary:
     speech_verbs: frozenset[str]
     awarding_nouns: frozenset[str]
     name_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
     acquisition_verbs: frozenset[str]
     title_articles: frozenset[str]
     board_nouns: frozenset[str]

@@ -7,7 +7,9 @@ and patterns stop at the first "et", "pour", place or article. The parser hangs 
 head: a name that opens on an organisation head runs on over the words that hang from that head (noun
 complements, their articles, adjectives and coordinations, and the prepositions of ``name_prepositions``)
 and stops at anything else: punctuation, a verb, a pronoun, a number, a possessive, a date word, a person,
-another organisation, or the head noun of a second name coordinated with the first.
+another organisation, or the head noun of a second name coordinated with the first. Two exceptions: a
+comma between complements that "et" closes ("des cartons, papiers et celluloses"), and a preposition of
+``complement_prepositions`` inside a lower-case complement ("des pompes à chaleur").
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def _extended(
         elif token.i == end + 1 and (noun := _coordinated_complement(doc, token, vocab)) is not None:
             heads.append(noun)  # "de commerce et d'industrie", however the parser hangs it
         elif not any(_inside(token, head, vocab) for head in heads):
-            if not (token.text == "-" and token.i == end + 1):
+            if not ((token.text == "-" or _enumerating(doc, token, heads, vocab)) and token.i == end + 1):
                 break
             continue
         if at in starts or stops.overlaps(at, at + len(token)):
@@ -102,6 +104,38 @@ def _extended(
         return c
     start, new_end = trim_org_words(text, c.start, new_end, vocab)
     return replace(c, end=new_end) if new_end > c.end and start == c.start else c
+
+
+def _inner(preposition: Token) -> bool:
+    """Whether a preposition of ``complement_prepositions`` opens a complement of a lower-case noun of the
+    name, itself hanging on an earlier lower-case noun ("des pompes à chaleur", "des conseils en propriété
+    industrielle"), and not a phrase of its own, whose noun a name's preposition follows ("au sein de", "en
+    présence du")."""
+    noun = preposition.head
+    if preposition.lower_ not in lexicon.vocabulary(preposition.lang_).complement_prepositions:
+        return False
+    if not noun.is_lower or noun.pos_ != "NOUN" or noun.i + 1 >= len(noun.doc):
+        return False
+    owner, after = noun.head, noun.doc[noun.i + 1].lower_.replace("’", "'")
+    owned = owner.pos_ == "NOUN" and owner.is_lower and owner.i < preposition.i
+    return owned and after not in _prepositions(noun.lang_)
+
+
+def _enumerating(doc: Doc, comma: Token, heads: list[Token], vocab: lexicon.Vocabulary) -> bool:
+    """Whether ``comma`` separates two complements of the name ("des cartons, papiers et celluloses")."""
+    if comma.text != "," or comma.i + 1 >= len(doc):
+        return False
+    word = doc[comma.i + 1]
+    while word.pos_ in ("ADP", "DET") and word.i + 1 < len(doc) and word.i < comma.i + 3:
+        word = doc[word.i + 1]
+    if not (word.dep_ == "conj" and word.is_lower and any(_inside(word, head, vocab) for head in heads)):
+        return False
+    for later in doc[word.i + 1 : word.i + 12]:  # the enumeration closes on "et": "papiers et celluloses"
+        if later.pos_ == "CCONJ":
+            return True
+        if later.is_punct and later.text != ",":
+            return False
+    return False
 
 
 def _coordinated_complement(doc: Doc, token: Token, vocab: lexicon.Vocabulary) -> Token | None:
@@ -133,7 +167,7 @@ def _name_word(token: Token, vocab: lexicon.Vocabulary) -> bool:
         return False
     if word in _date_words(vocab.lang) or "Yes" in token.morph.get("Poss"):
         return False
-    if token.pos_ == "ADP" and word not in _prepositions(vocab.lang):
+    if token.pos_ == "ADP" and word not in _prepositions(vocab.lang) and not _inner(token):
         return False
     if token.dep_ != "conj":
         return True
