@@ -985,6 +985,16 @@ def test_a_year_after_a_preposition_ends_no_name():
     assert text[slice(*trim_org_words(text, 14, 42, vocabulary("fr")))] == "Cégep de La Pocatière"
 
 
+def test_a_foundation_named_after_a_company_keeps_its_head():
+    text = "Elle dirige la fondation Veolia."
+    assert text[slice(*trim_org_words(text, 15, 31, vocabulary("fr")))] == "fondation Veolia"
+
+
+def test_a_kind_noun_before_a_name_is_no_part_of_it():
+    text = "Il dirige la société Veolia."
+    assert text[slice(*trim_org_words(text, 13, 27, vocabulary("fr")))] == "Veolia"
+
+
 def test_a_place_the_organisation_is_in_ends_its_name():
     text = "He is dean of the Eller College of Management in Tucson."
     assert text[slice(*trim_org_words(text, 18, 55, vocabulary("en")))] == "Eller College of Management"

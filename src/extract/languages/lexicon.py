@@ -53,6 +53,7 @@ _LIST_KEYS = (
     "awarding_nouns",
     "name_prepositions",
     "complement_prepositions",
+    "named_after_heads",
     "acquisition_verbs",
     "title_articles",
     "board_nouns",
@@ -118,6 +119,7 @@ class Vocabulary:
     awarding_nouns: frozenset[str]
     name_prepositions: frozenset[str]
     complement_prepositions: frozenset[str]
+    named_after_heads: frozenset[str]
     acquisition_verbs: frozenset[str]
     title_articles: frozenset[str]
     board_nouns: frozenset[str]

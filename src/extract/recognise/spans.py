@@ -247,8 +247,8 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     while len(words) > 2 and words[-1].group().isdigit() and words[-2].group().islower():
         words = words[:-2]  # "Cégep de La Pocatière en 2011": a year after a preposition is no part of it
     heads_first = tuple(h + " " for h in vocab.org_heads_lowercase if h not in vocab.kind_nouns)
-    if text[start:end].startswith(heads_first):  # "université de Nantes": the head is the name's start
-        return start, start + words[-1].end()
+    if text[start:end].startswith(heads_first) or _named_after(words, vocab):
+        return start, start + words[-1].end()  # "université de Nantes": the head is the name's start
     heads = vocab.org_heads | vocab.generic
     while (
         len(words) > 1
@@ -270,6 +270,13 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     while len(words) > 1 and words[-1].group().lower() in connectors:
         words.pop()  # "Service de (presse)": a name does not end on "de"
     return start + words[0].start(), start + words[-1].end()
+
+
+def _named_after(words: list[re.Match[str]], vocab: lexicon.Vocabulary) -> bool:
+    """A head of ``named_after_heads`` right before a capitalised name ("fondation Veolia", "fédération
+    Finance et Banque"): the body is another than the one it is named after, though the head is a kind
+    noun ("la société Acme" is Acme). Not before a complement ("la fondation du Comité Olympique")."""
+    return len(words) > 1 and words[0].group() in vocab.named_after_heads and words[1].group()[:1].isupper()
 
 
 def _before_place(
