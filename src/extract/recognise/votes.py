@@ -19,6 +19,8 @@ from extract.recognise.places import place_names
 CAMEL_CASE = re.compile(r"[a-zà-öø-ÿ]+[A-ZÀ-ÖØ-Þ][\w-]*")
 #: Model labels of places: a name the model calls a place is no organisation unless a rule says so.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Model labels of people.
+PERSON_LABELS = frozenset({"PERSON", "PER"})
 
 
 def not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
@@ -38,13 +40,15 @@ def not_org_names(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
 
 def _acronym(name: str, vote: Counter[bool], labels: set[str]) -> bool:
     """Whether a name in capitals is an organisation's acronym whatever else the model calls it: one it
-    calls ORG more often ("FIIA": ORG twice, GPE once), or one of three letters or more that it calls
-    only a place and that names no place of the gazetteer ("l'ARS Pays de la Loire"; not "UK", "MD" or
-    "PARIS")."""
+    calls ORG more often ("FIIA": ORG twice, GPE once); one of three letters or more that it calls ORG at
+    least once and otherwise only a kind that is neither a place nor a person ("CNOUS": MISC five times,
+    ORG twice); or one that it calls only a place and that names no place of the gazetteer ("l'ARS Pays de
+    la Loire"; not "UK", "MD" or "PARIS")."""
     if not name.isupper() or not name.isalpha():
         return False
     unknown = len(name) >= 3 and name not in place_names() and name.title() not in place_names()
-    return vote[True] > vote[False] or (unknown and labels <= PLACE_LABELS)
+    other = unknown and vote[True] > 0 and not labels & (PLACE_LABELS | PERSON_LABELS)
+    return vote[True] > vote[False] or other or (unknown and labels <= PLACE_LABELS)
 
 
 def model_orgs(blocks: Sequence[tuple[Block, Doc]]) -> set[str]:
