@@ -26,6 +26,14 @@ def test_a_lower_case_organisation_head_opens_a_name_not_a_term() -> None:
     assert terms("le ministère de l’Europe et des Affaires étrangères (MEAE)") == set()
 
 
+def test_letters_found_after_a_capitalised_head_are_the_tail_of_a_name() -> None:
+    assert terms("L’Agence européenne du médicament (EMA) va déménager.") == set()
+
+
+def test_letters_found_after_a_capitalised_word_that_is_no_head_are_a_term() -> None:
+    assert terms("Members include senior State geographic information system (GIS) officers.") == {"GIS"}
+
+
 def test_a_long_form_found_from_a_function_word_is_no_term() -> None:
     assert terms("the Foundation for the National Institutes of Health (FNIH)") == set()
 

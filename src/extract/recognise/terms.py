@@ -53,7 +53,7 @@ def defined_terms(text: str, *, max_len: int) -> frozenset[str]:
         clause = before[max(before.rfind(mark) for mark in ";:\n(") + 1 :]
         words = " ".join(clause.split()[-2 * len(short) :])
         start = acronyms.long_form_start(short, words)
-        if start is not None and _common_noun_phrase(words[start:]):
+        if start is not None and _common_noun_phrase(words[start:]) and not _named_before(words[:start]):
             found.add(short)
     return frozenset(found)
 
@@ -65,6 +65,21 @@ def _common_noun_phrase(long_form: str) -> bool:
         return False
     first = words[0]
     return not (first in _function_words() or first in _head_openers() or first.startswith(elisions()))
+
+
+def _named_before(before: str) -> bool:
+    """Whether a capitalised organisation head ends the words before a long form: the long form found by
+    its letters is then the tail of a name ("L’Agence européenne du médicament (EMA)": the letters of the
+    English name's acronym fall in "européenne du médicament"; "l'Association russe de l'arbitrage (RAA)")."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    for elision in elisions():
+        if last.lower().startswith(elision):
+            last = last[len(elision) :]
+            break
+    return last[:1].isupper() and last.lower() in lexicon.every_language("org_heads")
 
 
 @cache
