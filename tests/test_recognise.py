@@ -16,6 +16,7 @@ from extract.recognise.recogniser import Recogniser
 from extract.recognise.spans import (
     Spans,
     after_at,
+    after_owner,
     after_titles,
     before_cut_word,
     before_possessive,
@@ -983,6 +984,22 @@ def test_organisations_side_by_side_are_one_name_unless_the_second_opens_on_a_he
 def test_a_year_after_a_preposition_ends_no_name():
     text = "Il rejoint le Cégep de La Pocatière en 2011."
     assert text[slice(*trim_org_words(text, 14, 42, vocabulary("fr")))] == "Cégep de La Pocatière"
+
+
+def test_a_name_may_open_on_a_possessive(find):
+    assert ("ORG", "Zorvaq’s Register Foundation") in find("She joined Zorvaq’s Register Foundation in May.")
+
+
+def test_an_owner_that_is_a_country_an_acronym_or_a_longer_name_is_no_part_of_the_name():
+    vocab = vocabulary("en")
+    for text, name in [
+        ("Japan’s Zorvex Corporation grew.", "Zorvex Corporation"),
+        ("WADA’s Zorvex Committee met.", "Zorvex Committee"),
+        ("Hong Kong’s Zorvex Group grew.", "Zorvex Group"),
+    ]:
+        start = text.index("Kong") if "Kong" in text else 0
+        end = text.index(name) + len(name)
+        assert text[after_owner(text, start, end, vocab) : end] == name
 
 
 def test_a_foundation_named_after_a_company_keeps_its_head():

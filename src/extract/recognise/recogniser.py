@@ -84,6 +84,7 @@ from extract.recognise.spans import (
     Spans,
     after_at,
     after_date,
+    after_owner,
     after_titles,
     before_cut_word,
     before_possessive,
@@ -326,6 +327,7 @@ class Recogniser:
         if end - start < 2 or url_at(text, start, end):
             return None
         if c.label == "ORG" and c.source != "gazetteer":
+            start = after_owner(text, start, end, vocab)
             start = after_dashed_person(text, after_titles(text, start, end, vocab), end, vocab)
             start, end = trim_org_words(text, *board_owner(text, start, end), vocab)
             end = before_trailing_role(text, start, before_titled_person(text, start, end, vocab), vocab)

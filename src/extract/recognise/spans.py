@@ -17,7 +17,8 @@ from functools import cache, lru_cache
 from extract.languages import lexicon
 from extract.recognise.dates import find_dates
 from extract.recognise.names import has_head
-from extract.recognise.places import place_names
+from extract.recognise.places import is_region, place_names
+from extract.text.acronyms import looks_like_acronym
 
 
 class Spans:
@@ -293,6 +294,26 @@ def _before_place(
             rest = text[start + words[n + 1].start() : start + words[-1].end()]
             return words[:n] if rest in place_names() else words
     return words
+
+
+def after_owner(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> int:
+    """Where a name starts that its owner's possessive opens ("Japan’s ITOCHU Corporation", "WADA's Ad Hoc
+    European Committee", "the Government's Darwin Expert Committee"): an owner that is a country or region,
+    an acronym or a head or generic noun is no part of the name, as "Lloyd’s" of "Lloyd’s Register
+    Foundation" is (a town is not asked: "David" is one); nor is an owner whose name begins before the span
+    ("Hong Kong’s WH Group")."""
+    span = text[start:end]
+    cuts = [at for at in (span.find(e + " ") for e in possessive_endings()) if at > 0]
+    if not cuts:
+        return start
+    at = min(cuts)
+    owner, rest = span[:at], span[at:]
+    last = owner.split()[-1] if owner.split() else owner
+    common = last.lower() in vocab.org_heads or last.lower() in vocab.generic
+    longer = re.search(r"[A-ZÀ-ÖØ-Þ][\w.&’'-]* $", text[max(0, start - 40) : start]) is not None
+    if looks_like_acronym(owner) or is_region(owner) or common or longer:
+        return start + at + len(rest) - len(rest.split(" ", 1)[1])
+    return start
 
 
 def before_possessive(text: str, start: int, end: int) -> tuple[int, int]:
