@@ -41,6 +41,13 @@ def test_a_region_in_brackets_after_a_person_is_no_employer():
     assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
 
 
+def test_a_letter_in_brackets_after_a_person_is_no_employer():
+    text = "Managing Partner Robert Mankin (L) and Steve Lee (R)."
+    people = [Candidate(17, 30, "PERSON", "model", "en"), Candidate(39, 48, "PERSON", "model", "en")]
+    assert text[17:30] == "Robert Mankin" and text[39:48] == "Steve Lee"
+    assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
+
+
 def test_a_role_in_brackets_after_a_person_is_no_employer():
     text = "Le bureau : Marianne Alphant (Vice-Présidente), Christophe Lamiot Enos (Trésorier)."
     people = [

@@ -194,8 +194,9 @@ def _lone_role(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\s+(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})\s+")
 
 
-#: A capitalised name of one to three words in brackets, alone or before a comma ("(Alstef, Boigny)").
-_BRACKETED = re.compile(r"\s*\((?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]*(?: [A-ZÀ-ÖØ-Þ][\w&’'-]*){0,2})\s*[,)]")
+#: A capitalised name of one to three words in brackets, alone or before a comma ("(Alstef, Boigny)"), of
+#: two characters or more: "(L)" and "(R)" place a person in a picture.
+_BRACKETED = re.compile(r"\s*\((?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]+(?: [A-ZÀ-ÖØ-Þ][\w&’'-]*){0,2})\s*[,)]")
 
 
 def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]:
