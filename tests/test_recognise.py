@@ -1012,6 +1012,16 @@ def test_a_kind_noun_before_a_name_is_no_part_of_it():
     assert text[slice(*trim_org_words(text, 13, 27, vocabulary("fr")))] == "Veolia"
 
 
+def test_a_weekday_after_a_preposition_ends_no_name():
+    text = "Zorvex Foods on Thursday unveiled a plan."
+    assert text[slice(*trim_org_words(text, 0, 24, vocabulary("en")))] == "Zorvex Foods"
+
+
+def test_a_word_of_a_name_spelt_like_a_day_stays_in_it():
+    text = "Le Centre National de la Mer ouvre."
+    assert text[slice(*trim_org_words(text, 3, 28, vocabulary("fr")))] == "Centre National de la Mer"
+
+
 def test_a_place_the_organisation_is_in_ends_its_name():
     text = "He is dean of the Eller College of Management in Tucson."
     assert text[slice(*trim_org_words(text, 18, 55, vocabulary("en")))] == "Eller College of Management"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
-from extract.languages import lexicon
+from extract.languages import date_words, lexicon
 from extract.recognise.dates import find_dates
 from extract.recognise.names import has_head
 from extract.recognise.places import is_region, place_names
@@ -245,8 +245,12 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     headline = vocab.headline_verbs
     verbs = (n for n, w in enumerate(words) if n and w.group()[0].isupper() and w.group().lower() in headline)
     words = words[: next(verbs, len(words))]
-    while len(words) > 2 and words[-1].group().isdigit() and words[-2].group().islower():
-        words = words[:-2]  # "Cégep de La Pocatière en 2011": a year after a preposition is no part of it
+    joins = lexicon.every_language("name_prepositions") | lexicon.every_language("articles")
+    while len(words) > 2 and _dated(words[-1].group()) and words[-2].group() not in joins:
+        if not words[-2].group().islower():
+            break
+        words = words[:-2]  # "Cégep de La Pocatière en 2011", "Smithfield Foods on Thursday": a year, day
+        # or month after a preposition that opens no complement of a name ("de la Mer" does) is no part of it
     heads_first = tuple(h + " " for h in vocab.org_heads_lowercase if h not in vocab.kind_nouns)
     if text[start:end].startswith(heads_first) or _named_after(words, vocab):
         return start, start + words[-1].end()  # "université de Nantes": the head is the name's start
@@ -271,6 +275,19 @@ def trim_org_words(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -
     while len(words) > 1 and words[-1].group().lower() in connectors:
         words.pop()  # "Service de (presse)": a name does not end on "de"
     return start + words[0].start(), start + words[-1].end()
+
+
+def _dated(word: str) -> bool:
+    """A year, a weekday or a month, of any language."""
+    return word.isdigit() or word.lower() in _date_names()
+
+
+@cache
+def _date_names() -> frozenset[str]:
+    """Every language's weekdays and months written whole, in lower case (not "mer" or "jeu", which are
+    also words of names)."""
+    words = date_words.vocabulary("")
+    return frozenset(w.lower() for w in (*words.weekdays, *words.months) if len(w) > 3)
 
 
 def _named_after(words: list[re.Match[str]], vocab: lexicon.Vocabulary) -> bool:
