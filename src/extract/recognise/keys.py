@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
-from typing import Any
 
 from extract.core.records import Mention
 from extract.languages import lexicon
@@ -84,7 +83,7 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
         if is_acronym(form):
             spelled = {union.find(n) for n in longs if acronyms.is_initialism_of(form, n)}
             if not spelled:  # "FCD" of "Fédération du commerce et de la distribution": every word spelled
-                spelled = {union.find(n) for n in longs if acronyms.is_initialism_of(form, n, **_words())}
+                spelled = {union.find(n) for n in longs if _spells_every_word(form, n)}
             if len(spelled) == 1:
                 union.union(form, spelled.pop())
     # "EURACAN" for "ERN-EURACAN" or "ERN EURACAN": one body, named with and without the prefix
@@ -120,12 +119,18 @@ def _org_keys(forms: Counter[str], pairs: Sequence[tuple[str, str]]) -> dict[tup
     return keys
 
 
+def _spells_every_word(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells every word of ``name`` but its connectors (see `word_initials`)."""
+    connectors, elisions = _connectors()
+    return acronyms.is_initialism_of(acronym, name, connectors=connectors, elisions=elisions)
+
+
 @cache
-def _words() -> dict[str, Any]:
-    """The connectors and elisions of every language, folded as :func:`acronyms.word_initials` reads them."""
+def _connectors() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The connectors and elisions of every language, with a straight apostrophe."""
     connectors = frozenset(w.replace("’", "'") for w in lexicon.every_language("connectors"))
     elisions = tuple(sorted({w.replace("’", "'") for w in lexicon.every_language("elisions")}))
-    return {"connectors": connectors, "elisions": elisions}
+    return connectors, elisions
 
 
 def _same_core(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
