@@ -34,28 +34,26 @@ def test_a_model_organisation_after_a_role_keeps_its_label_though_it_opens_on_a_
     assert cleaned is not None and cleaned.label == "ORG"
 
 
+def _labels_after_brackets(text: str, lang: str, *people: str) -> list[str]:
+    """The labels ``employers_in_brackets`` leaves, where the model reads ``people`` as persons."""
+    candidates = [Candidate(text.index(p), text.index(p) + len(p), "PERSON", "model", lang) for p in people]
+    return [c.label for c in employers_in_brackets(text, candidates)]
+
+
 def test_a_region_in_brackets_after_a_person_is_no_employer():
     text = "Élus : Simon Roux (Nouveau-Brunswick) et Anne Vidal (Gironde)."
-    people = [Candidate(7, 17, "PERSON", "model", "fr"), Candidate(41, 51, "PERSON", "model", "fr")]
-    assert text[7:17] == "Simon Roux" and text[41:51] == "Anne Vidal"
-    assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
+    assert _labels_after_brackets(text, "fr", "Simon Roux", "Anne Vidal") == ["PERSON", "PERSON"]
 
 
 def test_a_letter_in_brackets_after_a_person_is_no_employer():
     text = "Managing Partner Robert Mankin (L) and Steve Lee (R)."
-    people = [Candidate(17, 30, "PERSON", "model", "en"), Candidate(39, 48, "PERSON", "model", "en")]
-    assert text[17:30] == "Robert Mankin" and text[39:48] == "Steve Lee"
-    assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
+    assert _labels_after_brackets(text, "en", "Robert Mankin", "Steve Lee") == ["PERSON", "PERSON"]
 
 
 def test_a_role_in_brackets_after_a_person_is_no_employer():
     text = "Le bureau : Marianne Alphant (Vice-Présidente), Christophe Lamiot Enos (Trésorier)."
-    people = [
-        Candidate(12, 28, "PERSON", "model", "fr"),
-        Candidate(48, 70, "PERSON", "model", "fr"),
-    ]
-    assert text[12:28] == "Marianne Alphant" and text[48:70] == "Christophe Lamiot Enos"
-    assert [c.label for c in employers_in_brackets(text, people)] == ["PERSON", "PERSON"]
+    people = ("Marianne Alphant", "Christophe Lamiot Enos")
+    assert _labels_after_brackets(text, "fr", *people) == ["PERSON", "PERSON"]
 
 
 def test_a_generational_suffix_after_a_comma_ends_the_persons_name():

@@ -148,7 +148,7 @@ def owners_of_roles(text: str, chosen: list[Candidate]) -> list[Candidate]:
 @cache
 def _titled_role(lang: str) -> re.Pattern[str]:
     """A comma, then a role phrase alone between spaces (", Chief Executive ")."""
-    return re.compile(rf",\s+(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})\s+")
+    return re.compile(rf",\s+(?i:{_roles(lang)})\s+")
 
 
 #: A capitalised word, an initial with its full stop, and a capitalised word: a person's name.
@@ -171,7 +171,7 @@ def after_role_complement(text: str, start: int, lang: str) -> bool:
 def _role_complement(lang: str) -> re.Pattern[str]:
     """A role word, then its complement or a workplace preposition and an article, or an elided word,
     ending where the name starts."""
-    roles = lexicon.alternation(lexicon.vocabulary(lang).role_words)
+    roles = _roles(lang)
     complements = lexicon.alternation(
         lexicon.every_language("role_complements") | lexicon.every_language("workplace_prepositions")
     )
@@ -185,13 +185,19 @@ def _role_complement(lang: str) -> re.Pattern[str]:
 @cache
 def _role_only(lang: str) -> re.Pattern[str]:
     """A role phrase and nothing else ("Trésorier", "Vice Chair")."""
-    return re.compile(rf"(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})")
+    return re.compile(rf"(?i:{_roles(lang)})")
 
 
 @cache
 def _lone_role(lang: str) -> re.Pattern[str]:
     """A role phrase alone between spaces (" Chief Executive ")."""
-    return re.compile(rf"\s+(?i:{lexicon.alternation(lexicon.vocabulary(lang).role_words)})\s+")
+    return re.compile(rf"\s+(?i:{_roles(lang)})\s+")
+
+
+@cache
+def _roles(lang: str) -> str:
+    """The alternation of the language's role words, which the role patterns above share."""
+    return lexicon.alternation(lexicon.vocabulary(lang).role_words)
 
 
 #: A capitalised name of one to three words in brackets, alone or before a comma ("(Alstef, Boigny)"), of
@@ -211,7 +217,7 @@ def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]
             continue
         start, end = match.span("name")
         name = match.group("name")
-        if taken.overlaps(start, end) or name in place_names() or is_place(name) or is_region(name):
+        if taken.overlaps(start, end) or is_place(name) or is_region(name):
             continue
         if match.group().endswith(")") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[match.end() :]):
             continue  # "Trina Solar (Schweiz) AG": the brackets are inside a name

@@ -320,16 +320,16 @@ def after_owner(text: str, start: int, end: int, vocab: lexicon.Vocabulary) -> i
     Foundation" is (a town is not asked: "David" is one); nor is an owner whose name begins before the span
     ("Hong Kong’s WH Group")."""
     span = text[start:end]
-    cuts = [at for at in (span.find(e + " ") for e in possessive_endings()) if at > 0]
+    cuts = [(at, len(e) + 1) for e in possessive_endings() if (at := span.find(e + " ")) > 0]
     if not cuts:
         return start
-    at = min(cuts)
-    owner, rest = span[:at], span[at:]
+    at, length = min(cuts)
+    owner = span[:at]
     last = owner.split()[-1] if owner.split() else owner
     common = last.lower() in vocab.org_heads or last.lower() in vocab.generic
     longer = re.search(r"[A-ZÀ-ÖØ-Þ][\w.&’'-]* $", text[max(0, start - 40) : start]) is not None
     if looks_like_acronym(owner) or is_region(owner) or common or longer:
-        return start + at + len(rest) - len(rest.split(" ", 1)[1])
+        return start + at + length  # past the possessive ending and its space
     return start
 
 
