@@ -11,7 +11,7 @@ fills it with its subject, unless a rule already relates that person to the orga
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.languages.lexicon import every_language
@@ -63,7 +63,7 @@ def filled(
     the sentence (None once a person is named, or the reach is spent)."""
     people = [anchor for anchor in view.anchors if anchor.label == "PERSON"]
     if not people:
-        return [], (Vacancy(vacancy.org, vacancy.post, vacancy.left - 1) if vacancy.left > 1 else None)
+        return [], (replace(vacancy, left=vacancy.left - 1) if vacancy.left > 1 else None)
     holders = [anchor.key for anchor in people if is_subject(view.sent, anchor) and not _speaks(view, anchor)]
     if not holders or any(one.subject == holders[0] and one.object == vacancy.org for one in rules):
         return [], None
