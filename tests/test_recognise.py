@@ -380,6 +380,14 @@ def test_surname_alone_is_a_person_named_by_the_model_with_an_unknown_given_name
     assert ("PERSON", "Jenkins") in {(c.label, text[c.start : c.end]) for c in chosen}
 
 
+def test_surname_alone_is_the_person_everywhere_though_a_title_found_it_alone_once():
+    text = "Bronia Jenkins was named director. Jenkins will lead the league. Ms Jenkins starts today."
+    person = Candidate(0, 14, "PERSON", "model", "en")
+    titled = Candidate(68, 75, "PERSON", "title", "en")
+    chosen = propagate(text, [Paragraph(0, len(text), "en", False)], [person, titled], Spans(), set())
+    assert (35, 42) in {(c.start, c.end) for c in chosen if c.label == "PERSON"}
+
+
 def test_surname_of_a_model_person_with_a_word_the_text_writes_in_lower_case_is_no_one():
     text = "Santé Cancer was named partner. Cancer care and cancer research grow."
     person = Candidate(0, 12, "PERSON", "model", "fr")

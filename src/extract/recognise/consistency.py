@@ -76,12 +76,14 @@ def propagate(
     }
     # a given name or surname written after a preposition of place, that the models read as no organisation
     # ("in Sydney", "en France"), is that place (a given name after "in", "confidence in Mark", is lost with
-    # it: on the tune half three mentions lost for seven places no longer read as people)
+    # it: on the tune half three mentions lost for seven places no longer read as people); a surname found
+    # alone once already, after a title ("Mr Keogh"), is still that person everywhere else ("Keogh said")
     names.update(
         {
             name: value
             for name, value in surnames.items()
-            if name not in labels and not (name in places and name in _after_place_prepositions(text))
+            if (name not in labels or labels[name][1] == "PERSON")
+            and not (name in places and name in _after_place_prepositions(text))
         }
     )
     names.update({name: value for name, value in _short_forms(labels).items() if name not in labels})
