@@ -360,6 +360,11 @@ def test_name_after_project_is_no_organisation(find):
     assert ("ORG", "DIAGNOS") not in find("Le projet DIAGNOS associe trois hôpitaux de la région.")
 
 
+def test_a_nickname_in_quotes_stays_inside_the_persons_name(find):
+    found = find("The members elected John “Dugan” Shipway as chairman of the board.")
+    assert ("PERSON", "John “Dugan” Shipway") in found
+
+
 def test_surname_alone_is_the_person_named_before(find):
     found = find('Prof. Aisha Okonkwo leads the team. "It works," said Okonkwo.')
     assert ("PERSON", "Okonkwo") in found

@@ -36,6 +36,8 @@ _NAME = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ'’]+(?:[A-ZÀ
 
 #: One part of a person's name: "Anne", "Jean-Yves", "McKenzie", "O'Neill", "C.", "J.-Y."
 NAME_PART = re.compile(rf"{_NAME}(?:-{_NAME})*|(?:[A-ZÀ-ÖØ-Þ]\.-?)+")
+#: A nickname in quotes inside a person's name ("John “Dugan” Shipway"), never its first part.
+NICKNAME_PART = re.compile(r"[“\"‘'][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+[”\"’']")
 #: A surname in capitals ("ASTRUC", "SARTOUT-ROUMILHAC"), a name part only after a given name that a rule
 #: read (:mod:`extract.recognise.surnames`): alone, capitals are an acronym
 CAPITALS_PART = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}(?:['’-][A-ZÀ-ÖØ-Þ]{2,})*")
@@ -62,7 +64,9 @@ def is_person_name(name: str, source: str) -> bool:
     names = [p for p in parts if p.lower() not in person_particles()]
     capitals_ok = source == "title" and len(names) > 1
     if not names or not all(
-        NAME_PART.fullmatch(p) or (capitals_ok and i > 0 and CAPITALS_PART.fullmatch(p))
+        NAME_PART.fullmatch(p)
+        or (capitals_ok and i > 0 and CAPITALS_PART.fullmatch(p))
+        or (0 < i < len(names) - 1 and NICKNAME_PART.fullmatch(p))
         for i, p in enumerate(names)
     ):
         return False

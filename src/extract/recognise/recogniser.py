@@ -96,7 +96,7 @@ from extract.recognise.spans import (
     url_at,
     with_legal_form,
 )
-from extract.recognise.surnames import capitalised_surnames, repeated_surnames
+from extract.recognise.surnames import capitalised_surnames, nicknamed_people, repeated_surnames
 from extract.recognise.terms import without_terms
 from extract.recognise.votes import model_orgs, not_org_names
 from extract.text import acronyms
@@ -185,6 +185,7 @@ class Recogniser:
             candidates += self._rule_candidates(doc, block, shouting)
             candidates += context_candidates(text, block.start, block.end, block.lang)
             candidates += capitalised_surnames(text, block.start, block.end, block.lang)
+            candidates += nicknamed_people(text, block.start, block.end, block.lang)
             candidates += repeated_surnames(text, block.start, block.end, block.lang)
             found, pairs = bracketed_definitions(
                 text,

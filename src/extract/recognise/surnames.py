@@ -36,6 +36,11 @@ _GIVEN_SURNAME = re.compile(
     rf"(?<![\w’'-])(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)"
     rf"\s(?P<surname>[{_UPPER}][a-zà-öø-ÿ]{{2,}}(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)(?![\w’'-])(?!\s+[{_UPPER}])"
 )
+#: A given name, an initial or none, a capitalised nickname in quotes, then a surname.
+_NICKNAMED = re.compile(
+    rf"(?<![\w’'-])(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)(?:\s[{_UPPER}]\.)?"
+    rf"\s[“\"‘'][{_UPPER}][a-zà-öø-ÿ]+[”\"’']\s[{_UPPER}][\w’'-]*\w"
+)
 #: A capitalised word, and the word right before it (a space between): "Rona Fairhead", "Fairhead said".
 _CAPITALISED = re.compile(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*")
 _PREVIOUS = re.compile(r"([\w’'-]+)[ \t]\Z")
@@ -60,6 +65,18 @@ def capitalised_surnames(text: str, start: int, end: int, lang: str) -> list[Can
             continue
         found.append(Candidate(match.start(), match.end(), "PERSON", "title", lang))
     return found
+
+
+def nicknamed_people(text: str, start: int, end: int, lang: str) -> list[Candidate]:
+    """The people of ``text[start:end]`` written with a nickname in quotes after a known given name, as
+    PERSON candidates of rank "title"."""
+    lower = common_words(text)
+    return [
+        Candidate(match.start(), match.end(), "PERSON", "title", lang)
+        for match in _NICKNAMED.finditer(text, start, end)
+        if match.group("given").lower() not in lower
+        and first_names().get_gender(match.group("given").split("-")[0]) in _GIVEN
+    ]
 
 
 def _in_a_name(before: str) -> bool:
