@@ -128,6 +128,17 @@ def test_a_given_name_alone_is_the_one_person_who_bears_it():
     assert keys["Bill"] == keys["Bill Sweeney"]
 
 
+def test_a_given_name_after_an_initial_or_a_nickname_is_the_person_who_bears_it():
+    text = "H. Julene Butler and Michael ‘Mike’ Hoover join. Julene and Mike said so."
+    keys = keyed(
+        text,
+        [person("H. Julene Butler", 0), person("Michael ‘Mike’ Hoover", 21), person("Julene", 49),
+         person("Mike", 60)],
+    )
+    assert keys["Julene"] == keys["H. Julene Butler"]
+    assert keys["Mike"] == keys["Michael ‘Mike’ Hoover"]
+
+
 def test_a_given_name_two_people_bear_stays_apart():
     text = "Sarah Burton and Sarah Mitchell. Sarah said so."
     keys = keyed(text, [person("Sarah Burton", 0), person("Sarah Mitchell", 17), person("Sarah", 33)])

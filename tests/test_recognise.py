@@ -400,6 +400,13 @@ def test_surname_of_a_model_person_with_a_word_the_text_writes_in_lower_case_is_
     assert ("PERSON", "Cancer") not in {(c.label, text[c.start : c.end]) for c in chosen}
 
 
+def test_given_name_after_an_initial_alone_is_the_person_named_before():
+    text = "H. Julene Butler was named dean. We are lucky to have Julene here."
+    person = Candidate(0, 16, "PERSON", "model", "en")
+    chosen = propagate(text, [Paragraph(0, len(text), "en", False)], [person], Spans(), set())
+    assert ("PERSON", "Julene") in {(c.label, text[c.start : c.end]) for c in chosen}
+
+
 def test_given_name_alone_is_the_person_named_before(find):
     found = find('Joan Hoge joins the museum. "I am sure Joan will do well," he said.')
     assert ("PERSON", "Joan") in found

@@ -20,6 +20,7 @@ from extract.languages.name_forms import after_head, brand
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
     NAME_PART,
+    NICKNAME_PART,
     common_words,
     first_names,
     has_head,
@@ -291,16 +292,19 @@ def _given_names(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int
     Reynolds Hoge"): quotes call a colleague by it alone ("I am sure Joan will..."), and the model
     reads a lone given name as nothing.
 
-    Only names whose first part is a known given name give one, so that "Santé Cancer" gives nothing.
+    Only names whose first part after their initials ("H. Julene Butler"), or whose nickname ("Michael
+    ‘Mike’ Hoover"), is a known given name give one, so that "Santé Cancer" gives nothing.
     """
     found: dict[str, tuple[int, str, str]] = {}
     for name, (rank, label, lang) in labels.items():
         parts = name.split()
-        if label != "PERSON" or not 2 <= len(parts) <= 4 or not NAME_PART.fullmatch(parts[0]):
+        if label != "PERSON" or not 2 <= len(parts) <= 5 or not NAME_PART.fullmatch(parts[0]):
             continue
-        first = parts[0]
-        if len(first) >= 3 and first_names().get_gender(first) in GIVEN:
-            found[first] = (max(rank, 3), "PERSON", lang)
+        named = [p for p in parts if not p.endswith(".")]
+        given = [p.strip("“”\"‘’'") for p in named[:-1] if NICKNAME_PART.fullmatch(p)] + named[:-1][:1]
+        for first in given:
+            if len(first) >= 3 and first_names().get_gender(first) in GIVEN:
+                found[first] = (max(rank, 3), "PERSON", lang)
     return found
 
 
