@@ -762,6 +762,22 @@ def test_the_lender_stands_for_the_topic_bank(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_generic_name_after_a_contracted_article_stands_for_the_topic(fr) -> None:
+    text = "Quorvex gère le stade. Jeanne Roux, la présidente du club, a salué l'accord."
+    mentions = [*orgs(text, "Quorvex"), person(text, "Jeanne Roux")]
+    assert triples(find_relations([(0, fr(text))], mentions, topic="Quorvex")) == {
+        ("Jeanne Roux", "heads", "Quorvex")
+    }
+
+
+@pytest.mark.slow
+def test_a_board_after_a_contracted_article_is_no_generic_name(fr) -> None:
+    text = "Quorvex gère le stade. Jeanne Roux, la présidente du conseil, a salué l'accord."
+    mentions = [*orgs(text, "Quorvex"), person(text, "Jeanne Roux")]
+    assert triples(find_relations([(0, fr(text))], mentions, topic="Quorvex")) == set()
+
+
+@pytest.mark.slow
 def test_a_generic_name_in_lower_case_after_another_organisation_is_not_the_topic(en) -> None:
     text = "Quorvex met Beta Labs in 2019. Jane Roe is the president of the company."
     mentions = [*orgs(text, "Quorvex", "Beta Labs"), person(text, "Jane Roe")]

@@ -315,7 +315,8 @@ def topic_anchors(
     doc, table = sent.doc, doc_forms(sent.doc)
     taken = {i for a in anchors for i in range(a.start, a.end)}
     # only these words can stand for an organisation: the loop looks no further at any other token
-    standing = lexicon.possessive_pronouns | lexicon.subject_pronouns | lexicon.articles
+    articles = lexicon.articles | lexicon.contracted_articles
+    standing = lexicon.possessive_pronouns | lexicon.subject_pronouns | articles
     extra: list[Anchor] = []
     for i in range(sent.start, sent.end):
         if i in taken or table[i][0] not in standing:
@@ -336,7 +337,7 @@ def topic_anchors(
                 else None
             )
             if key is not None and i + 1 not in taken:
-                extra.append(Anchor(i, i + 2, key, "ORG"))
+                extra.append(Anchor(_referent_start(i, text, lexicon), i + 2, key, "ORG"))
         elif text in lexicon.subject_pronouns and token.pos_ == "PRON":
             extra.append(Anchor(i, i + 1, topic, "ORG"))
         elif _generic_name(token, lexicon) and i + 1 not in taken:
@@ -344,20 +345,34 @@ def topic_anchors(
             key = generic_referent(head, topic, recent, words or {})
             # in lower case ("director of the company") only right after the topic was named
             if key is not None or doc[i + 1].text[:1].isupper() or i == sent.start or recent[-1:] == [topic]:
-                extra.append(Anchor(i, i + 2, key or topic, "ORG"))
+                extra.append(Anchor(_referent_start(i, text, lexicon), i + 2, key or topic, "ORG"))
     return sorted(anchors + extra, key=lambda a: a.start)
 
 
+def _referent_start(i: int, article: str, lexicon: RelationLexicon) -> int:
+    """Where the anchor of a generic name opened by the article at ``i`` starts: at the article, or at the
+    head after a contracted one ("du club"), whose preposition stays for the rules that read "of"."""
+    return i + 1 if article in lexicon.contracted_articles else i
+
+
 def _generic_name(article: Token, lexicon: RelationLexicon) -> bool:
-    """ "the Centre", "l'Institut", "the alliance": an article and a generic head that is not part of a name.
+    """ "the Centre", "l'Institut", "the alliance", "du club": an article (or a preposition and an article in
+    one word) and a generic head that is not part of a name.
     In lower case ("the alliance") it stands for an organisation only when one whose name carries that
     head was named (:func:`generic_referent`), when it opens the sentence ("La société est
     labellisée") or when the organisation named last is the topic; the callers see to that."""
     doc = article.doc
-    if forms(article)[0] not in lexicon.articles or article.i + 1 >= len(doc):
+    if forms(article)[0] not in lexicon.articles | lexicon.contracted_articles or article.i + 1 >= len(doc):
         return False
     head = doc[article.i + 1]
     after = doc[article.i + 2] if article.i + 2 < len(doc) else None
+    if forms(article)[0] in lexicon.contracted_articles and (
+        forms(head)[0] in lexicon.board_nouns
+        or (after is not None and (after.pos_ == "ADJ" or forms(after)[0] in lexicon.of_words))
+    ):
+        # "président du conseil d'administration" names a board after its organisation; "du groupe
+        # belgo-suisse Barry Callebaut", "au pôle de compétitivité" go on to a description or a name
+        return False
     named_after = after is not None and after.text[:1].isupper() and not after.is_punct
     return forms(head)[0] in lexicon.generic_heads and not named_after
 

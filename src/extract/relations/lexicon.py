@@ -56,6 +56,7 @@ WORD_SET_KEYS = (
     "possessive_pronouns",
     "generic_heads",
     "articles",
+    "contracted_articles",
     "titles",
     "copulas",
     "marker_words",
@@ -135,6 +136,7 @@ class RelationLexicon:
     possessive_pronouns: frozenset[str]
     generic_heads: frozenset[str]
     articles: frozenset[str]
+    contracted_articles: frozenset[str]  # a preposition and an article in one word ("du club"): "of the"
     contact_headers: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
     copulas: frozenset[str]
