@@ -516,6 +516,11 @@ def test_a_common_noun_coordinated_with_a_name_is_no_part_of_it(find):
     assert ("ORG", "Groupe TDK") in find(text)
 
 
+def test_a_french_local_council_in_lower_case_opens_the_name_of_its_place(find):
+    found = find("Jeanne Roux, présidente du conseil départemental de Haute-Vorne, a signé.")
+    assert ("ORG", "conseil départemental de Haute-Vorne") in found
+
+
 def test_french_name_may_start_with_a_lower_case_head(find):
     found = find("Il dirigeait le centre hospitalier de Saint-Nazaire depuis dix ans.")
     assert ("ORG", "centre hospitalier de Saint-Nazaire") in found
