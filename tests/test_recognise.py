@@ -339,6 +339,12 @@ def test_french_ministry_with_lower_case_head(find):
     )
 
 
+def test_french_ministry_written_wholly_in_lower_case_is_an_organisation(find):
+    assert ("ORG", "ministère de la santé publique") in find(
+        "Il a dirigé le service juridique du ministère de la santé publique pendant dix ans."
+    )
+
+
 def test_french_organisation_keeps_its_final_adjective(find):
     found = find("Il travaille avec le Ministère de la Transition écologique depuis longtemps.")
     assert ("ORG", "Ministère de la Transition écologique") in found

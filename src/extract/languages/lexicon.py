@@ -45,6 +45,7 @@ _LIST_KEYS = (
     "contact_words",
     "legal_forms",
     "org_heads_lowercase",
+    "lowercase_name_heads",
     "announce_verbs",
     "appointing_verbs",
     "parent_nouns",
@@ -111,6 +112,7 @@ class Vocabulary:
     contact_words: frozenset[str]
     legal_forms: frozenset[str]
     org_heads_lowercase: frozenset[str]
+    lowercase_name_heads: frozenset[str]
     announce_verbs: frozenset[str]
     appointing_verbs: frozenset[str]
     parent_nouns: frozenset[str]

@@ -180,7 +180,9 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     name = text[c.start : c.end]
     if c.source == "wire":
         return True  # a dateline's news agency, whatever its case ("Paris (awp/afp) -")
-    if not any(ch.isupper() for ch in name) or not any(ch.isalpha() for ch in name):
+    if not any(ch.isalpha() for ch in name):
+        return False
+    if not any(ch.isupper() for ch in name) and not _lower_case_name(name, vocab):
         return False
     if _generic(fold(name), fold_all(vocab.generic)) or (" " not in name and name.lower() in vocab.org_heads):
         return False
@@ -234,6 +236,13 @@ def is_org_name(text: str, c: Candidate, vocab: lexicon.Vocabulary) -> bool:
     if indefinite and c.source not in ("acronym", "definition", "cue") and not role_after:
         return False  # "a Strategic Plan"; not "an Olympic Committee member": the role says what it is
     return not (c.source == "model" and " " not in name and name.islower())
+
+
+def _lower_case_name(name: str, vocab: lexicon.Vocabulary) -> bool:
+    """A name written wholly in lower case, a head of ``lowercase_name_heads`` and its complement ("ministère
+    de la culture"): the only lower-case phrase that names an organisation."""
+    words = name.split()
+    return len(words) > 2 and words[0].lower() in vocab.lowercase_name_heads
 
 
 def opens_sentence(text: str, start: int) -> bool:
