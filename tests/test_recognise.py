@@ -339,6 +339,11 @@ def test_french_ministry_with_lower_case_head(find):
     )
 
 
+def test_a_university_campus_keeps_the_place_it_is_at(find):
+    found = find("She joined the University of Varnelle at Ostrande Falls in 2001.")
+    assert ("ORG", "University of Varnelle at Ostrande Falls") in found
+
+
 def test_french_ministry_written_wholly_in_lower_case_is_an_organisation(find):
     assert ("ORG", "ministère de la santé publique") in find(
         "Il a dirigé le service juridique du ministère de la santé publique pendant dix ans."
