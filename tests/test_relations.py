@@ -762,6 +762,35 @@ def test_the_lender_stands_for_the_topic_bank(en) -> None:
 
 
 @pytest.mark.slow
+def test_investors_a_round_is_led_by_fund_the_topic_the_sentence_leaves_out(fr) -> None:
+    text = "L'opération a été menée par Zorvane Capital et Quorlin Ventures."
+    mentions = orgs(text, "Zorvane Capital", "Quorlin Ventures", lang="fr")
+    assert triples(find_relations([(0, fr(text))], mentions, topic="Varnelle")) == {
+        ("Varnelle", "funded_by", "Zorvane Capital"),
+        ("Varnelle", "funded_by", "Quorlin Ventures"),
+    }
+
+
+@pytest.mark.slow
+def test_investors_who_took_part_in_the_round_fund_the_topic(fr) -> None:
+    text = "Zorvane Capital et Quorlin Ventures ont également participé à cette levée de fonds."
+    mentions = orgs(text, "Zorvane Capital", "Quorlin Ventures", lang="fr")
+    assert triples(find_relations([(0, fr(text))], mentions, topic="Varnelle")) == {
+        ("Varnelle", "funded_by", "Zorvane Capital"),
+        ("Varnelle", "funded_by", "Quorlin Ventures"),
+    }
+
+
+@pytest.mark.slow
+def test_a_round_of_a_named_company_funds_no_topic(en) -> None:
+    text = "In June, Quorlin announced its funding round, led by Zorvane Capital."
+    mentions = [*orgs(text, "Quorlin", "Zorvane Capital")]
+    assert ("Varnelle", "funded_by", "Zorvane Capital") not in triples(
+        find_relations([(0, en(text))], mentions, topic="Varnelle")
+    )
+
+
+@pytest.mark.slow
 def test_a_generic_name_after_a_contracted_article_stands_for_the_topic(fr) -> None:
     text = "Quorvex gère le stade. Jeanne Roux, la présidente du club, a salué l'accord."
     mentions = [*orgs(text, "Quorvex"), person(text, "Jeanne Roux")]

@@ -67,6 +67,8 @@ WORD_SET_KEYS = (
     "negations",
     "joining_verbs",
     "round_nouns",
+    "round_followers",
+    "round_verbs",
     "funder_markers",
     "membership_nouns",
     "roster_words",
@@ -150,6 +152,8 @@ class RelationLexicon:
     negations: frozenset[str]
     joining_verbs: frozenset[str]
     round_nouns: frozenset[str]
+    round_followers: frozenset[str]  # a sentence of investors, no company named ("l'opération")
+    round_verbs: frozenset[str]  # that join its round word and its investors ("menée par", "participé")
     funder_markers: frozenset[str]
     membership_nouns: frozenset[str]
     roster_words: frozenset[str]  # before a colon, announce a list of officers ("elected:", "le bureau :")

@@ -210,13 +210,13 @@ def funding_round(view: SentenceView) -> Iterator[Found]:
         if any(forms(t)[0] in CLAUSE_BREAKS or (t.pos_ == "AUX") for t in lead):
             return
         date = next((d.value for d in view.dates if d.end <= subject.start), None)
-        for investor in _investors(view, first):
+        for investor in investors(view, first):
             if investor.key != subject.key:
                 yield Found(subject.key, "funded_by", investor.key, None, date)
         return
 
 
-def _investors(view: SentenceView, first: Anchor) -> list[Anchor]:
+def investors(view: SentenceView, first: Anchor) -> list[Anchor]:
     """``first`` and the organisations named after it in the same clause, joined by short phrases
     without a verb ("with participation from", "and existing investor", "aux côtés du fonds régional")."""
     found, end = [first], first.end

@@ -39,6 +39,7 @@ from extract.relations.parents import (
 from extract.relations.partners import joined_pair, joint_subjects, partnership_between
 from extract.relations.paths import parse_relations
 from extract.relations.rosters import listed_people, officer_list
+from extract.relations.rounds import unnamed_round
 from extract.relations.view import Found, SentenceView
 
 
@@ -83,6 +84,7 @@ def _other_rules(view: SentenceView) -> Iterator[Found]:
     yield from supported_project(view)
     yield from joined_list(view)
     yield from funding_round(view)
+    yield from unnamed_round(view)
     yield from membership_list(view)
     yield from shared_subject(view)
     yield from bracketed_parents(view)
