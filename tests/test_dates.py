@@ -121,6 +121,7 @@ def test_year_is_not_carried_over_to_a_later_date() -> None:
         ("The board met last October.", "en", ("last October", "XXXX-10")),
         ("The school opens in fall 2019.", "en", ("fall 2019", "2019")),
         ("Lancé au printemps 2021.", "fr", ("printemps 2021", "2021")),
+        ("L'année 2025 marquera un tournant.", "fr", ("année 2025", "2025")),
         ("Closing is due in the first quarter of 2012.", "en", ("first quarter of 2012", "2012-01/2012-03")),
         ("Results for Q3 2019 were strong.", "en", ("Q3 2019", "2019-07/2019-09")),
         ("Au premier semestre 2019, elles ont crû.", "fr", ("premier semestre 2019", "2019-01/2019-06")),
