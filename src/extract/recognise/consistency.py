@@ -20,7 +20,7 @@ from extract.languages.name_forms import after_head, brand
 from extract.recognise.candidates import Candidate
 from extract.recognise.names import (
     NAME_PART,
-    NICKNAME_PART,
+    called_by,
     common_words,
     first_names,
     has_head,
@@ -300,9 +300,7 @@ def _given_names(labels: dict[str, tuple[int, str, str]]) -> dict[str, tuple[int
         parts = name.split()
         if label != "PERSON" or not 2 <= len(parts) <= 5 or not NAME_PART.fullmatch(parts[0]):
             continue
-        named = [p for p in parts if not p.endswith(".")]
-        given = [p.strip("“”\"‘’'") for p in named[:-1] if NICKNAME_PART.fullmatch(p)] + named[:-1][:1]
-        for first in given:
+        for first in called_by(parts):
             if len(first) >= 3 and first_names().get_gender(first) in GIVEN:
                 found[first] = (max(rank, 3), "PERSON", lang)
     return found

@@ -31,7 +31,7 @@ from extract.languages.name_forms import (
     name_key,
     without_legal_form,
 )
-from extract.recognise.names import NICKNAME_PART
+from extract.recognise.names import called_by
 from extract.text import acronyms
 from extract.text.acronyms import is_acronym
 from extract.text.fold import fold
@@ -155,8 +155,8 @@ def _person_keys(forms: Counter[str]) -> dict[tuple[str, str], str]:
     # it (then it is that person's surname) and no two people share it
     by_first: dict[str, set[str]] = defaultdict(set)
     for form in forms:
-        for given in _given_names(parts[form]):
-            by_first[given].add(form)
+        for given in called_by(parts[form]):
+            by_first[fold(given)].add(form)
     for form in forms:
         word = fold(form)
         if len(parts[form]) == 1 and len(by_surname[word]) == 1 and len(by_first.get(word, ())) == 1:
@@ -167,13 +167,6 @@ def _person_keys(forms: Counter[str]) -> dict[tuple[str, str], str]:
         key = "PERSON|" + fold(max(members, key=lambda m: (len(m), forms[m], m)))
         keys.update({("PERSON", m): key for m in members})
     return keys
-
-
-def _given_names(parts: list[str]) -> set[str]:
-    """The folded names a full name's bearer is called by alone: its first part after the initials ("Julene"
-    of "H. Julene Butler") and its nickname ("Mike" of "Michael ‘Mike’ Hoover"); none for one word."""
-    named = [p for p in parts[:-1] if not p.endswith(".")]
-    return {fold(p) for p in named[:1] + [p for p in named if NICKNAME_PART.fullmatch(p)]}
 
 
 def _compatible_first_names(a: list[str], b: list[str]) -> bool:

@@ -56,6 +56,14 @@ def _ends_on_elision() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lexicon.alternation(lexicon.every_language('elisions'))})$")
 
 
+def called_by(parts: list[str]) -> list[str]:
+    """The names a full name's bearer is called by alone (``parts``, its words): its first part after the
+    initials ("Julene" of "H. Julene Butler") and its nickname without quotes ("Mike" of "Michael ‘Mike’
+    Hoover"); none for a name of one word, whose one part is a surname."""
+    named = [p for p in parts[:-1] if not p.endswith(".")]
+    return named[:1] + [p.strip("“”\"‘’'") for p in named if NICKNAME_PART.fullmatch(p)]
+
+
 def is_person_name(name: str, source: str) -> bool:
     """Two or more capitalised name parts ("Jean-Yves Blay", "C. Brambilla"); one after a title."""
     if any(ch.isdigit() for ch in name) or "@" in name or "\n" in name:
