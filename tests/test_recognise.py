@@ -376,15 +376,6 @@ def test_a_nickname_in_quotes_stays_inside_the_persons_name(find):
     assert ("PERSON", "John “Dugan” Shipway") in found
 
 
-def test_a_person_after_a_fronted_phrase_ending_on_an_organisation_is_no_list_item():
-    from extract.recognise.consistency import coordinated
-
-    text = "Placé à la tête du Varnex, Juste Orlane Bidoux est secondé par sa trésorière."
-    org = Candidate(19, 25, "ORG", "model", "fr")
-    person = Candidate(27, 46, "PERSON", "model", "fr")
-    assert [c.label for c in coordinated(text, [org, person])] == ["ORG", "PERSON"]
-
-
 def test_surname_alone_is_the_person_named_before(find):
     found = find('Prof. Aisha Okonkwo leads the team. "It works," said Okonkwo.')
     assert ("PERSON", "Okonkwo") in found

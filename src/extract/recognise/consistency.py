@@ -386,13 +386,6 @@ def _joined_by() -> re.Pattern[str]:
     return re.compile(rf"\s(?:{_conjunctions()}|&)\s")
 
 
-def _item_ends(text: str, end: int) -> bool:
-    """Whether a list item ends at ``end``: another item, or the list's end, follows ("A, B et C.", "A, B)"),
-    not the verb of a clause whose fronted phrase the comma closed ("Placé à la tête de A, B est secondé")."""
-    joined = _list_join().match(text, end)
-    return bool(joined and joined.group()) or re.match(r"\s*(?:[.;:)»”\"]|$)", text[end:]) is not None
-
-
 @cache
 def _list_join() -> re.Pattern[str]:
     """What joins the items of a list of names: ", ", " and ", " et ", ", and "."""
@@ -439,7 +432,6 @@ def coordinated(text: str, chosen: list[Candidate]) -> list[Candidate]:
             before is not None
             and before.label == "ORG"
             and _list_join().fullmatch(text[before.end : c.start])
-            and _item_ends(text, c.end)
         ) or (
             after is not None
             and after.label == "ORG"
