@@ -532,6 +532,11 @@ def test_a_french_local_council_in_lower_case_opens_the_name_of_its_place(find):
     assert ("ORG", "conseil départemental de Haute-Vorne") in found
 
 
+def test_a_french_national_park_in_lower_case_opens_the_name_of_its_place(find):
+    found = find("Jeanne Roux, directrice du parc national de Haute-Vorne, a signé la charte.")
+    assert ("ORG", "parc national de Haute-Vorne") in found
+
+
 def test_french_name_may_start_with_a_lower_case_head(find):
     found = find("Il dirigeait le centre hospitalier de Saint-Nazaire depuis dix ans.")
     assert ("ORG", "centre hospitalier de Saint-Nazaire") in found
