@@ -21,7 +21,7 @@ from dataclasses import replace
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
 from extract.recognise.places import place_names
-from extract.recognise.spans import Spans
+from extract.recognise.spans import Spans, after_elision
 
 #: Words and signs after a name, up to its line's end.
 _TOKENS = re.compile(r"[^\W_][\w’'-]*|&|\S")
@@ -98,7 +98,7 @@ def _item(tokens: list[tuple[str, int]], at: int, vocab: lexicon.Vocabulary) -> 
     while n < stop and _preposition(tokens[n][0], vocab):
         word = tokens[n][0]
         n += 1
-        noun = _after_elision(word, vocab)
+        noun = after_elision(word, vocab.elisions)
         if noun is None and n < stop and tokens[n][0].lower() in vocab.definite_articles:
             n += 1  # "de la communication"; "de l'image" is one token
         if noun is not None:  # the noun written with its elided preposition: "d'éthique"
@@ -129,14 +129,7 @@ def _part_of_a_name(words: list[str], vocab: lexicon.Vocabulary) -> bool:
 
 def _preposition(word: str, vocab: lexicon.Vocabulary) -> bool:
     """A preposition that opens a name's complement, alone ("de") or elided onto its noun ("d'éthique")."""
-    return word.lower() in vocab.name_prepositions or _after_elision(word, vocab) is not None
-
-
-def _after_elision(word: str, vocab: lexicon.Vocabulary) -> str | None:
-    """The noun of a word written with an elided preposition or article before it ("l'image" gives
-    "image", "d'éthique" "éthique"); None for any other word."""
-    lower = word.lower()
-    return next((word[len(e) :] for e in vocab.elisions if lower.startswith(e) and len(lower) > len(e)), None)
+    return word.lower() in vocab.name_prepositions or after_elision(word, vocab.elisions) is not None
 
 
 def _connector(word: str, vocab: lexicon.Vocabulary) -> bool:

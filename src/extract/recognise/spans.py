@@ -446,6 +446,13 @@ def elisions() -> tuple[str, ...]:
     return tuple(sorted(lexicon.every_language("elisions")))
 
 
+def after_elision(word: str, elided: Iterable[str]) -> str | None:
+    """The word written after one of the ``elided`` prepositions or articles ("image" of "l'image",
+    "éthique" of "d'éthique"); None for any other word."""
+    lower = word.lower()
+    return next((word[len(e) :] for e in elided if lower.startswith(e) and len(lower) > len(e)), None)
+
+
 @cache
 def _role_complement() -> re.Pattern[str]:
     """The word after a role word that introduces its organisation ("Director of", "directeur d'")."""

@@ -17,7 +17,7 @@ from functools import cache
 
 from extract.languages import lexicon
 from extract.recognise.candidates import Candidate
-from extract.recognise.spans import elisions
+from extract.recognise.spans import after_elision, elisions
 from extract.text import acronyms
 
 #: An acronym in brackets.
@@ -74,11 +74,7 @@ def _named_before(before: str) -> bool:
     words = before.split()
     if not words:
         return False
-    last = words[-1]
-    for elision in elisions():
-        if last.lower().startswith(elision):
-            last = last[len(elision) :]
-            break
+    last = after_elision(words[-1], elisions()) or words[-1]
     return last[:1].isupper() and last.lower() in lexicon.every_language("org_heads")
 
 

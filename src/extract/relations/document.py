@@ -361,12 +361,13 @@ def _generic_name(article: Token, lexicon: RelationLexicon) -> bool:
     In lower case ("the alliance") it stands for an organisation only when one whose name carries that
     head was named (:func:`generic_referent`), when it opens the sentence ("La société est
     labellisée") or when the organisation named last is the topic; the callers see to that."""
-    doc = article.doc
-    if forms(article)[0] not in lexicon.articles | lexicon.contracted_articles or article.i + 1 >= len(doc):
+    doc, word = article.doc, forms(article)[0]
+    contracted = word in lexicon.contracted_articles
+    if not (word in lexicon.articles or contracted) or article.i + 1 >= len(doc):
         return False
     head = doc[article.i + 1]
     after = doc[article.i + 2] if article.i + 2 < len(doc) else None
-    if forms(article)[0] in lexicon.contracted_articles and (
+    if contracted and (
         forms(head)[0] in lexicon.board_nouns
         or (after is not None and (after.pos_ == "ADJ" or forms(after)[0] in lexicon.of_words))
     ):

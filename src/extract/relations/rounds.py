@@ -32,10 +32,8 @@ def unnamed_round(view: SentenceView) -> Iterator[Found]:
     topic = view.topic
     if topic is None or any(a.key == topic or a.label == "PERSON" for a in view.anchors):
         return
-    first = _led_by(view) or _taking_part(view)
-    if first is not None:
-        for investor in investors(view, first):
-            yield Found(topic, "funded_by", investor.key, None, None)
+    for investor in _led_by(view) or _taking_part(view):
+        yield Found(topic, "funded_by", investor.key, None, None)
 
 
 def _round_word(view: SentenceView, token: Token) -> bool:
@@ -43,36 +41,36 @@ def _round_word(view: SentenceView, token: Token) -> bool:
     return bool(set(forms(token)) & (lex.round_nouns | lex.round_followers))
 
 
-def _led_by(view: SentenceView) -> Anchor | None:
-    """ "L'opération a été menée par A", "Investors include A": the first organisation after a round word
-    and a round verb; none when an organisation comes before the round word ("Bird announced its round,
-    led by A" is Bird's round)."""
+def _led_by(view: SentenceView) -> list[Anchor]:
+    """ "L'opération a été menée par A", "Investors include A": the investors listed from the first
+    organisation after a round word and a round verb; none when an organisation comes before the round
+    word ("Bird announced its round, led by A" is Bird's round)."""
     orgs = [a for a in view.anchors if a.label == "ORG"]
     for token in view.sent:
         if not _round_word(view, token):
             continue
         if any(a.start < token.i for a in orgs):
-            return None
+            return []
         first = next((a for a in orgs if a.start > token.i), None)
         if first is None:
-            return None
+            return []
         lead = gap(view, token.i + 1, first.start)
         if len(lead) <= LEAD_REACH and _joins(view, lead):
-            return first
-    return None
+            return investors(view, first)
+    return []
 
 
-def _taking_part(view: SentenceView) -> Anchor | None:
+def _taking_part(view: SentenceView) -> list[Anchor]:
     """ "A, B et C ont également participé à cette levée de fonds": a list at the sentence's start, then a
     round verb, then a round word."""
     orgs = [a for a in view.anchors if a.label == "ORG"]
     if not orgs or orgs[0].start - view.sent.start > OPENING_REACH:
-        return None
+        return []
     listed = investors(view, orgs[0])
     after = gap(view, listed[-1].end, view.sent.end)
     if not _joins(view, after[:LEAD_REACH]):
-        return None
-    return orgs[0] if any(_round_word(view, t) for t in after) else None
+        return []
+    return listed if any(_round_word(view, t) for t in after) else []
 
 
 def _joins(view: SentenceView, tokens: list[Token]) -> bool:
