@@ -1302,6 +1302,13 @@ def test_a_title_after_a_proper_noun_that_is_no_mention_is_not_given_to_another_
 
 
 @pytest.mark.slow
+def test_a_title_after_a_name_read_as_a_person_is_not_given_to_another_organisation(en) -> None:
+    text = "Zeta Group will sponsor the race, said Quorvex Park board member Jane Roe."
+    mentions = [*orgs(text, "Zeta Group"), person(text, "Quorvex Park"), person(text, "Jane Roe")]
+    assert ("Jane Roe", "works_for", "Zeta Group") not in triples(find_relations([(0, en(text))], mentions))
+
+
+@pytest.mark.slow
 def test_an_organisation_given_a_post_holds_nothing(en) -> None:
     text = "Quorvex Union, president of the Zeta Council, signed."
     mentions = orgs(text, "Quorvex Union", "Zeta Council")

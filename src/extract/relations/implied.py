@@ -97,10 +97,14 @@ def titled_person(view: SentenceView) -> Iterator[Found]:
 def _owned_by_unnamed(view: SentenceView, match: Match) -> bool:
     """Whether a proper noun that is no mention stands right before the title ("Sandown Park Managing
     Director X", "British Swimming chief executive X"): the title is that name's, an organisation the
-    recognition missed, not the one the sentence names elsewhere."""
+    recognition missed, not the one the sentence names elsewhere; so is a name read as a person's right
+    before it ("said L.A. Marathon board member Howard Sunkin"), as no person holds another's title."""
     before = match.start - 1
-    if before <= view.sent.start or any(a.start <= before < a.end for a in view.anchors):
+    if before <= view.sent.start:
         return False
+    held = [a for a in view.anchors if a.start <= before < a.end]
+    if held:
+        return all(a.label == "PERSON" for a in held)
     token = view.doc[before]
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
 
