@@ -207,6 +207,13 @@ def test_a_share_symbol_after_its_exchange_is_no_organisation(find):
     assert ("ORG", "ZRE") not in find(text)
 
 
+def test_a_championship_is_an_event_not_an_organisation() -> None:
+    text = "The federation will host the Zorvex Rowing Championships in June."
+    start = text.index("Zorvex")
+    candidate = Candidate(start, start + len("Zorvex Rowing Championships"), "ORG", "model", "en")
+    assert not is_org_name(text, candidate, vocabulary("en"))
+
+
 def test_a_title_written_after_its_unit_is_no_organisation() -> None:
     text = "Arthur Butcher, Executive Vice President and Group President, joined the board."
     start = text.index("Group President")
