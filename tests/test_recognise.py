@@ -1408,6 +1408,13 @@ def test_a_place_and_a_common_noun_in_capitals_are_no_given_name_and_surname():
     assert repeated_surnames(text, 0, len(text), "en") == []
 
 
+def test_a_role_after_a_word_that_is_also_a_given_name_is_no_person():
+    from extract.recognise.surnames import repeated_surnames
+
+    text = "Chairperson: Rona Varnell, Quorvex\n\nVice Chairperson: Ed Pell, Zeta Farms"
+    assert repeated_surnames(text, 0, len(text), "en") == []
+
+
 def test_a_church_title_is_left_out_of_the_person() -> None:
     text = "Archbishop Michael Rowan met Rabbi Dana Kell and le cardinal Paul Rive."
     assert trim(text, 0, 24, vocabulary("en"), person=True) == (11, 24)

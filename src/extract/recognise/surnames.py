@@ -97,7 +97,7 @@ def repeated_surnames(text: str, start: int, end: int, lang: str) -> list[Candid
     found = []
     lower, words_before = None, None
     vocab = lexicon.vocabulary(lang)
-    common_nouns = vocab.generic | vocab.kind_nouns | vocab.non_org_after
+    common_nouns = vocab.generic | vocab.kind_nouns | vocab.non_org_after | vocab.role_words
     for match in _GIVEN_SURNAME.finditer(text, start, end):
         given, surname = match.group("given"), match.group("surname")
         if lower is None:
@@ -109,7 +109,7 @@ def repeated_surnames(text: str, start: int, end: int, lang: str) -> list[Candid
         if has_head(match.group(), vocab):
             continue
         if surname.lower() in common_nouns:
-            continue  # "London Games": a common noun in capitals
+            continue  # "London Games", "Vice Chairperson": a common noun or a role in capitals
         if re.search(rf"[{_UPPER}][\w’'.-]*\s\Z", text[max(0, match.start() - 30) : match.start()]):
             continue  # "José Manuel Pelaez", "Hafiz Mohammed Bashir": the end of a longer name
         if words_before is None:
