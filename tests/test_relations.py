@@ -163,6 +163,13 @@ def test_members_of_a_relative_clause_are_the_name_before_s(en) -> None:
 
 
 @pytest.mark.slow
+def test_support_opening_the_sentence_funds_the_name_after_the_comma_and_its_article(en) -> None:
+    text = "Supported by the Zorbec Fund, the Quorvex Institute opens a laboratory."
+    mentions = [mention(text, "Zorbec Fund", "ORG", "Z"), mention(text, "Quorvex Institute", "ORG", "Q")]
+    assert triples(find_relations([(0, en(text))], mentions)) == {("Q", "funded_by", "Z")}
+
+
+@pytest.mark.slow
 def test_support_opening_the_sentence_funds_the_name_after_the_comma(fr) -> None:
     text = "Avec le soutien de Bpifrance, Brandel Foods ouvre un laboratoire."
     mentions = [

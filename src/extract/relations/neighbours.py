@@ -378,7 +378,8 @@ def leading(view: SentenceView) -> Iterator[Found]:
     listed = len(group) > 1 and conjoined(gap(view, group[-2].end, group[-1].start))
     last = group[-1] if listed else first
     nxt = next((a for a in view.anchors if a.start >= last.end), None)
-    if agent and nxt is not None and [forms(t)[0] for t in gap(view, last.end, nxt.start)] == [","]:
+    between = [forms(t)[0] for t in gap(view, last.end, nxt.start) if t.pos_ != "DET"] if nxt else []
+    if agent and nxt is not None and between == [","]:  # "Supported by A, the X ...": the article aside
         yield from _pair_triples(view, nxt, first, match, post)
         return
     closing = [t for t in post if t.pos_ != "DET"][-1:]
