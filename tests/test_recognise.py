@@ -374,6 +374,11 @@ def test_press_service_is_no_organisation(find):
     assert not any(text.startswith("Service") for text in labels)
 
 
+def test_a_common_abbreviation_in_capitals_is_no_organisation(find):
+    found = find("Le terminal GNL de Zorbec Énergie alimente les entreprises du BTP.")
+    assert not {("ORG", "GNL"), ("ORG", "BTP")} & found
+
+
 def test_name_after_project_is_no_organisation(find):
     assert ("ORG", "DIAGNOS") not in find("Le projet DIAGNOS associe trois hôpitaux de la région.")
 
