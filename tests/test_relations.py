@@ -1200,6 +1200,14 @@ def test_the_exchange_of_a_share_symbol_takes_no_relation(en) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_with_its_article_between_commas_is_held_at_the_topic(fr) -> None:
+    text = "Aurélien Roe, le directeur général, a présenté le plan."
+    mentions = [mention(text, "Aurélien Roe", "PERSON", "P", lang="fr")]
+    relations = find_relations([(0, fr(text))], mentions, topic="ORG|zorvex")
+    assert {(r.subject, r.predicate, r.object) for r in relations} == {("P", "heads", "ORG|zorvex")}
+
+
+@pytest.mark.slow
 def test_the_role_a_verb_gives_after_an_apposition_is_the_news(en) -> None:
     text = "Bob Walker, currently COO, is being promoted to president and COO."
     mentions = [mention(text, "Bob Walker", "PERSON", "P")]

@@ -159,6 +159,8 @@ def _apposed_role(view: SentenceView, person: Anchor) -> tuple[Match, str | None
     start = person.end + 1
     while start < stop and doc[start].pos_ == "ADV":
         start += 1  # "Bob Walker, currently COO, ..."
+    if start < stop and forms(doc[start])[0] in view.lexicon.articles:
+        start += 1  # "Aurélien de Meaux, le directeur général, ...": the one the topic has
     match = role_run(view, start, stop)
     if match is None:
         return None
