@@ -524,6 +524,16 @@ def test_a_possessive_before_an_organisation_head_is_inside_the_name():
     assert before_possessive(text, 0, len(text)) == (0, len(text))
 
 
+def test_a_possessive_in_a_name_ending_on_a_plural_head_is_inside_the_name():
+    text = "Zorvex’s Credit Unions"
+    assert before_possessive(text, 0, len(text)) == (0, len(text))
+
+
+def test_a_possessive_in_a_choir_s_name_is_inside_the_name():
+    text = "Quorvex Men’s Chorus"
+    assert before_possessive(text, 0, len(text)) == (0, len(text))
+
+
 def test_a_possessive_before_a_governing_body_is_the_owner_s_mark():
     text = "Caledonia's Board"
     assert before_possessive(text, 0, len(text)) == (0, 9)

@@ -343,15 +343,19 @@ def before_possessive(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _head_after(span: str, at: int) -> bool:
-    """Whether an organisation head follows the possessive at ``at`` ("St. Augustine's University",
-    "King's College"): the possessive is inside the name, not its owner's mark. Not after an acronym
+    """Whether an organisation head follows the possessive at ``at`` or ends the span ("St. Augustine's
+    University", "King's College", "America's Credit Unions"): the possessive is inside the name, not its
+    owner's mark. Not after an acronym
     ("ESA's Council") nor before a governing body ("Caledonia's Board"): those are the owner's."""
     after = re.match(r"\S+\s+([\w-]+)", span[at:])
     owner = span[:at].split()
     if after is None or not owner or owner[-1].isupper():
         return False
-    head = after.group(1).lower()
-    return head in lexicon.every_language("org_heads") and head not in _board_words()
+    heads = lexicon.every_language("org_heads")
+    head, last = after.group(1).lower(), span.split()[-1].lower()
+    if last not in heads and last.endswith("s") and last[:-1] in heads:
+        last = last[:-1]  # "America's Credit Unions"
+    return any(word in heads and word not in _board_words() for word in (head, last))
 
 
 @cache
