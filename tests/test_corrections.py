@@ -56,6 +56,18 @@ def test_a_role_in_brackets_after_a_person_is_no_employer():
     assert _labels_after_brackets(text, "fr", *people) == ["PERSON", "PERSON"]
 
 
+def test_a_name_after_of_and_before_the_place_it_is_in_is_the_employer():
+    text = "Jane Roe of Zorvex Cider in London, England, was elected."
+    found = employers_in_brackets(text, [Candidate(0, 8, "PERSON", "model", "en")])
+    assert [text[c.start : c.end] for c in found if c.label == "ORG"] == ["Zorvex Cider"]
+
+
+def test_a_name_after_of_going_on_with_in_and_no_place_is_left_alone():
+    text = "Jane Roe of Women in Zorvex Science spoke."
+    found = employers_in_brackets(text, [Candidate(0, 8, "PERSON", "model", "en")])
+    assert [c.label for c in found] == ["PERSON"]
+
+
 def test_a_generational_suffix_after_a_comma_ends_the_persons_name():
     from extract.recognise.corrections import with_name_suffixes
 

@@ -219,6 +219,9 @@ def employers_in_brackets(text: str, chosen: list[Candidate]) -> list[Candidate]
         name = match.group("name")
         if taken.overlaps(start, end) or is_place(name) or is_region(name):
             continue
+        place = match.groupdict().get("place")
+        if place and not any(is_place(" ".join(place.split()[1:n])) for n in (2, 3)):
+            continue  # "of Women in Science": the words after the preposition are no place
         if match.group().endswith(")") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[match.end() :]):
             continue  # "Trina Solar (Schweiz) AG": the brackets are inside a name
         vocab = lexicon.vocabulary(person.lang)
@@ -237,12 +240,15 @@ def _affiliated(lang: str) -> re.Pattern[str]:
     if not vocab.affiliation_words:
         return re.compile(r"(?!)")
     connectors = lexicon.alternation(lexicon.every_language("connectors"))
+    places = lexicon.alternation(vocab.place_prepositions)
     return re.compile(
         rf"\s+(?:{lexicon.alternation(vocab.affiliation_words)})\s+(?:the\s+)?"
         r"(?P<name>[A-ZÀ-ÖØ-Þ][\w&’'-]*(?: [A-ZÀ-ÖØ-Þ][\w&’'-]*){0,2})"
         # the name ends there: punctuation, or a lower-case word that does not go on with it ("of Bank of
-        # America", "of Guardia Volontaria del Mare": a connector, or any word before a capital)
-        rf"(?=\s*(?:[,.;:)]|$)|\s+(?!(?:{connectors})\s)[a-zà-öø-ÿ][\w’'-]*(?:[,.;:]|\s+[^A-ZÀ-ÖØ-Þ\s]))"
+        # America", "of Guardia Volontaria del Mare": a connector, or any word before a capital), or the
+        # place it is in ("of Vander Mill Cider in Grand Rapids": the place is checked by the caller)
+        rf"(?=\s*(?:[,.;:)]|$)|\s+(?!(?:{connectors})\s)[a-zà-öø-ÿ][\w’'-]*(?:[,.;:]|\s+[^A-ZÀ-ÖØ-Þ\s])"
+        rf"|\s+(?P<place>(?:{places})\s+[A-ZÀ-ÖØ-Þ][\w’'-]*(?: [A-ZÀ-ÖØ-Þ][\w’'-]*)?))"
     )
 
 
